@@ -1,0 +1,81 @@
+import { DEFAULTS } from './constants';
+import { GoPayAuthCodeExpiredError } from './errors/GoPayAuthCodeExpiredError';
+import { GoPayBridgeError } from './errors/GoPayBridgeError';
+import { isGoPayError } from './errors/GoPayError';
+import { invalid } from './validate';
+import type { AuthCode, CallOptions, WithAuthCodeOptions } from './types';
+
+/**
+ * Whether `authCode` is expired, or will be within `margin` ms (the time it takes to reach your backend).
+ * @example if (isAuthCodeExpired(authCode)) authCode = await gp.getAuthCode();
+ */
+export const isAuthCodeExpired = (authCode: AuthCode, now = Date.now(), margin: number = DEFAULTS.authCodeMargin): boolean =>
+  now >= authCode.expiresAt - margin;
+
+const EXPIRED_MESSAGE = /auth ?code.*(expired|not found|invalid)/i;
+
+const looksExpired = (error: unknown): boolean =>
+  isGoPayError(error, 'AUTH_CODE_EXPIRED') || EXPIRED_MESSAGE.test(String((error as Error | undefined)?.message));
+
+/**
+ * The auth-code guard: concurrent `getAuthCode()` calls share one bridge call; `withAuthCode` hands each code to
+ * one callback only, never an expired one, and retries once when the callback says the code expired.
+ */
+export const createAuthCodeGuard = (
+  request: (opts?: CallOptions) => Promise<Record<string, unknown>>,
+  ttl: number,
+  margin: number,
+) => {
+  let shared: Promise<AuthCode> | undefined;
+  // Codes already handed to a callback, with their expiry, so that none is handed out twice; pruned when expired.
+  const used = new Map<string, number>();
+
+  const fetchCode = async (opts?: CallOptions): Promise<AuthCode> => {
+    const issuedAt = Date.now();
+    const data = await request(opts);
+    if (typeof data.authCode != 'string' || !data.authCode) {
+      throw new GoPayBridgeError('answered without an authCode', {
+        className: 'GPMiniAppAuth',
+        methodName: 'getAuthCode',
+        response: { ...data, authCode: typeof data.authCode },
+      });
+    }
+    return { code: data.authCode, issuedAt, expiresAt: issuedAt + ttl };
+  };
+
+  // A caller with its own signal gets its own call, so that aborting it cannot fail the others.
+  const getAuthCode = (opts?: CallOptions): Promise<AuthCode> =>
+    opts?.signal ? fetchCode(opts) : (shared ??= fetchCode(opts).finally(() => (shared = undefined)));
+
+  const claim = async (opts?: CallOptions): Promise<AuthCode> => {
+    // The first try may share a code with a concurrent caller; later tries get their own.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const authCode = await (attempt ? fetchCode(opts) : getAuthCode(opts));
+      const now = Date.now();
+      used.forEach((expiresAt, code) => expiresAt <= now && used.delete(code));
+      if (!used.has(authCode.code) && !isAuthCodeExpired(authCode, now, margin)) {
+        used.set(authCode.code, authCode.expiresAt);
+        return authCode;
+      }
+    }
+    throw new GoPayAuthCodeExpiredError('GoPay keeps answering with used or expiring auth codes');
+  };
+
+  const withAuthCode = async <T>(
+    fn: (code: string, authCode: AuthCode) => T | Promise<T>,
+    opts: WithAuthCodeOptions = {},
+  ): Promise<T> => {
+    if (typeof fn != 'function') invalid('withAuthCode(fn)', 'a function', fn);
+    const isExpired = opts.isExpiredError || looksExpired;
+    let authCode = await claim(opts);
+    try {
+      return await fn(authCode.code, authCode);
+    } catch (error) {
+      if (!isExpired(error)) throw error;
+      authCode = await claim(opts);
+      return fn(authCode.code, authCode);
+    }
+  };
+
+  return { getAuthCode, withAuthCode };
+};

@@ -1,0 +1,62 @@
+/** Every `code` a `GoPayError` can carry. */
+export type GoPayErrorCode =
+  | 'TIMEOUT'
+  | 'ABORTED'
+  | 'UNAVAILABLE'
+  | 'AUTH_CODE_EXPIRED'
+  | 'INVALID_ARGUMENT'
+  | 'UNSUPPORTED'
+  | 'USER_NOT_FOUND'
+  | 'INVALID_PARAMS'
+  | 'NOT_REGISTERED'
+  | 'PERMISSION_DENIED'
+  | 'MALFORMED_AUTHORIZATION'
+  | 'NETWORK'
+  | 'SUPERAPP'
+  | 'UNPROCESSABLE'
+  | 'UNKNOWN';
+
+export interface GoPayErrorDetails {
+  bridgeCode?: string;
+  className?: string;
+  methodName?: string;
+  response?: unknown;
+  cause?: unknown;
+}
+
+// A brand survives realms (iframes, webviews) where `instanceof` does not.
+const BRAND = Symbol.for('gopay-miniapp-kit.error');
+
+/** The root of every error the SDK rejects with. Check with `isGoPayError(e, code?)`. */
+export class GoPayError extends Error {
+  override name = 'GoPayError';
+  readonly code: GoPayErrorCode;
+  /** The bridge's own `error_code`/`errorCode` (or `ret`), as a string. */
+  bridgeCode?: string;
+  className?: string;
+  methodName?: string;
+  /** The raw answer of the bridge, when there was one. */
+  response?: unknown;
+  declare cause?: unknown;
+
+  constructor(code: GoPayErrorCode, message: string, details: GoPayErrorDetails = {}) {
+    super(message);
+    this.code = code;
+    for (const key in details) {
+      const value = details[key as keyof GoPayErrorDetails];
+      if (value !== undefined) (this as Record<string, unknown>)[key] = value;
+    }
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+}
+
+/**
+ * Whether `error` is a `GoPayError` (optionally with that `code`), also across realms.
+ * @example if (isGoPayError(e, 'PERMISSION_DENIED')) await gp.getConsent('location');
+ */
+export const isGoPayError = (error: unknown, code?: GoPayErrorCode): error is GoPayError =>
+  !!error &&
+  typeof error === 'object' &&
+  ((error as Record<symbol, unknown>)[BRAND] === true ||
+    (error instanceof Error && /^GoPay\w*Error$/.test(error.name) && typeof (error as GoPayError).code === 'string')) &&
+  (code === undefined || (error as GoPayError).code === code);

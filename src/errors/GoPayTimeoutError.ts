@@ -1,0 +1,18 @@
+import { GoPayError, type GoPayErrorDetails } from './GoPayError';
+
+/** The bridge did not answer within `timeout` ms. The call may still complete on the phone. */
+export class GoPayTimeoutError extends GoPayError {
+  override name = 'GoPayTimeoutError';
+  declare readonly code: 'TIMEOUT';
+  readonly timeout: number;
+
+  constructor(timeout: number, details: GoPayErrorDetails = {}) {
+    super(
+      'TIMEOUT',
+      // Outside the GoPay app the bridge may never answer: that is the usual cause.
+      `${details.className}.${details.methodName}: no answer in ${timeout} ms. Outside GoPay, use the mock bridge.`,
+      details,
+    );
+    this.timeout = timeout;
+  }
+}

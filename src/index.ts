@@ -1,0 +1,51 @@
+// The public API, named one by one: nothing else in src/ is part of the contract.
+export { createGoPay } from './client';
+export type { GoPay } from './client';
+export type { GoPayOptions } from './options';
+export { VERSION } from './constants';
+export { toPaymentDeeplink } from './payment';
+export { isAuthCodeExpired } from './auth-code';
+export { GoPayError, isGoPayError } from './errors/GoPayError';
+export type { GoPayErrorCode, GoPayErrorDetails } from './errors/GoPayError';
+export { GoPayTimeoutError } from './errors/GoPayTimeoutError';
+export { GoPayAbortError } from './errors/GoPayAbortError';
+export { GoPayUnavailableError } from './errors/GoPayUnavailableError';
+export type { UnavailableReason } from './errors/GoPayUnavailableError';
+export { GoPayAuthCodeExpiredError } from './errors/GoPayAuthCodeExpiredError';
+export { GoPayBridgeError } from './errors/GoPayBridgeError';
+export type { BridgeErrorCode } from './errors/GoPayBridgeError';
+export { GoPayValidationError } from './errors/GoPayValidationError';
+export type { DebugOption } from './debug';
+export type { CallEvent, GoPayEventName, GoPayEvents, SettleEvent } from './events';
+export type {
+  AppLocale,
+  AuthCode,
+  BankAccountTokenResult,
+  BridgeEnvelope,
+  CallOptions,
+  CompassReading,
+  ConsentResult,
+  ConsentScope,
+  GpContainer,
+  GyroWatchOptions,
+  IntervalWatchOptions,
+  LocationParams,
+  LocationResult,
+  MotionReading,
+  NavigationBarParams,
+  PaymentResult,
+  PaymentStatus,
+  PhotoResult,
+  RootedDeviceInfo,
+  SaveFileParams,
+  SaveFileResult,
+  SensorInterval,
+  ShakeReading,
+  ShakeWatchOptions,
+  StopWatching,
+  SystemInfo,
+  TakePhotoParams,
+  TrackEventMetaData,
+  WifiInfo,
+  WithAuthCodeOptions,
+} from './types';

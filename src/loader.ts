@@ -1,0 +1,51 @@
+import { GoPayUnavailableError } from './errors/GoPayUnavailableError';
+import type { GpContainer } from './types';
+
+/** `window.gpContainer` when it is usable (GoPay's own guard: `gpContainer?.call`). */
+export const findContainer = (): GpContainer | undefined => {
+  const container = (window as { gpContainer?: GpContainer }).gpContainer;
+  return container && typeof container.call == 'function' ? container : undefined;
+};
+
+const findScript = (src: string): HTMLScriptElement | undefined => {
+  const absolute = new URL(src, document.baseURI).href;
+  for (const script of Array.from(document.querySelectorAll('script'))) {
+    if (script.src === absolute || script.getAttribute('src') === src) return script;
+  }
+};
+
+/**
+ * Loads the bridge script once, or waits for a `<script>` with the same src that the page already has.
+ * A failed script is removed, so that the next attempt starts afresh.
+ */
+export const loadScript = (src: string, loadTimeout: number, nonce?: string): Promise<GpContainer> =>
+  new Promise((resolve, reject) => {
+    const existing = findScript(src);
+    const script = existing || document.createElement('script');
+    const finish = (error?: GoPayUnavailableError) => {
+      clearTimeout(timer);
+      clearInterval(poll);
+      script.removeEventListener('load', onLoad);
+      script.removeEventListener('error', onError);
+      const container = findContainer();
+      if (container && !error) return resolve(container);
+      script.remove();
+      reject(error || new GoPayUnavailableError('no-container'));
+    };
+    const onLoad = () => finish();
+    const onError = () => finish(new GoPayUnavailableError('script-load', ` (${src} did not load)`));
+    const timer = setTimeout(
+      () => finish(findContainer() ? undefined : new GoPayUnavailableError(existing ? 'no-container' : 'script-load', ` (no window.gpContainer ${loadTimeout} ms after loading ${src})`)),
+      loadTimeout,
+    );
+    // A script already on the page may have loaded before we listened: watch for the global instead.
+    const poll = existing && setInterval(() => findContainer() && finish(), 50);
+    script.addEventListener('load', onLoad);
+    script.addEventListener('error', onError);
+    if (!existing) {
+      script.async = true;
+      script.src = src;
+      if (nonce) script.nonce = nonce;
+      (document.head || document.documentElement).appendChild(script);
+    }
+  });

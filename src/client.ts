@@ -112,7 +112,6 @@ const COLOR = /^#[\da-f]{6}([\da-f]{2})?$/i;
 export const createGoPay = (options?: GoPayOptions): GoPay => {
   const config = resolveOptions(options);
   const emitter = new EventEmitter();
-  const debugSink = toDebugSink(config.debug);
   const documentListeners: Record<string, (event: Event) => void> = {};
   const sensors: Record<string, { count: number; started?: Promise<unknown> }> = {};
   let loading: Promise<GpContainer> | undefined;
@@ -148,9 +147,10 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
         ? (config.bridge as unknown as EventTarget)
         : undefined;
 
-  const on: GoPay['on'] = (event, listener) => {
-    // A listener that throws must not break the SDK or other listeners: its error is rethrown on its own.
-    const safe = (...args: unknown[]) => {
+  // A listener that throws must not break the SDK or other listeners: its error is rethrown on its own.
+  const guarded =
+    (listener: Function) =>
+    (...args: unknown[]) => {
       try {
         (listener as (...a: unknown[]) => void)(...args);
       } catch (error) {
@@ -159,6 +159,12 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
         });
       }
     };
+
+  const sink = toDebugSink(config.debug);
+  const debugSink = sink && guarded(sink);
+
+  const on: GoPay['on'] = (event, listener) => {
+    const safe = guarded(listener);
     const target = BRIDGE_EVENT_NAMES.includes(event) && eventTarget();
     if (target && !emitter.listenerCount(event)) {
       target.addEventListener(event, (documentListeners[event] = (e) => emitter.emit(event, eventPayload(e))));
@@ -192,11 +198,8 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
         ms: Date.now() - started,
         ...(ok ? { result: redact(value) } : { error: value as GoPayError }),
       };
-      try {
-        debugSink?.(entry);
-      } finally {
-        emitter.emit('settle', entry);
-      }
+      debugSink?.(entry);
+      emitter.emit('settle', entry);
     };
   };
 

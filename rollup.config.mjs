@@ -28,6 +28,10 @@ export default [
   },
   umd('src/index.ts', 'GoPayMiniApp', 'gopay-miniapp-kit'),
   umd('src/mock/umd.ts', 'GoPayMiniAppMock', 'gopay-miniapp-kit.mock'),
-  { input: 'src/index.ts', plugins: [dts()], output: { file: 'dist/index.d.ts' } },
-  { input: 'src/mock/index.ts', plugins: [dts()], output: { file: 'dist/mock.d.ts' } },
+  // One declaration file per module format: `require` resolves .d.cts, `import` .d.ts (arethetypeswrong checks this).
+  ...['index', 'mock'].map((name) => ({
+    input: `src/${name === 'index' ? 'index' : 'mock/index'}.ts`,
+    plugins: [dts()],
+    output: [{ file: `dist/${name}.d.ts` }, { file: `dist/${name}.d.cts` }],
+  })),
 ];

@@ -99,6 +99,7 @@ export interface GoPay {
   on<E extends GoPayEventName>(event: E, listener: (...args: GoPayEvents[E]) => void): () => void;
 }
 
+const NO_OPTIONS: CallOptions = {};
 const BRIDGE_EVENT_NAMES: string[] = Object.values(BRIDGE_EVENTS);
 const INTERVALS = ['game', 'ui', 'normal'] as const;
 const COLOR = /^#[\da-f]{6}([\da-f]{2})?$/i;
@@ -184,8 +185,7 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
 
   /** Reports a settled call to `debug` and `settle` listeners, and only builds the entry when someone listens. */
   const reporter = (className: string, methodName: string, params: Record<string, unknown>): Finish | undefined => {
-    const watching = emitter.listenerCount('call') || emitter.listenerCount('settle') || debugSink;
-    if (!watching) return;
+    if (!debugSink && !emitter.listenerCount('call') && !emitter.listenerCount('settle')) return;
     const started = Date.now();
     const safeParams = redact(params) as Record<string, unknown>;
     emitter.emit('call', { className, methodName, params: safeParams });
@@ -207,22 +207,16 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
     className: string,
     methodName: string,
     params: Record<string, unknown> = {},
-    opts: CallOptions = {},
+    opts: CallOptions = NO_OPTIONS,
     interactive?: boolean,
-    extra?: Pick<Request, 'merge' | 'until'>,
+    merge?: boolean,
+    until?: Request['until'],
   ): Promise<Record<string, unknown>> => {
     try {
-      checkObject(opts, 'opts');
+      if (opts !== NO_OPTIONS) checkObject(opts, 'opts');
       const timeout = opts.timeout === undefined ? (interactive ? false : config.timeout) : checkTimeout(opts.timeout);
-      return invoke(container(), {
-        className,
-        methodName,
-        params,
-        timeout,
-        signal: opts.signal,
-        report: reporter(className, methodName, params),
-        ...extra,
-      });
+      const report = reporter(className, methodName, params);
+      return invoke(container(), { className, methodName, params, timeout, signal: opts.signal, merge, until, report });
     } catch (error) {
       return Promise.reject(error);
     }
@@ -230,7 +224,7 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
 
   // Typed methods read fields wherever GoPay put them: in `data` or beside it.
   const read = (className: string, methodName: string, params?: Record<string, unknown>, opts?: CallOptions, interactive?: boolean) =>
-    request(className, methodName, params, opts, interactive, { merge: true });
+    request(className, methodName, params, opts, interactive, true);
 
   const consent = async (className: string, methodName: string, scope: string, opts?: CallOptions): Promise<ConsentResult> => {
     let data: Record<string, unknown>;
@@ -408,7 +402,7 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
           offFailed();
         };
       };
-      return request('GPFile', 'save', params as unknown as Record<string, unknown>, opts, true, { until }) as Promise<SaveFileResult>;
+      return request('GPFile', 'save', params as unknown as Record<string, unknown>, opts, true, false, until) as Promise<SaveFileResult>;
     },
 
     trackEvent: async (eventName, metaData, opts) => {

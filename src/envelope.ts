@@ -18,25 +18,34 @@ const parse = (text: unknown): unknown => {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   !!value && typeof value == 'object' && !Array.isArray(value);
 
+// The envelope's own fields, apart from `success` and `ret` (and an empty `data`).
+const fields = (answer: Record<string, unknown>): Record<string, unknown> => {
+  const rest: Record<string, unknown> = {};
+  for (const key in answer) if (key != 'success' && key != 'ret' && key != 'data') rest[key] = answer[key];
+  return rest;
+};
+
 /**
  * Reads an answer defensively: JSON text, `null`, `success: false` through the success callback, `ret` as a
  * string or an array, snake_case or camelCase failure fields, numeric or empty error codes.
+ * `merge` resolves with the top-level fields and `data`'s together (typed methods read both places).
  */
 export const readAnswer = (raw: unknown, viaFailure: boolean, where: GoPayErrorDetails, merge?: boolean): Outcome => {
   const answer = parse(raw ?? (viaFailure ? raw : {}));
-  const malformed = (): Outcome => [
+  const fail = (message: unknown, bridgeCode?: unknown): Outcome => [
     false,
-    new GoPayBridgeError(`malformed answer (${typeof raw})`, { ...where, response: raw }),
+    new GoPayBridgeError(message as string, { ...where, bridgeCode: (bridgeCode as string) || undefined, response: raw }),
   ];
-  if (!isRecord(answer)) return viaFailure && answer == null ? [false, new GoPayBridgeError('no details', { ...where, response: raw })] : malformed();
-  const { success, ret: rawRet, data, ...rest } = answer as BridgeEnvelope;
+  if (!isRecord(answer)) return fail(viaFailure && answer == null ? 'no details' : `malformed answer (${typeof raw})`);
+  const { success, ret: rawRet, data } = answer as BridgeEnvelope;
   const ret = Array.isArray(rawRet) ? rawRet[0] : rawRet;
   if (viaFailure || success === false || (ret != null && ret !== 'GP_SUCCESS')) {
-    const code = String(answer.error_code ?? answer.errorCode ?? '') || (ret !== 'GP_EXCEPTION' && ret) || undefined;
-    const message = answer.error_message ?? answer.errorMessage;
-    return [false, new GoPayBridgeError(message as string | undefined, { ...where, bridgeCode: code, response: raw })];
+    return fail(
+      answer.error_message ?? answer.errorMessage,
+      String(answer.error_code ?? answer.errorCode ?? '') || (ret !== 'GP_EXCEPTION' && ret),
+    );
   }
   const value = parse(data);
-  if (isRecord(value)) return [true, merge ? { ...rest, ...value } : value];
-  return value == null ? [true, rest] : malformed();
+  if (isRecord(value)) return [true, merge ? { ...fields(answer), ...value } : value];
+  return value == null ? [true, fields(answer)] : fail(`malformed answer (${typeof raw})`);
 };

@@ -1,7 +1,6 @@
 import { readAnswer } from './envelope';
 import { GoPayAbortError } from './errors/GoPayAbortError';
 import { GoPayBridgeError } from './errors/GoPayBridgeError';
-import type { GoPayError } from './errors/GoPayError';
 import { GoPayTimeoutError } from './errors/GoPayTimeoutError';
 import type { GpContainer } from './types';
 
@@ -24,48 +23,63 @@ export interface Request {
 /**
  * One bridge call as a promise that settles exactly once, whatever the bridge does: answers late, twice, through
  * both callbacks, with a malformed payload, or throws. Its timer and abort listener are gone once it settles.
+ * Hot path: no allocation beyond the promise, its callbacks and (with a timeout) one timer.
  */
 export const invoke = (source: GpContainer | Promise<GpContainer>, request: Request): Promise<Record<string, unknown>> =>
   new Promise((resolve, reject) => {
-    const { className, methodName, timeout, signal, until } = request;
-    const where = { className, methodName };
+    const { className, methodName, timeout, signal } = request;
     let done = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let detach: (() => void) | undefined;
     const finish: Finish = (ok, value) => {
       if (done) return;
       done = true;
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      detach?.();
+      if (timer !== undefined) clearTimeout(timer);
+      if (signal) signal.removeEventListener('abort', onAbort);
+      if (detach) detach();
       (ok ? resolve : reject)(value as Record<string, unknown>);
-      request.report?.(ok, value);
+      if (request.report) request.report(ok, value);
     };
-    const onAbort = () => finish(false, new GoPayAbortError({ ...where, cause: signal!.reason }));
+    const onAbort = () => finish(false, new GoPayAbortError({ className, methodName, cause: signal!.reason }));
     // Native code calls these: nothing may be thrown back into it.
-    const answer = (viaFailure: boolean) => (raw: unknown) => {
+    const answer = (raw: unknown, viaFailure: boolean) => {
+      if (done) return;
       try {
-        const [ok, value] = readAnswer(raw, viaFailure, where, request.merge);
-        if (!ok || !until) finish(ok, value);
+        const [ok, value] = readAnswer(raw, viaFailure, { className, methodName }, request.merge);
+        if (!ok || !request.until) finish(ok, value);
       } catch (error) {
-        finish(false, new GoPayBridgeError('unreadable answer', { ...where, response: raw, cause: error }));
+        finish(false, new GoPayBridgeError('unreadable answer', { className, methodName, response: raw, cause: error }));
       }
     };
     const send = (container: GpContainer) => {
       if (done) return;
       try {
-        container.call(className, methodName, request.params, answer(false), answer(true), timeout === false ? undefined : timeout);
+        container.call(
+          className,
+          methodName,
+          request.params,
+          (raw) => answer(raw, false),
+          (raw) => answer(raw, true),
+          timeout === false ? undefined : timeout,
+        );
       } catch (thrown) {
         // Some bridges throw plain objects shaped like a failure envelope.
-        finish(false, thrown instanceof Error ? new GoPayBridgeError(thrown.message, { ...where, cause: thrown }) : readAnswer(thrown, true, where)[1]);
+        finish(
+          false,
+          thrown instanceof Error
+            ? new GoPayBridgeError(thrown.message, { className, methodName, cause: thrown })
+            : readAnswer(thrown, true, { className, methodName })[1],
+        );
       }
     };
 
-    if (signal?.aborted) return onAbort();
-    signal?.addEventListener('abort', onAbort);
-    if (timeout !== false) timer = setTimeout(() => finish(false, new GoPayTimeoutError(timeout, where)), timeout);
-    detach = until?.(finish);
+    if (signal) {
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort);
+    }
+    if (timeout !== false) timer = setTimeout(() => finish(false, new GoPayTimeoutError(timeout, { className, methodName })), timeout);
+    if (request.until) detach = request.until(finish);
     if (typeof (source as Promise<GpContainer>).then == 'function') {
-      (source as Promise<GpContainer>).then(send, (error: GoPayError) => finish(false, error));
+      (source as Promise<GpContainer>).then(send, (error) => finish(false, error));
     } else send(source as GpContainer);
   });

@@ -246,8 +246,8 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
     start: () => Promise<unknown>,
     stop: () => Promise<unknown>,
   ): Promise<StopWatching> => {
+    // Without a document (Node) and a bridge that dispatches events, the sensor starts but no reading can arrive.
     if (typeof listener != 'function') invalid(`${event} listener`, 'a function', listener);
-    if (!eventTarget()) throw new GoPayUnavailableError('no-window');
     const sensor = (sensors[event] ??= { count: 0 });
     const off = on(event, listener as () => void);
     sensor.count++;

@@ -1,4 +1,4 @@
-import { GoPayError, type GoPayErrorDetails } from './GoPayError';
+import { GoPayError, where, type GoPayErrorDetails } from './GoPayError';
 
 /** The call's `signal` was aborted; `cause` holds the signal's reason. */
 export class GoPayAbortError extends GoPayError {
@@ -6,6 +6,6 @@ export class GoPayAbortError extends GoPayError {
   declare readonly code: 'ABORTED';
 
   constructor(details: GoPayErrorDetails = {}) {
-    super('ABORTED', `${details.className}.${details.methodName} aborted`, details);
+    super('ABORTED', `${where(details)} call aborted`, details);
   }
 }

@@ -1,4 +1,4 @@
-import { GoPayError, type GoPayErrorCode, type GoPayErrorDetails } from './GoPayError';
+import { GoPayError, where, type GoPayErrorCode, type GoPayErrorDetails } from './GoPayError';
 
 export type BridgeErrorCode = Extract<
   GoPayErrorCode,
@@ -53,7 +53,7 @@ export class GoPayBridgeError extends GoPayError {
     const hint = HINTS[code]?.replace('SCOPE', SCOPES[details.className!] || 'scope');
     super(
       code,
-      `${details.className}.${details.methodName} failed` +
+      `${where(details)} failed` +
         (bridgeMessage ? `: ${bridgeMessage}` : '') +
         (details.bridgeCode ? ` (${details.bridgeCode})` : '') +
         (hint ? `. ${hint}` : ''),

@@ -24,6 +24,10 @@ export interface GoPayErrorDetails {
   cause?: unknown;
 }
 
+/** "Class.method" for messages, or nothing when the error is not about one call. */
+export const where = (details: GoPayErrorDetails): string =>
+  details.className ? `${details.className}.${details.methodName}` : 'GoPay';
+
 // A brand survives realms (iframes, webviews) where `instanceof` does not.
 const BRAND = Symbol.for('gopay-miniapp-kit.error');
 
@@ -58,5 +62,8 @@ export const isGoPayError = (error: unknown, code?: GoPayErrorCode): error is Go
   !!error &&
   typeof error === 'object' &&
   ((error as Record<symbol, unknown>)[BRAND] === true ||
-    (error instanceof Error && /^GoPay\w*Error$/.test(error.name) && typeof (error as GoPayError).code === 'string')) &&
+    // An Error from another realm fails `instanceof Error`, but not this check.
+    (Object.prototype.toString.call(error) == '[object Error]' &&
+      /^GoPay\w*Error$/.test((error as Error).name) &&
+      typeof (error as GoPayError).code == 'string')) &&
   (code === undefined || (error as GoPayError).code === code);

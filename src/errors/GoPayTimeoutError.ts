@@ -1,4 +1,4 @@
-import { GoPayError, type GoPayErrorDetails } from './GoPayError';
+import { GoPayError, where, type GoPayErrorDetails } from './GoPayError';
 
 /** The bridge did not answer within `timeout` ms. The call may still complete on the phone. */
 export class GoPayTimeoutError extends GoPayError {
@@ -10,7 +10,7 @@ export class GoPayTimeoutError extends GoPayError {
     super(
       'TIMEOUT',
       // Outside the GoPay app the bridge may never answer: that is the usual cause.
-      `${details.className}.${details.methodName}: no answer in ${timeout} ms. Outside GoPay, use the mock bridge.`,
+      `${where(details)}: no answer in ${timeout} ms. Outside GoPay, use the mock bridge.`,
       details,
     );
     this.timeout = timeout;

@@ -1,0 +1,160 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createGoPay } from '../../src/index';
+import { failWith, fakeBridge, ok, okTop, type Answer } from './fake-bridge';
+
+afterEach(() => {
+  delete (window as { gpContainer?: unknown }).gpContainer;
+});
+
+// [method, args, className, methodName, params sent, answer, resolved value] — from gopay-bridge.md's samples.
+const cases: [string, unknown[], string, string, Record<string, unknown>, Answer, unknown][] = [
+  ['getAuthCode', [], 'GPMiniAppAuth', 'getAuthCode', {}, ok({ authCode: 'a'.repeat(64) }), expect.objectContaining({ code: 'a'.repeat(64) })],
+  ['getLocation', [], 'GPLocation', 'getLocation', {}, ok({ coords: { latitude: -6.2, longitude: 106.8, time: 1 } }), { coords: { latitude: -6.2, longitude: 106.8, time: 1 } }],
+  ['getLocation', [{ enable_high_accuracy: true }], 'GPLocation', 'getLocation', { enable_high_accuracy: true }, ok({ coords: { latitude: 1, longitude: 2 } }), { coords: { latitude: 1, longitude: 2 } }],
+  ['getSystemInfo', [], 'GPSystem', 'getSystemInfo', {}, ok({ platform: 'android', brand: 'x', is_emulator: false }), { platform: 'android', brand: 'x', is_emulator: false }],
+  ['getRootedDeviceInfo', [], 'GPSystem', 'getRootedDeviceInfo', {}, ok({ is_rooted: 'false' }), { is_rooted: 'false' }],
+  ['getWifiInfo', [], 'GPSystem', 'getWifiInfo', {}, ok({ wifi_bssid: 'b', wifi_ssid: 's' }), { wifi_bssid: 'b', wifi_ssid: 's' }],
+  ['getConsent', ['location'], 'GP', 'authorize', { scope: 'location' }, ok({ successScope: { location: true } }), { granted: true, successScope: { location: true } }],
+  ['getConsent', ['camera'], 'GP', 'authorize', { scope: 'camera' }, okTop({ successScope: { camera: 'true' } }), { granted: true, successScope: { camera: true } }],
+  ['getConsent', ['location'], 'GP', 'authorize', { scope: 'location' }, ok({ successScope: { location: false } }), { granted: false, successScope: { location: false } }],
+  ['getConsent', ['location'], 'GP', 'authorize', { scope: 'location' }, failWith('300', 'Permission denied'), { granted: false, successScope: { location: false } }],
+  ['takePhoto', [{ mode: 'camera', needBase64: true }], 'GPCamera', 'takePhoto', { mode: 'camera', needBase64: true }, (s) => s({ success: true, ret: 'GP_SUCCESS', callbackId: 3, data: { localPath: '/p.jpg', base64Data: 'AAA' } }), { localPath: '/p.jpg', base64Data: 'AAA' }],
+  ['takePhoto', [{ mode: 'photo' }], 'GPCamera', 'takePhoto', { mode: 'photo' }, okTop({ localPath: '/q.jpg', callbackId: 4 }), { localPath: '/q.jpg' }],
+  ['launchPayment', ['gopay://merchanttransfer?tref=1'], 'GP', 'launchPayment', { deeplink: 'gopay://merchanttransfer?tref=1' }, ok({ status: 'pending' }), { status: 'pending' }],
+  ['launchPayment', ['https://gopay.co.id/app/merchanttransfer?tref=A%20B&amount=10'], 'GP', 'launchPayment', { deeplink: 'gopay://merchanttransfer?tref=A%20B&amount=10' }, ok({ status: 'success' }), { status: 'success' }],
+  ['getBankAccountToken', [], 'GP', 'getBankAccountToken', {}, ok({ token: 't0k' }), { token: 't0k' }],
+  ['launchDeeplink', ['gopay://home'], 'GPNavigator', 'launchDeeplink', { deeplink: 'gopay://home' }, ok(), undefined],
+  ['launchUri', ['https://example.com/x'], 'GPNavigator', 'launchUri', { uri: 'https://example.com/x' }, ok(), undefined],
+  ['getLocale', [], 'GPBase', 'getLocale', {}, okTop({ app_locale: 'id_ID' }), 'id_ID'],
+  ['getLocale', [], 'GPBase', 'getLocale', {}, ok({ app_locale: 'en_ID' }), 'en_ID'],
+  ['copyToClipboard', ['hello'], 'GPBase', 'copyToClipboard', { text: 'hello' }, ok(), undefined],
+  ['share', ['look'], 'GPShare', 'share', { text: 'look' }, ok(), undefined],
+  ['vibrate', [200], 'GPMotion', 'vibrate', { duration: 200 }, ok(), undefined],
+  ['toast', ['Saved', 2000], 'GPUIToast', 'toast', { message: 'Saved', duration: 2000 }, ok(), undefined],
+  ['toast', ['Saved'], 'GPUIToast', 'toast', { message: 'Saved' }, ok(), undefined],
+  ['setNavigationBar', [{ title: 'Shop', titleColor: '#112233FF', hideBackButton: false }], 'GPNavigationBar', 'update', { title: 'Shop', titleColor: '#112233FF', hideBackButton: 'false' }, ok(), undefined],
+  ['trackEvent', ['checkout', { page_name: 'cart' }], 'GPAnalytics', 'trackEvent', { eventName: 'checkout', metaData: { page_name: 'cart' } }, okTop({ callbackId: 9 }), undefined],
+];
+
+describe('every documented JSAPI', () => {
+  it.each(cases)('%s(%j) sends %s.%s', async (method, args, className, methodName, params, answer, expected) => {
+    const bridge = fakeBridge({ [`${className}.${methodName}`]: answer });
+    const gp = createGoPay({ bridge }) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+    await expect(gp[method]!(...args)).resolves.toEqual(expected);
+    expect(bridge.calls.map(({ timeout: _t, ...call }) => call)).toEqual([{ className, methodName, params }]);
+  });
+
+  it('falls back to GPConsent.getUserConsent when GP.authorize answers 100', async () => {
+    const bridge = fakeBridge({ 'GP.authorize': failWith('100', 'not supported'), 'GPConsent.getUserConsent': ok({ successScope: { location: true } }) });
+    await expect(createGoPay({ bridge }).getConsent('location')).resolves.toEqual({ granted: true, successScope: { location: true } });
+    expect(bridge.calls.map((c) => `${c.className}.${c.methodName}`)).toEqual(['GP.authorize', 'GPConsent.getUserConsent']);
+  });
+
+  it('call() resolves with data, else with the envelope minus success/ret', async () => {
+    const bridge = fakeBridge({ 'A.withData': ok({ x: 1 }), 'A.top': okTop({ msg: 'COMPASS_STARTED', callbackId: 2 }) });
+    const gp = createGoPay({ bridge });
+    await expect(gp.call('A', 'withData', { p: 1 })).resolves.toEqual({ x: 1 });
+    await expect(gp.call('A', 'top')).resolves.toEqual({ msg: 'COMPASS_STARTED', callbackId: 2 });
+    expect(bridge.calls[0]!.params).toEqual({ p: 1 });
+    expect(bridge.calls[1]!.params).toEqual({});
+  });
+
+  it('passes the timeout to the bridge in ms, and none for interactive calls', async () => {
+    const bridge = fakeBridge({}, ok({ status: 'success', x: 1 }));
+    const gp = createGoPay({ bridge, timeout: 1234 });
+    await gp.call('A', 'b');
+    await gp.launchPayment('gopay://merchanttransfer?x=1');
+    expect(bridge.calls.map((c) => c.timeout)).toEqual([1234, undefined]);
+  });
+
+  it('launchPayment rejects an answer without a status', async () => {
+    const gp = createGoPay({ bridge: fakeBridge({}, ok({})) });
+    await expect(gp.launchPayment('gopay://merchanttransfer?x=1')).rejects.toMatchObject({ code: 'UNKNOWN', methodName: 'launchPayment' });
+  });
+});
+
+describe('saveFile', () => {
+  const fire = (name: string, detail: unknown) => document.dispatchEvent(new CustomEvent(name, { detail }));
+
+  it('resolves on GPFile.Event.saveSuccess and detaches its listeners', async () => {
+    const bridge = fakeBridge({ 'GPFile.save': okTop({ msg: 'SAVE_STARTED' }) });
+    const gp = createGoPay({ bridge });
+    const saving = gp.saveFile({ url: 'https://x.test/a.pdf', name: 'a.pdf', destination: 'DOWNLOADS' });
+    await Promise.resolve();
+    expect(bridge.calls[0]).toMatchObject({ className: 'GPFile', methodName: 'save', params: { url: 'https://x.test/a.pdf', name: 'a.pdf', destination: 'DOWNLOADS' } });
+    fire('GPFile.Event.saveSuccess', { msg: 'SAVED' });
+    await expect(saving).resolves.toEqual({ msg: 'SAVED' });
+    const after: unknown[] = [];
+    gp.on('GPFile.Event.saveSuccess', (p) => after.push(p));
+    fire('GPFile.Event.saveSuccess', { msg: 'again' });
+    expect(after).toEqual([{ msg: 'again' }]);
+  });
+
+  it('rejects on GPFile.Event.saveFailed with a GoPayBridgeError', async () => {
+    const gp = createGoPay({ bridge: fakeBridge({ 'GPFile.save': okTop({ msg: 'SAVE_STARTED' }) }) });
+    const saving = gp.saveFile({ url: 'https://x.test/a.pdf' });
+    await Promise.resolve();
+    fire('GPFile.Event.saveFailed', { msg: 'disk full' });
+    await expect(saving).rejects.toMatchObject({ name: 'GoPayBridgeError', className: 'GPFile', methodName: 'save', response: { msg: 'disk full' } });
+  });
+
+  it('rejects when the bridge refuses to start the save', async () => {
+    const gp = createGoPay({ bridge: fakeBridge({ 'GPFile.save': failWith('400') }) });
+    await expect(gp.saveFile({ url: 'https://x.test/a.pdf' })).rejects.toMatchObject({ code: 'UNSUPPORTED' });
+  });
+});
+
+describe('watch*', () => {
+  const sensors: [string, string, Record<string, unknown>, string, Record<string, unknown>, string, unknown][] = [
+    ['watchCompass', 'startCompass', { interval: 'ui' }, 'stopCompass', {}, 'GPMotion.Event.compass', { direction: 90, timestamp: 1 }],
+    ['watchAccelerometer', 'startAccelerometer', { interval: 'game' }, 'stopAccelerometer', {}, 'GPMotion.Event.accelerometer', { x: 1, y: 2, z: 3 }],
+    ['watchGyro', 'listenGyro', { on: true, frequency: 50 }, 'listenGyro', { on: false }, 'motion.gyro', { x: 0, y: 1, z: 0 }],
+    ['watchShake', 'listeningShake', { on: true, shakeNum: 2 }, 'listeningShake', { on: false }, 'motion.shake', { count: 1 }],
+  ];
+
+  it.each(sensors)('%s starts with %s, delivers readings, and stops with %s', async (method, start, startParams, stop, stopParams, event, reading) => {
+    const bridge = fakeBridge({}, okTop({ msg: 'STARTED' }));
+    const gp = createGoPay({ bridge }) as unknown as Record<string, (...a: unknown[]) => Promise<() => Promise<void>>>;
+    const seen: unknown[] = [];
+    const opts = { ...startParams };
+    delete opts.on;
+    const stopWatching = await gp[method]!((r: unknown) => seen.push(r), opts);
+    expect(bridge.calls[0]).toMatchObject({ className: 'GPMotion', methodName: start, params: startParams });
+    document.dispatchEvent(new CustomEvent(event, { detail: reading }));
+    const legacy = Object.assign(new Event(event), { param: reading });
+    document.dispatchEvent(legacy);
+    expect(seen).toEqual([reading, reading]);
+    await stopWatching();
+    expect(bridge.calls[1]).toMatchObject({ className: 'GPMotion', methodName: stop, params: stopParams });
+    document.dispatchEvent(new CustomEvent(event, { detail: reading }));
+    expect(seen).toHaveLength(2);
+    await stopWatching();
+    expect(bridge.calls).toHaveLength(2);
+  });
+
+  it('two watchers share one sensor, which stops after the last one', async () => {
+    const bridge = fakeBridge({}, okTop({ msg: 'OK' }));
+    const gp = createGoPay({ bridge });
+    const a: unknown[] = [];
+    const b: unknown[] = [];
+    const [stopA, stopB] = await Promise.all([gp.watchCompass((r) => a.push(r)), gp.watchCompass((r) => b.push(r))]);
+    expect(bridge.calls.map((c) => c.methodName)).toEqual(['startCompass']);
+    document.dispatchEvent(new CustomEvent('GPMotion.Event.compass', { detail: { direction: 1 } }));
+    await stopA();
+    expect(bridge.calls.map((c) => c.methodName)).toEqual(['startCompass']);
+    document.dispatchEvent(new CustomEvent('GPMotion.Event.compass', { detail: { direction: 2 } }));
+    await stopB();
+    expect(bridge.calls.map((c) => c.methodName)).toEqual(['startCompass', 'stopCompass']);
+    expect(a).toEqual([{ direction: 1 }]);
+    expect(b).toEqual([{ direction: 1 }, { direction: 2 }]);
+  });
+
+  it('a failed start rejects and leaves no document listener', async () => {
+    const spyAdd = vi.spyOn(document, 'addEventListener');
+    const spyRemove = vi.spyOn(document, 'removeEventListener');
+    const gp = createGoPay({ bridge: fakeBridge({}, failWith('400', 'no sensor')) });
+    await expect(gp.watchAccelerometer(() => {})).rejects.toMatchObject({ code: 'UNSUPPORTED', bridgeCode: '400' });
+    expect(spyAdd).toHaveBeenCalledTimes(1);
+    expect(spyRemove).toHaveBeenCalledWith(spyAdd.mock.calls[0]![0], spyAdd.mock.calls[0]![1]);
+  });
+});

@@ -1,0 +1,193 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createGoPay, GoPayAuthCodeExpiredError, isAuthCodeExpired, type GpContainer } from '../../src/index';
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: 1_000_000 });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Answers getAuthCode with code-1, code-2, … after `delay` ms (0 = synchronously). */
+const codeBridge = (delay = 0, codes?: string[]) => {
+  let n = 0;
+  const bridge: GpContainer & { count: () => number } = {
+    count: () => n,
+    call(_c, _m, _p, ok) {
+      const code = codes ? codes[Math.min(n, codes.length - 1)]! : `code-${n + 1}`;
+      n++;
+      const answer = () => ok({ success: true, ret: 'GP_SUCCESS', data: { authCode: code } });
+      if (delay) setTimeout(answer, delay);
+      else answer();
+    },
+  };
+  return bridge;
+};
+
+describe('getAuthCode', () => {
+  it('resolves with the code, issuedAt (when asked) and expiresAt (TTL 5 min by default)', async () => {
+    const pending = createGoPay({ bridge: codeBridge(200) }).getAuthCode();
+    await vi.advanceTimersByTimeAsync(200);
+    await expect(pending).resolves.toEqual({ code: 'code-1', issuedAt: 1_000_000, expiresAt: 1_300_000 });
+  });
+
+  it('honours authCodeTtl', async () => {
+    const code = await createGoPay({ bridge: codeBridge(), authCodeTtl: 360_000 }).getAuthCode();
+    expect(code.expiresAt - code.issuedAt).toBe(360_000);
+  });
+
+  it('concurrent callers share one bridge call; a later caller gets a new one', async () => {
+    const bridge = codeBridge(10);
+    const gp = createGoPay({ bridge });
+    const both = Promise.all([gp.getAuthCode(), gp.getAuthCode(), gp.getAuthCode()]);
+    await vi.advanceTimersByTimeAsync(10);
+    const [a, b, c] = await both;
+    expect(bridge.count()).toBe(1);
+    expect(a).toEqual(b);
+    expect(b).toEqual(c);
+    const later = gp.getAuthCode();
+    await vi.advanceTimersByTimeAsync(10);
+    expect((await later).code).toBe('code-2');
+  });
+
+  it('a caller with its own signal gets its own call, so aborting it fails no one else', async () => {
+    const bridge = codeBridge(10);
+    const gp = createGoPay({ bridge });
+    const controller = new AbortController();
+    const shared = gp.getAuthCode();
+    const own = gp.getAuthCode({ signal: controller.signal }).catch((e) => e);
+    controller.abort();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(await own).toMatchObject({ code: 'ABORTED' });
+    await expect(shared).resolves.toMatchObject({ code: 'code-1' });
+  });
+
+  it('rejects an answer without an authCode, without echoing it', async () => {
+    const bridge: GpContainer = { call: (_c, _m, _p, ok) => ok({ success: true, ret: 'GP_SUCCESS', data: { authCode: 42 } }) };
+    await expect(createGoPay({ bridge }).getAuthCode()).rejects.toMatchObject({ code: 'UNKNOWN', methodName: 'getAuthCode' });
+  });
+});
+
+describe('isAuthCodeExpired', () => {
+  const code = { code: 'c', issuedAt: 0, expiresAt: 300_000 };
+  it.each([
+    [269_999, undefined, false],
+    [270_000, undefined, true],
+    [299_999, 0, false],
+    [300_000, 0, true],
+    [199_999, 100_000, false],
+    [200_000, 100_000, true],
+  ])('at %d with margin %s → %s', (now, margin, expired) => {
+    expect(isAuthCodeExpired(code, now, margin)).toBe(expired);
+  });
+  it('defaults now to Date.now()', () => {
+    vi.setSystemTime(270_000);
+    expect(isAuthCodeExpired(code)).toBe(true);
+    vi.setSystemTime(269_999);
+    expect(isAuthCodeExpired(code)).toBe(false);
+  });
+});
+
+describe('withAuthCode', () => {
+  it('hands fn the code string and the AuthCode, and returns its result', async () => {
+    const gp = createGoPay({ bridge: codeBridge() });
+    await expect(gp.withAuthCode((code, authCode) => `${code}|${authCode.code}|${authCode.expiresAt}`)).resolves.toBe('code-1|code-1|1300000');
+  });
+
+  it('concurrent callers never get the same code', async () => {
+    const bridge = codeBridge(5);
+    const gp = createGoPay({ bridge });
+    const seen: string[] = [];
+    const all = Promise.all(Array.from({ length: 5 }, () => gp.withAuthCode((code) => void seen.push(code))));
+    await vi.advanceTimersByTimeAsync(100);
+    await all;
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+  });
+
+  it('a code handed to fn is never handed out again, even when the bridge repeats it', async () => {
+    const gp = createGoPay({ bridge: codeBridge(0, ['same', 'same', 'fresh']) });
+    const first = await gp.withAuthCode((code) => code);
+    const second = await gp.withAuthCode((code) => code);
+    expect([first, second]).toEqual(['same', 'fresh']);
+  });
+
+  it('gives up with GoPayAuthCodeExpiredError when the bridge keeps repeating a used code', async () => {
+    const gp = createGoPay({ bridge: codeBridge(0, ['same']) });
+    await gp.withAuthCode(() => {});
+    const fn = vi.fn();
+    await expect(gp.withAuthCode(fn)).rejects.toBeInstanceOf(GoPayAuthCodeExpiredError);
+    expect(fn).not.toHaveBeenCalled();
+  });
+
+  it('fetches a fresh code when the one it got is already within the margin', async () => {
+    // The bridge takes 4.5 minutes to answer: the code arrives 30 s from its end of life.
+    const bridge = codeBridge(270_000);
+    const gp = createGoPay({ bridge, timeout: false });
+    const fn = vi.fn((code: string) => code);
+    const result = gp.withAuthCode(fn).catch((e) => e);
+    await vi.advanceTimersByTimeAsync(270_000);
+    expect(fn).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(270_000);
+    // The second code is stale as well; the third attempt too: the guard gives up rather than hand one out.
+    await vi.advanceTimersByTimeAsync(270_000);
+    expect(await result).toBeInstanceOf(GoPayAuthCodeExpiredError);
+    expect(fn).not.toHaveBeenCalled();
+    expect(bridge.count()).toBe(3);
+  });
+
+  it('a code that is fresh enough is used at once', async () => {
+    const bridge = codeBridge(269_999);
+    const gp = createGoPay({ bridge, timeout: false });
+    const result = gp.withAuthCode((code) => code);
+    await vi.advanceTimersByTimeAsync(269_999);
+    await expect(result).resolves.toBe('code-1');
+  });
+
+  it.each([
+    ['GoPayAuthCodeExpiredError', () => new GoPayAuthCodeExpiredError()],
+    ['"AuthCode Not Found"', () => new Error('AuthCode Not Found')],
+    ['"auth code expired"', () => new Error('The auth code expired')],
+    ['"authcode invalid"', () => new Error('authcode invalid')],
+  ])('retries once with a fresh code after %s', async (_name, makeError) => {
+    const gp = createGoPay({ bridge: codeBridge() });
+    const seen: string[] = [];
+    const result = await gp.withAuthCode((code) => {
+      seen.push(code);
+      if (seen.length === 1) throw makeError();
+      return 'logged in';
+    });
+    expect(result).toBe('logged in');
+    expect(seen).toEqual(['code-1', 'code-2']);
+  });
+
+  it('does not retry other errors, and rejects with the second error when the retry fails too', async () => {
+    const gp = createGoPay({ bridge: codeBridge() });
+    const other = vi.fn(() => Promise.reject(new Error('500 from backend')));
+    await expect(gp.withAuthCode(other)).rejects.toThrow('500 from backend');
+    expect(other).toHaveBeenCalledTimes(1);
+    let n = 0;
+    await expect(
+      gp.withAuthCode(() => {
+        throw new Error(`AuthCode Not Found #${++n}`);
+      }),
+    ).rejects.toThrow('AuthCode Not Found #2');
+    expect(n).toBe(2);
+  });
+
+  it('honours a custom isExpiredError', async () => {
+    const gp = createGoPay({ bridge: codeBridge() });
+    const seen: string[] = [];
+    await gp.withAuthCode(
+      (code) => {
+        seen.push(code);
+        if (seen.length === 1) throw { status: 401 };
+      },
+      { isExpiredError: (e) => (e as { status?: number }).status === 401 },
+    );
+    expect(seen).toEqual(['code-1', 'code-2']);
+    await expect(gp.withAuthCode(() => Promise.reject(new GoPayAuthCodeExpiredError()), { isExpiredError: () => false })).rejects.toBeInstanceOf(
+      GoPayAuthCodeExpiredError,
+    );
+  });
+});

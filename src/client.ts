@@ -215,8 +215,9 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
     try {
       if (opts !== NO_OPTIONS) checkObject(opts, 'opts');
       const timeout = opts.timeout === undefined ? (interactive ? false : config.timeout) : checkTimeout(opts.timeout);
+      const source = container();
       const report = reporter(className, methodName, params);
-      return invoke(container(), { className, methodName, params, timeout, signal: opts.signal, merge, until, report });
+      return invoke(source, { className, methodName, params, timeout, signal: opts.signal, merge, until, report });
     } catch (error) {
       return Promise.reject(error);
     }

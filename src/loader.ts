@@ -45,7 +45,8 @@ export const loadScript = (src: string, loadTimeout: number, nonce?: string): Pr
     if (!existing) {
       script.async = true;
       script.src = src;
-      if (nonce) script.nonce = nonce;
+      // The attribute, not the property: it works in every browser as long as it is set before insertion.
+      if (nonce) script.setAttribute('nonce', nonce);
       (document.head || document.documentElement).appendChild(script);
     }
   });

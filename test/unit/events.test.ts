@@ -1,0 +1,119 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createGoPay, type SettleEvent } from '../../src/index';
+import { fakeBridge, failWith, ok } from './fake-bridge';
+
+const SECRET = 'S3CRET'.repeat(10);
+
+describe('on()', () => {
+  it('returns an idempotent unsubscribe; the document listener lives from the first subscriber to the last', () => {
+    const add = vi.spyOn(document, 'addEventListener');
+    const remove = vi.spyOn(document, 'removeEventListener');
+    const gp = createGoPay({ bridge: fakeBridge() });
+    const a: unknown[] = [];
+    const b: unknown[] = [];
+    const offA = gp.on('motion.gyro', (r) => a.push(r));
+    const offB = gp.on('motion.gyro', (r) => b.push(r));
+    expect(add.mock.calls.filter(([name]) => name === 'motion.gyro')).toHaveLength(1);
+    document.dispatchEvent(new CustomEvent('motion.gyro', { detail: { x: 1, y: 2, z: 3 } }));
+    offA();
+    offA();
+    expect(remove).not.toHaveBeenCalled();
+    document.dispatchEvent(new CustomEvent('motion.gyro', { detail: { x: 4, y: 5, z: 6 } }));
+    offB();
+    expect(remove).toHaveBeenCalledTimes(1);
+    expect(remove.mock.calls[0]![1]).toBe(add.mock.calls.find(([name]) => name === 'motion.gyro')![1]);
+    document.dispatchEvent(new CustomEvent('motion.gyro', { detail: { x: 7, y: 8, z: 9 } }));
+    expect(a).toEqual([{ x: 1, y: 2, z: 3 }]);
+    expect(b).toEqual([{ x: 1, y: 2, z: 3 }, { x: 4, y: 5, z: 6 }]);
+  });
+
+  it('reads the payload from detail, then param, else passes the event', () => {
+    const gp = createGoPay({ bridge: fakeBridge() });
+    const seen: unknown[] = [];
+    gp.on('motion.shake', (r) => seen.push(r));
+    document.dispatchEvent(new CustomEvent('motion.shake', { detail: { via: 'detail' } }));
+    document.dispatchEvent(Object.assign(new Event('motion.shake'), { param: { via: 'param' } }));
+    const bare = Object.assign(new Event('motion.shake'), { x: 1 });
+    document.dispatchEvent(bare);
+    expect(seen).toEqual([{ via: 'detail' }, { via: 'param' }, bare]);
+  });
+
+  it('a listener that throws breaks neither the SDK nor other listeners', async () => {
+    vi.useFakeTimers();
+    const gp = createGoPay({ bridge: fakeBridge({}, ok({ n: 1 })) });
+    const other = vi.fn();
+    gp.on('settle', () => {
+      throw new Error('listener bug');
+    });
+    gp.on('settle', other);
+    await expect(gp.call('A', 'b')).resolves.toEqual({ n: 1 });
+    expect(other).toHaveBeenCalledTimes(1);
+    expect(() => vi.runOnlyPendingTimers()).toThrow('listener bug');
+    vi.useRealTimers();
+  });
+
+  it('emits ready once, and call/settle around every call', async () => {
+    const gp = createGoPay({ bridge: fakeBridge({ 'A.ok': ok({ n: 1 }), 'A.no': failWith('401') }) });
+    const events: string[] = [];
+    gp.on('ready', () => events.push('ready'));
+    gp.on('call', (e) => events.push(`call ${e.methodName}`));
+    gp.on('settle', (e) => events.push(`settle ${e.methodName} ${e.ok} ${e.ok ? JSON.stringify(e.result) : e.error!.code}`));
+    await gp.call('A', 'ok');
+    await gp.call('A', 'no').catch(() => {});
+    await gp.ready();
+    expect(events).toEqual(['ready', 'call ok', 'settle ok true {"n":1}', 'call no', 'settle no false NETWORK']);
+  });
+});
+
+describe('debug and redaction', () => {
+  const secretBridge = () =>
+    fakeBridge({
+      'GPMiniAppAuth.getAuthCode': ok({ authCode: SECRET }),
+      'GP.getBankAccountToken': ok({ token: SECRET }),
+      'GPCamera.takePhoto': ok({ localPath: '/p', base64Data: SECRET }),
+      'X.echo': ok({ nested: { auth_code: SECRET, list: [{ accessToken: SECRET }] } }),
+    });
+
+  it('debug: true logs method, outcome and ms through console.debug, with secrets redacted', async () => {
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => {});
+    const gp = createGoPay({ bridge: secretBridge(), debug: true });
+    await gp.getAuthCode();
+    await gp.withAuthCode(() => {}).catch(() => {});
+    await gp.getBankAccountToken();
+    await gp.takePhoto({ mode: 'camera', needBase64: true });
+    await gp.call('X', 'echo', { authCode: SECRET });
+    expect(debug).toHaveBeenCalled();
+    expect(debug.mock.calls[0]![0]).toMatch(/^\[gopay\] GPMiniAppAuth\.getAuthCode ok \d+ms$/);
+    expect(JSON.stringify(debug.mock.calls)).not.toContain('S3CRET');
+    expect(JSON.stringify(debug.mock.calls)).toContain('[redacted]');
+  });
+
+  it('a debug function, call and settle events never see a code, token or base64 data', async () => {
+    const entries: SettleEvent[] = [];
+    const seen: unknown[] = [];
+    const gp = createGoPay({ bridge: secretBridge(), debug: (e) => entries.push(e) });
+    gp.on('call', (e) => seen.push(e));
+    gp.on('settle', (e) => seen.push(e));
+    await gp.getAuthCode();
+    await gp.withAuthCode(() => {});
+    await gp.getBankAccountToken();
+    await gp.takePhoto({ mode: 'camera', needBase64: true });
+    await gp.call('X', 'echo', { authCode: SECRET });
+    expect(entries).toHaveLength(5);
+    expect(entries[0]).toMatchObject({ className: 'GPMiniAppAuth', methodName: 'getAuthCode', ok: true, ms: expect.any(Number), result: { authCode: '[redacted]' } });
+    expect(entries[4]).toMatchObject({ params: { authCode: '[redacted]' }, result: { nested: { auth_code: '[redacted]', list: [{ accessToken: '[redacted]' }] } } });
+    expect(JSON.stringify([entries, seen])).not.toContain('S3CRET');
+  });
+
+  it('a debug entry for a failure carries the error', async () => {
+    const entries: SettleEvent[] = [];
+    await createGoPay({ bridge: fakeBridge({}, failWith('300')), debug: (e) => entries.push(e) }).getLocation().catch(() => {});
+    expect(entries[0]).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
+  });
+
+  it('with no debug and no listener, nothing is logged', async () => {
+    const debug = vi.spyOn(console, 'debug');
+    await createGoPay({ bridge: fakeBridge({}, ok({})) }).call('A', 'b');
+    expect(debug).not.toHaveBeenCalled();
+  });
+});

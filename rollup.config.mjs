@@ -1,5 +1,6 @@
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
 
@@ -9,7 +10,7 @@ const external = ['eventemitter3'];
 const min = (file) => ({ file, plugins: [terser({ compress: { passes: 2 } })] });
 const umd = (input, name, base) => ({
   input,
-  plugins: [resolve(), ts()],
+  plugins: [resolve(), commonjs(), ts()],
   output: [
     { file: `dist/${base}.umd.js`, format: 'umd', name },
     { ...min(`dist/${base}.umd.min.js`), format: 'umd', name },

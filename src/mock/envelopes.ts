@@ -1,0 +1,43 @@
+// The envelopes GoPay's bridge answers with (shared/gopay-bridge.md), built in one place.
+
+export const MESSAGES: Record<string, string> = {
+  100: 'Method not supported on this platform',
+  105: 'User not found',
+  200: 'Incomplete parameters',
+  201: 'Invalid parameter type',
+  202: 'Parameter data not supported',
+  203: 'Mini app is not registered',
+  300: 'Permission denied',
+  303: 'Malformed authorization',
+  400: 'Not supported by the device',
+  401: 'Network error',
+  500: 'Super app internal error',
+  900: 'Unable to process',
+};
+
+export const success = (data?: unknown) =>
+  data === undefined ? { success: true, ret: 'GP_SUCCESS' } : { success: true, ret: 'GP_SUCCESS', data };
+
+/** For methods that answer beside `data`: getLocale's app_locale, motion's msg, takePhoto's callbackId. */
+export const successBeside = (fields: Record<string, unknown>, data?: unknown) => ({ ...success(data), ...fields });
+
+export const failure = (code: string | number, message?: string) => ({
+  success: false,
+  ret: 'GP_EXCEPTION',
+  error_type: 'JS_BRIDGE_ERROR',
+  error_code: String(code),
+  error_message: message ?? MESSAGES[code] ?? 'Error',
+});
+
+/** The second, camelCase form (takePhoto, trackEvent): no `success` field. */
+export const paramError = (callbackId: number, message: string) => ({
+  callbackId,
+  ret: 'GP_PARAM_ERR',
+  errorCode: 'GP_PARAM_ERR',
+  errorMessage: message,
+});
+
+/** What a mock method handler decides; `fail` answers through onFailure. */
+export type Reply = { ok: unknown } | { fail: unknown };
+export const ok = (envelope: unknown): Reply => ({ ok: envelope });
+export const fail = (envelope: unknown): Reply => ({ fail: envelope });

@@ -1,0 +1,64 @@
+import type { GpContainer } from '../types';
+
+/** Presets for the unhappy paths. */
+export type MockScenario = 'happy' | 'permission-denied' | 'offline' | 'slow' | 'payment-cancelled' | 'not-registered';
+
+export type MockPaymentStatus = 'success' | 'failed' | 'pending' | 'cancelled';
+
+export interface MockBridgeOptions {
+  /**
+   * `happy` (default); `permission-denied` (every consent refused, methods that need one answer 300);
+   * `offline` (401 everywhere); `slow` (answers after 1.5–3 s unless `latency` is given);
+   * `payment-cancelled` (launchPayment answers `cancelled`); `not-registered` (203 everywhere).
+   * @default 'happy'
+   */
+  scenario?: MockScenario;
+  /** Milliseconds before each answer, or a `[min, max]` range. 0 answers on a microtask. @default 0 */
+  latency?: number | [number, number];
+  /**
+   * Consents granted from the start, e.g. `{ location: true }`. Scopes: `location` (getLocation), `camera`
+   * (takePhoto), `system` (GPSystem.*), `bank_account` (getBankAccountToken). None by default, as for a
+   * post-launch consent.
+   */
+  consent?: Partial<Record<string, boolean>>;
+  /** How the simulated user answers `GP.authorize` (without `ui`). @default 'allow' */
+  authorize?: 'allow' | 'deny';
+  /** What `GP.launchPayment` answers (without `ui`). @default 'success' */
+  paymentStatus?: MockPaymentStatus;
+  /** Makes auth codes, tokens and sensor readings reproducible. */
+  seed?: number;
+  /** Shows an in-page panel: consent and payment sheets that wait for a click, toasts and a call log. @default false */
+  ui?: boolean;
+  /**
+   * Uses the browser's real equivalents where they exist: `navigator.geolocation`, `navigator.clipboard`,
+   * `navigator.share`, `navigator.vibrate`, and a file `<input capture>` for takePhoto. @default false
+   */
+  browserApis?: boolean;
+}
+
+export interface MockCall {
+  className: string;
+  methodName: string;
+  params: Record<string, unknown>;
+}
+
+/** A mock answer: the `data` to answer with, or a function of the params that returns it. */
+export type MockResult = unknown | ((params: Record<string, unknown>) => unknown | Promise<unknown>);
+
+/** The mock bridge: a `GpContainer` with controls. Bridge events go to `document`, or to the bridge itself in Node. */
+export interface MockBridge extends GpContainer, EventTarget {
+  /** Answers `'Class.method'` with this `data` (or the function's result) from now on. */
+  set(method: string, result: MockResult): void;
+  /** Answers `'Class.method'` with the failure envelope for `bridgeCode` from now on. */
+  fail(method: string, bridgeCode: string | number, message?: string): void;
+  grant(scope: string): void;
+  revoke(scope: string): void;
+  /** Dispatches a bridge event (e.g. `'GPMotion.Event.compass'`) with `detail`, as the app would. */
+  emit(eventName: string, detail?: unknown): void;
+  /** Every call received, in order. */
+  readonly calls: MockCall[];
+  /** Back to the options given at creation: overrides, consents, history and sensors are cleared. */
+  reset(): void;
+  /** Stops every sensor and removes the panel. */
+  destroy(): void;
+}

@@ -58,6 +58,7 @@ export const createMockBridge = (options: MockBridgeOptions = {}): MockBridge =>
   init();
 
   const getPanel = () => (options.ui && typeof document != 'undefined' ? (panel ??= createPanel()) : undefined);
+  getPanel();
 
   const dispatch = (eventName: string, detail: unknown) => {
     const to: EventTarget = typeof document != 'undefined' ? document : target;

@@ -42,8 +42,11 @@ export interface MockCall {
   params: Record<string, unknown>;
 }
 
+/** The `data` a mock method answers with. */
+export type MockData = Record<string, unknown> | unknown[] | string | number | boolean | null | undefined;
+
 /** A mock answer: the `data` to answer with, or a function of the params that returns it. */
-export type MockResult = unknown | ((params: Record<string, unknown>) => unknown | Promise<unknown>);
+export type MockResult = MockData | ((params: Record<string, unknown>) => MockData | Promise<MockData>);
 
 /** The mock bridge: a `GpContainer` with controls. Bridge events go to `document`, or to the bridge itself in Node. */
 export interface MockBridge extends GpContainer, EventTarget {

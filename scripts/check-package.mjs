@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// Package checks, run after `npm run build`: publint, arethetypeswrong, the packed file list, and SSR-safe imports.
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
+
+const root = resolve(import.meta.dirname, '..');
+const pkg = JSON.parse(execFileSync('cat', [resolve(root, 'package.json')], { encoding: 'utf8' }));
+let failed = false;
+const report = (ok, line) => {
+  failed ||= !ok;
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${line}`);
+};
+const run = (command, args) => execFileSync(command, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+// 1. publint, strict: warnings count as failures.
+const { messages } = await publint({ pkgDir: root, strict: true, level: 'suggestion' });
+report(messages.length === 0, `publint: ${messages.length ? messages.map((m) => formatMessage(m, pkg)).join('; ') : 'no messages'}`);
+
+// 2. arethetypeswrong on the packed tarball, every entry point, every resolution mode.
+try {
+  run('npx', ['--no-install', 'attw', '--pack', '.', '--format', 'table-flipped']);
+  report(true, 'attw --pack: no problems for . and ./mock');
+} catch (error) {
+  report(false, `attw --pack:\n${error.stdout}${error.stderr}`);
+}
+
+// 3. What npm would publish: dist, README, LICENSE, package.json, nothing else.
+const [packed] = JSON.parse(run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts']));
+const strays = packed.files.map((f) => f.path).filter((path) => !/^(dist\/[^/]+|README\.md|LICENSE|package\.json)$/.test(path));
+report(strays.length === 0, `npm pack: ${packed.files.length} files${strays.length ? `, unexpected: ${strays.join(', ')}` : ', only dist/, README.md, LICENSE, package.json'}`);
+
+// 4. A plain Node process (no DOM) imports and requires both entry points by package name (self-reference through
+// the exports map); importing adds no global, and a call rejects with UNAVAILABLE / no-window instead of throwing.
+const probe = `
+const before = new Set(Object.getOwnPropertyNames(globalThis));
+const core = await import('gopay-miniapp-kit');
+const mock = await import('gopay-miniapp-kit/mock');
+const { createRequire } = await import('node:module');
+const require = createRequire(process.cwd() + '/package.json');
+const coreCjs = require('gopay-miniapp-kit');
+const mockCjs = require('gopay-miniapp-kit/mock');
+const added = Object.getOwnPropertyNames(globalThis).filter((k) => !before.has(k));
+if (added.length) throw new Error('importing added globals: ' + added.join(', '));
+for (const kit of [core, coreCjs]) {
+  const error = await kit.createGoPay().getAuthCode().then(() => null, (e) => e);
+  if (!kit.isGoPayError(error, 'UNAVAILABLE') || error.reason !== 'no-window') throw new Error('expected UNAVAILABLE/no-window, got ' + error);
+}
+for (const m of [mock, mockCjs]) if (typeof m.createMockBridge !== 'function') throw new Error('mock entry has no createMockBridge');
+console.log('imported ' + Object.keys(core).length + ' core names, ' + Object.keys(mock).length + ' mock names');
+`;
+try {
+  const out = run(process.execPath, ['--input-type=module', '-e', probe]);
+  report(true, `node (no DOM) import + require of both entries, no globals added, no-window rejection: ${out.trim()}`);
+} catch (error) {
+  report(false, `node import/require: ${error.stderr || error.message}`);
+}
+
+process.exitCode = failed ? 1 : 0;

@@ -6,6 +6,8 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['test/**/*.test.ts'],
     restoreMocks: true,
+    // The JSON report lets .ci/run print a plain "N passed, N failed" line.
+    reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
     unstubGlobals: true,
   },
 });

@@ -1,0 +1,119 @@
+// @vitest-environment node
+// The demo Mini App in real Chromium, driven by clicks: the ESM page and the script-tag page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startDemoServer } from '../../demo/server.mjs';
+import { launchChromium } from './chromium';
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  server = await startDemoServer({ port: 0 });
+  browser = await launchChromium();
+}, 30_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const open = async (path: string) => {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(server.url + path);
+  return { page, errors };
+};
+/** Clicks a button and waits until the result box shows something other than "…". */
+const press = async (page: Page, action: string) => {
+  await page.click(`button[data-action="${action}"]`);
+  await page.waitForFunction(() => !document.querySelector('#result')!.textContent!.endsWith('…'));
+  return (await page.textContent('#result'))!;
+};
+
+describe('demo/index.html (ESM build + mock)', () => {
+  it('logs in, pays, asks consent, shows typed errors and live compass readings', { timeout: 30_000 }, async () => {
+    const { page, errors } = await open('');
+    const login = JSON.parse(await press(page, 'login'));
+    expect(login).toMatchObject({ success: true, data: { auth_token: expect.stringMatching(/^demo-/), gopay_account_id: expect.any(String) } });
+    expect(JSON.parse(await press(page, 'getAuthCode'))).toMatchObject({ code: expect.stringContaining('(64 chars)') });
+
+    expect(JSON.parse(await press(page, 'pay'))).toMatchObject({ reference: expect.stringMatching(/^DEMO-/), status: 'success' });
+
+    const denied = await press(page, 'getLocation');
+    expect(denied).toContain('GoPayBridgeError  code: PERMISSION_DENIED');
+    expect(denied).toContain("getConsent('location')");
+    expect(await page.getAttribute('#result', 'class')).toBe('error');
+    expect(JSON.parse(await press(page, 'consentLocation'))).toEqual({ granted: true, successScope: { location: true } });
+    expect(JSON.parse(await press(page, 'getLocation'))).toHaveProperty('coords.latitude');
+
+    expect(await press(page, 'badArgument')).toContain('GoPayValidationError  code: INVALID_ARGUMENT');
+    expect(JSON.parse(await press(page, 'saveFile'))).toEqual({ msg: 'SAVE_SUCCESS' });
+    expect(JSON.parse(await press(page, 'call'))).toEqual({ height: 56 });
+
+    await press(page, 'compass');
+    await page.waitForFunction(() => document.querySelector('#compass')!.textContent!.endsWith('°'));
+    const first = await page.textContent('#compass');
+    await page.waitForFunction((before) => document.querySelector('#compass')!.textContent !== before, first);
+    expect(await press(page, 'compass')).toContain('stopped');
+    const stopped = await page.textContent('#compass');
+    await page.waitForTimeout(300);
+    expect(await page.textContent('#compass')).toBe(stopped);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('every button answers with a result or a typed error, never hangs', { timeout: 30_000 }, async () => {
+    const { page, errors } = await open('');
+    await press(page, 'consentCamera');
+    await press(page, 'consentSystem');
+    await press(page, 'consentBank');
+    await press(page, 'consentLocation');
+    const actions = await page.$$eval('button[data-action]', (buttons) => buttons.map((b) => (b as HTMLElement).dataset.action!));
+    expect(actions.length).toBeGreaterThanOrEqual(28);
+    for (const action of actions) {
+      const text = await press(page, action);
+      const failed = (await page.getAttribute('#result', 'class')) === 'error';
+      if (action === 'badArgument') expect(failed).toBe(true);
+      else expect(failed, `${action}: ${text}`).toBe(false);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the offline scenario shows NETWORK errors; the panel asks the user to pay', { timeout: 30_000 }, async () => {
+    const { page } = await open('');
+    await page.selectOption('select[name="scenario"]', 'offline');
+    await page.click('#mock-options button[type="submit"]');
+    expect(await press(page, 'getLocale')).toContain('code: NETWORK');
+
+    await page.selectOption('select[name="scenario"]', 'happy');
+    await page.check('input[name="ui"]');
+    await page.click('#mock-options button[type="submit"]');
+    await page.click('button[data-action="pay"]');
+    await page.click('.gpmock-sheet button:text("Pending")');
+    await page.waitForFunction(() => document.querySelector('#result')!.textContent!.includes('status'));
+    expect(JSON.parse((await page.textContent('#result'))!)).toMatchObject({ status: 'pending' });
+    await page.close();
+  });
+});
+
+describe('demo/umd.html (script tags only)', () => {
+  it('works from the UMD globals with data-auto-install', { timeout: 30_000 }, async () => {
+    const { page, errors } = await open('umd.html');
+    const click = async (id: string) => {
+      await page.click(`#${id}`);
+      await page.waitForFunction(() => document.querySelector('#result')!.textContent !== 'Press a button.');
+      const text = (await page.textContent('#result'))!;
+      await page.evaluate(() => (document.querySelector('#result')!.textContent = 'Press a button.'));
+      return text;
+    };
+    expect(JSON.parse(await click('code'))).toEqual({ length: 64 });
+    expect(JSON.parse(await click('location'))).toHaveProperty('coords.longitude');
+    expect(JSON.parse(await click('pay'))).toEqual({ status: 'success' });
+    expect(JSON.parse(await click('toast'))).toEqual({ toast: 'shown' });
+    expect(await page.evaluate(() => typeof (window as unknown as { gpContainer: { calls: unknown[] } }).gpContainer.calls)).toBe('object');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

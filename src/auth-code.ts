@@ -27,8 +27,9 @@ export const createAuthCodeGuard = (
   margin: number,
 ) => {
   let shared: Promise<AuthCode> | undefined;
-  // Codes already handed to a callback, with their expiry, so that none is handed out twice; pruned when expired.
-  const used = new Map<string, number>();
+  // Codes already handed to a callback, so that none is handed out twice — not even when the bridge repeats one
+  // after its expiry (a property test found that pruning expired entries allowed exactly that). A few bytes per login.
+  const used = new Set<string>();
 
   const fetchCode = async (opts?: CallOptions): Promise<AuthCode> => {
     const issuedAt = Date.now();
@@ -51,10 +52,8 @@ export const createAuthCodeGuard = (
     // The first try may share a code with a concurrent caller; later tries get their own.
     for (let attempt = 0; attempt < 3; attempt++) {
       const authCode = await (attempt ? fetchCode(opts) : getAuthCode(opts));
-      const now = Date.now();
-      used.forEach((expiresAt, code) => expiresAt <= now && used.delete(code));
-      if (!used.has(authCode.code) && !isAuthCodeExpired(authCode, now, margin)) {
-        used.set(authCode.code, authCode.expiresAt);
+      if (!used.has(authCode.code) && !isAuthCodeExpired(authCode, Date.now(), margin)) {
+        used.add(authCode.code);
         return authCode;
       }
     }

@@ -165,6 +165,8 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
   const debugSink = sink && guarded(sink);
 
   const on: GoPay['on'] = (event, listener) => {
+    checkString(event, 'on(event)');
+    if (typeof listener != 'function') invalid('on(event, listener)', 'a function', listener);
     const safe = guarded(listener);
     const target = BRIDGE_EVENT_NAMES.includes(event) && eventTarget();
     if (target && !emitter.listenerCount(event)) {

@@ -27,6 +27,12 @@ describe('on()', () => {
     expect(b).toEqual([{ x: 1, y: 2, z: 3 }, { x: 4, y: 5, z: 6 }]);
   });
 
+  it('throws a GoPayValidationError for a missing event name or listener', () => {
+    const gp = createGoPay({ bridge: fakeBridge() });
+    expect(() => gp.on('' as never, () => {})).toThrow(/on\(event\)/);
+    expect(() => gp.on('settle', 'nope' as never)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('listener') }));
+  });
+
   it('reads the payload from detail, then param, else passes the event', () => {
     const gp = createGoPay({ bridge: fakeBridge() });
     const seen: unknown[] = [];

@@ -243,19 +243,24 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
     return { granted: successScope[scope] === true, successScope };
   };
 
+  /** Starts a GPMotion sensor (shared by its watchers), delivers its readings to `listener`, resolves with `stop()`. */
   const watch = async (
     event: GoPayEventName,
     listener: unknown,
-    start: () => Promise<unknown>,
-    stop: () => Promise<unknown>,
+    opts: CallOptions | undefined,
+    startMethod: string,
+    startParams: () => Record<string, unknown>,
+    stopMethod: string,
+    stopParams: Record<string, unknown>,
   ): Promise<StopWatching> => {
     // Without a document (Node) and a bridge that dispatches events, the sensor starts but no reading can arrive.
     if (typeof listener != 'function') invalid(`${event} listener`, 'a function', listener);
+    const params = startParams();
     const sensor = (sensors[event] ??= { count: 0 });
     const off = on(event, listener as () => void);
     sensor.count++;
     try {
-      await (sensor.started ??= start());
+      await (sensor.started ??= request('GPMotion', startMethod, params, opts));
     } catch (error) {
       off();
       sensor.count--;
@@ -270,14 +275,14 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
       off();
       if (--sensor.count) return;
       sensor.started = undefined;
-      await stop();
+      await request('GPMotion', stopMethod, stopParams);
     };
   };
 
   const intervalParams = (opts: IntervalWatchOptions = {}) =>
     opts.interval === undefined ? {} : { interval: checkOneOf(opts.interval, 'interval', INTERVALS) };
 
-  const watchOptional = <O extends CallOptions>(opts: O | undefined, keys: (keyof O & string)[]) => {
+  const numbers = <O extends CallOptions>(opts: O | undefined, keys: (keyof O & string)[]) => {
     const params: Record<string, unknown> = {};
     for (const key of keys) if (opts?.[key] !== undefined) params[key] = checkNumber(opts[key], key);
     return params;
@@ -414,42 +419,22 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
       await request('GPAnalytics', 'trackEvent', { eventName, metaData }, opts);
     },
 
-    watchCompass: async (listener, opts) => {
-      const params = intervalParams(opts);
-      return watch(
-        BRIDGE_EVENTS.compass,
-        listener,
-        () => request('GPMotion', 'startCompass', params, opts),
-        () => request('GPMotion', 'stopCompass'),
-      );
-    },
-    watchAccelerometer: async (listener, opts) => {
-      const params = intervalParams(opts);
-      return watch(
-        BRIDGE_EVENTS.accelerometer,
-        listener,
-        () => request('GPMotion', 'startAccelerometer', params, opts),
-        () => request('GPMotion', 'stopAccelerometer'),
-      );
-    },
-    watchGyro: async (listener, opts) => {
-      const params = watchOptional(opts, ['frequency']);
-      return watch(
-        BRIDGE_EVENTS.gyro,
-        listener,
-        () => request('GPMotion', 'listenGyro', { on: true, ...params }, opts),
-        () => request('GPMotion', 'listenGyro', { on: false }),
-      );
-    },
-    watchShake: async (listener, opts) => {
-      const params = watchOptional(opts, ['frequency', 'shakeThreshold', 'shakeNum']);
-      return watch(
+    watchCompass: (listener, opts) =>
+      watch(BRIDGE_EVENTS.compass, listener, opts, 'startCompass', () => intervalParams(opts), 'stopCompass', {}),
+    watchAccelerometer: (listener, opts) =>
+      watch(BRIDGE_EVENTS.accelerometer, listener, opts, 'startAccelerometer', () => intervalParams(opts), 'stopAccelerometer', {}),
+    watchGyro: (listener, opts) =>
+      watch(BRIDGE_EVENTS.gyro, listener, opts, 'listenGyro', () => ({ on: true, ...numbers(opts, ['frequency']) }), 'listenGyro', { on: false }),
+    watchShake: (listener, opts) =>
+      watch(
         BRIDGE_EVENTS.shake,
         listener,
-        () => request('GPMotion', 'listeningShake', { on: true, ...params }, opts),
-        () => request('GPMotion', 'listeningShake', { on: false }),
-      );
-    },
+        opts,
+        'listeningShake',
+        () => ({ on: true, ...numbers(opts, ['frequency', 'shakeThreshold', 'shakeNum']) }),
+        'listeningShake',
+        { on: false },
+      ),
 
     on,
   };

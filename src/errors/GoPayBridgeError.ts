@@ -1,18 +1,7 @@
 import { GoPayError, where, type GoPayErrorCode, type GoPayErrorDetails } from './GoPayError';
 
-export type BridgeErrorCode = Extract<
-  GoPayErrorCode,
-  | 'UNSUPPORTED'
-  | 'USER_NOT_FOUND'
-  | 'INVALID_PARAMS'
-  | 'NOT_REGISTERED'
-  | 'PERMISSION_DENIED'
-  | 'MALFORMED_AUTHORIZATION'
-  | 'NETWORK'
-  | 'SUPERAPP'
-  | 'UNPROCESSABLE'
-  | 'UNKNOWN'
->;
+/** The codes a `GoPayBridgeError` can carry: every code that is not one of the SDK's own. */
+export type BridgeErrorCode = Exclude<GoPayErrorCode, 'TIMEOUT' | 'ABORTED' | 'UNAVAILABLE' | 'AUTH_CODE_EXPIRED' | 'INVALID_ARGUMENT'>;
 
 // GoPay's documented error codes (gopay-bridge.md), and what the developer can do about the common ones.
 const CODES: Record<string, BridgeErrorCode> = {

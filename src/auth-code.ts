@@ -12,41 +12,40 @@ import type { AuthCode, CallOptions, WithAuthCodeOptions } from './types';
 export const isAuthCodeExpired = (authCode: AuthCode, now = Date.now(), margin: number = DEFAULTS.authCodeMargin): boolean =>
   now >= authCode.expiresAt - margin;
 
-const EXPIRED_MESSAGE = /auth ?code.*(expired|not found|invalid)/i;
-
+// GoPay's token endpoint answers "AuthCode Not Found" for an expired or used code.
 const looksExpired = (error: unknown): boolean =>
-  isGoPayError(error, 'AUTH_CODE_EXPIRED') || EXPIRED_MESSAGE.test(String((error as Error | undefined)?.message));
+  isGoPayError(error, 'AUTH_CODE_EXPIRED') || /auth ?code.*(expired|not found|invalid)/i.test(String((error as Error | undefined)?.message));
 
 /**
  * The auth-code guard: concurrent `getAuthCode()` calls share one bridge call; `withAuthCode` hands each code to
  * one callback only, never an expired one, and retries once when the callback says the code expired.
  */
-export const createAuthCodeGuard = (
-  request: (opts?: CallOptions) => Promise<Record<string, unknown>>,
-  ttl: number,
-  margin: number,
-) => {
+export const createAuthCodeGuard = (request: (opts?: CallOptions) => Promise<Record<string, unknown>>, ttl: number, margin: number) => {
   let shared: Promise<AuthCode> | undefined;
   // Codes already handed to a callback, so that none is handed out twice — not even when the bridge repeats one
   // after its expiry (a property test found that pruning expired entries allowed exactly that). A few bytes per login.
   const used = new Set<string>();
 
-  const fetchCode = async (opts?: CallOptions): Promise<AuthCode> => {
+  const fetchCode = (opts?: CallOptions): Promise<AuthCode> => {
     const issuedAt = Date.now();
-    const data = await request(opts);
-    if (typeof data.authCode != 'string' || !data.authCode) {
-      throw new GoPayBridgeError('answered without an authCode', {
-        className: 'GPMiniAppAuth',
-        methodName: 'getAuthCode',
-        response: { ...data, authCode: typeof data.authCode },
-      });
-    }
-    return { code: data.authCode, issuedAt, expiresAt: issuedAt + ttl };
+    return request(opts).then(({ authCode }) => {
+      if (typeof authCode != 'string' || !authCode) {
+        throw new GoPayBridgeError('answered without an authCode', {
+          className: 'GPMiniAppAuth',
+          methodName: 'getAuthCode',
+          response: { authCode: typeof authCode },
+        });
+      }
+      return { code: authCode, issuedAt, expiresAt: issuedAt + ttl };
+    });
   };
 
   // A caller with its own signal gets its own call, so that aborting it cannot fail the others.
-  const getAuthCode = (opts?: CallOptions): Promise<AuthCode> =>
-    opts?.signal ? fetchCode(opts) : (shared ??= fetchCode(opts).finally(() => (shared = undefined)));
+  const getAuthCode = (opts?: CallOptions): Promise<AuthCode> => {
+    if (opts?.signal) return fetchCode(opts);
+    const forget = () => (shared = undefined);
+    return (shared ??= fetchCode(opts).finally(forget));
+  };
 
   const claim = async (opts?: CallOptions): Promise<AuthCode> => {
     // The first try may share a code with a concurrent caller; later tries get their own.
@@ -60,17 +59,13 @@ export const createAuthCodeGuard = (
     throw new GoPayAuthCodeExpiredError('GoPay keeps answering with used or expiring auth codes');
   };
 
-  const withAuthCode = async <T>(
-    fn: (code: string, authCode: AuthCode) => T | Promise<T>,
-    opts: WithAuthCodeOptions = {},
-  ): Promise<T> => {
+  const withAuthCode = async <T>(fn: (code: string, authCode: AuthCode) => T | Promise<T>, opts: WithAuthCodeOptions = {}): Promise<T> => {
     if (typeof fn != 'function') invalid('withAuthCode(fn)', 'a function', fn);
-    const isExpired = opts.isExpiredError || looksExpired;
     let authCode = await claim(opts);
     try {
       return await fn(authCode.code, authCode);
     } catch (error) {
-      if (!isExpired(error)) throw error;
+      if (!(opts.isExpiredError || looksExpired)(error)) throw error;
       authCode = await claim(opts);
       return fn(authCode.code, authCode);
     }

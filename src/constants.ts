@@ -11,4 +11,6 @@ export const DEFAULTS = {
   // Time for the code to reach the backend and be exchanged there.
   authCodeMargin: 30_000,
   debug: false,
+  bridge: undefined,
+  nonce: undefined,
 } as const;

@@ -1,16 +1,6 @@
 import type { GoPayError } from './errors/GoPayError';
 import type { CompassReading, MotionReading, SaveFileResult, ShakeReading } from './types';
 
-/** The document events the bridge fires, by the names GoPay documents. */
-export const BRIDGE_EVENTS = {
-  compass: 'GPMotion.Event.compass',
-  accelerometer: 'GPMotion.Event.accelerometer',
-  gyro: 'motion.gyro',
-  shake: 'motion.shake',
-  saveSuccess: 'GPFile.Event.saveSuccess',
-  saveFailed: 'GPFile.Event.saveFailed',
-} as const;
-
 /** Emitted before a call is sent to the bridge. Secrets in `params` are redacted. */
 export interface CallEvent {
   className: string;
@@ -27,7 +17,7 @@ export interface SettleEvent extends CallEvent {
   error?: GoPayError;
 }
 
-/** Every event `gp.on()` accepts, with its listener's arguments. */
+/** Every event `gp.on()` accepts, with its listener's arguments. Names with a dot are the bridge's document events. */
 export interface GoPayEvents {
   /** The bridge is loaded (once per client). */
   ready: [];
@@ -44,5 +34,30 @@ export interface GoPayEvents {
 export type GoPayEventName = keyof GoPayEvents;
 
 /** The payload of a bridge event: `detail` (GPFile samples), `param` (an older sample), else the event. */
-export const eventPayload = (event: Event): unknown =>
-  (event as CustomEvent).detail ?? (event as { param?: unknown }).param ?? event;
+export const eventPayload = (event: Event): unknown => (event as CustomEvent).detail ?? (event as { param?: unknown }).param ?? event;
+
+type Listener = (...args: any[]) => void;
+
+/**
+ * A mitt-sized emitter: `emit` walks a copy, so a listener may unsubscribe itself, and a listener that throws
+ * breaks neither the caller nor the other listeners: its error is rethrown on its own task.
+ */
+export const createEmitter = () => {
+  const all: Record<string, Listener[]> = {};
+  return {
+    on: (event: string, listener: Listener) => void (all[event] ||= []).push(listener),
+    off: (event: string, listener: Listener) => void all[event]!.splice(all[event]!.indexOf(listener), 1),
+    count: (event: string) => all[event]?.length || 0,
+    emit(event: string, ...args: unknown[]) {
+      for (const listener of all[event]?.slice() || []) {
+        try {
+          listener(...args);
+        } catch (error) {
+          setTimeout(() => {
+            throw error;
+          });
+        }
+      }
+    },
+  };
+};

@@ -23,22 +23,23 @@ export interface Request {
 /**
  * One bridge call as a promise that settles exactly once, whatever the bridge does: answers late, twice, through
  * both callbacks, with a malformed payload, or throws. Its timer and abort listener are gone once it settles.
- * Hot path: no allocation beyond the promise, its callbacks and (with a timeout) one timer.
+ * Hot path: nothing is allocated beyond the promise, its callbacks and, when the bridge does not answer at once,
+ * one timer.
  */
 export const invoke = (source: GpContainer | Promise<GpContainer>, request: Request): Promise<Record<string, unknown>> =>
   new Promise((resolve, reject) => {
-    const { className, methodName, timeout, signal } = request;
+    const { className, methodName, timeout, signal, until } = request;
     let done = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let detach: (() => void) | undefined;
     const finish: Finish = (ok, value) => {
       if (done) return;
       done = true;
-      if (timer !== undefined) clearTimeout(timer);
-      if (signal) signal.removeEventListener('abort', onAbort);
-      if (detach) detach();
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      detach?.();
       (ok ? resolve : reject)(value as Record<string, unknown>);
-      if (request.report) request.report(ok, value);
+      request.report?.(ok, value);
     };
     const onAbort = () => finish(false, new GoPayAbortError({ className, methodName, cause: signal!.reason }));
     // Native code calls these: nothing may be thrown back into it.
@@ -46,7 +47,7 @@ export const invoke = (source: GpContainer | Promise<GpContainer>, request: Requ
       if (done) return;
       try {
         const [ok, value] = readAnswer(raw, viaFailure, { className, methodName }, request.merge);
-        if (!ok || !request.until) finish(ok, value);
+        if (!ok || !until) finish(ok, value);
       } catch (error) {
         finish(false, new GoPayBridgeError('unreadable answer', { className, methodName, response: raw, cause: error }));
       }
@@ -54,21 +55,12 @@ export const invoke = (source: GpContainer | Promise<GpContainer>, request: Requ
     const send = (container: GpContainer) => {
       if (done) return;
       try {
-        container.call(
-          className,
-          methodName,
-          request.params,
-          (raw) => answer(raw, false),
-          (raw) => answer(raw, true),
-          timeout === false ? undefined : timeout,
-        );
+        container.call(className, methodName, request.params, (raw) => answer(raw, false), (raw) => answer(raw, true), timeout || undefined);
       } catch (thrown) {
         // Some bridges throw plain objects shaped like a failure envelope.
         finish(
           false,
-          thrown instanceof Error
-            ? new GoPayBridgeError(thrown.message, { className, methodName, cause: thrown })
-            : readAnswer(thrown, true, { className, methodName })[1],
+          thrown instanceof Error ? new GoPayBridgeError(thrown.message, { className, methodName, cause: thrown }) : readAnswer(thrown, true, { className, methodName })[1],
         );
       }
     };
@@ -77,9 +69,10 @@ export const invoke = (source: GpContainer | Promise<GpContainer>, request: Requ
       if (signal.aborted) return onAbort();
       signal.addEventListener('abort', onAbort);
     }
-    if (timeout !== false) timer = setTimeout(() => finish(false, new GoPayTimeoutError(timeout, { className, methodName })), timeout);
-    if (request.until) detach = request.until(finish);
-    if (typeof (source as Promise<GpContainer>).then == 'function') {
-      (source as Promise<GpContainer>).then(send, (error) => finish(false, error));
-    } else send(source as GpContainer);
+    // Subscribe before calling, so that an early event is not missed.
+    if (until) detach = until(finish);
+    if (source instanceof Promise) source.then(send, (error) => finish(false, error));
+    else send(source);
+    // A bridge that answered at once needs no timer.
+    if (timeout && !done) timer = setTimeout(() => finish(false, new GoPayTimeoutError(timeout, { className, methodName })), timeout);
   });

@@ -4,14 +4,7 @@ import type { GpContainer } from './types';
 /** `window.gpContainer` when it is usable (GoPay's own guard: `gpContainer?.call`). */
 export const findContainer = (): GpContainer | undefined => {
   const container = (window as { gpContainer?: GpContainer }).gpContainer;
-  return container && typeof container.call == 'function' ? container : undefined;
-};
-
-const findScript = (src: string): HTMLScriptElement | undefined => {
-  const absolute = new URL(src, document.baseURI).href;
-  for (const script of Array.from(document.querySelectorAll('script'))) {
-    if (script.src === absolute || script.getAttribute('src') === src) return script;
-  }
+  return typeof container?.call == 'function' ? container : undefined;
 };
 
 /**
@@ -20,7 +13,8 @@ const findScript = (src: string): HTMLScriptElement | undefined => {
  */
 export const loadScript = (src: string, loadTimeout: number, nonce?: string): Promise<GpContainer> =>
   new Promise((resolve, reject) => {
-    const existing = findScript(src);
+    const url = new URL(src, document.baseURI).href;
+    const existing = Array.from(document.scripts).find((script) => script.src == url);
     const script = existing || document.createElement('script');
     const finish = (error?: GoPayUnavailableError) => {
       clearTimeout(timer);
@@ -47,6 +41,6 @@ export const loadScript = (src: string, loadTimeout: number, nonce?: string): Pr
       script.src = src;
       // The attribute, not the property: it works in every browser as long as it is set before insertion.
       if (nonce) script.setAttribute('nonce', nonce);
-      (document.head || document.documentElement).appendChild(script);
+      document.head.appendChild(script);
     }
   });

@@ -2,7 +2,7 @@ import { DEFAULTS } from './constants';
 import type { DebugOption } from './debug';
 import { GoPayValidationError } from './errors/GoPayValidationError';
 import type { GpContainer } from './types';
-import { checkMs, checkObject, checkString, checkTimeout, invalid } from './validate';
+import { checkNumber, checkObject, checkString, checkTimeout, invalid } from './validate';
 
 /** Options of `createGoPay()`. Every field is optional. */
 export interface GoPayOptions {
@@ -57,17 +57,17 @@ export const resolveOptions = (options: GoPayOptions = {}): ResolvedOptions => {
   const resolved = { ...DEFAULTS } as ResolvedOptions;
   for (const key in options) {
     // A typo would otherwise be silently ignored.
-    if (!(key in DEFAULTS) && key != 'bridge' && key != 'nonce') {
+    if (!(key in DEFAULTS)) {
       throw new GoPayValidationError(`createGoPay() has no option ${JSON.stringify(key)}; see GoPayOptions.`);
     }
     const value = options[key as keyof GoPayOptions];
     if (value !== undefined) (resolved as unknown as Record<string, unknown>)[key] = value;
   }
   checkString(resolved.scriptUrl, 'scriptUrl');
-  checkMs(resolved.loadTimeout, 'loadTimeout', 1);
+  checkNumber(resolved.loadTimeout, 'loadTimeout', 1);
   checkTimeout(resolved.timeout);
-  checkMs(resolved.authCodeTtl, 'authCodeTtl', 1);
-  checkMs(resolved.authCodeMargin, 'authCodeMargin');
+  checkNumber(resolved.authCodeTtl, 'authCodeTtl', 1);
+  checkNumber(resolved.authCodeMargin, 'authCodeMargin');
   if (resolved.authCodeMargin >= resolved.authCodeTtl) invalid('authCodeMargin', `less than authCodeTtl (${resolved.authCodeTtl})`, resolved.authCodeMargin);
   if (resolved.bridge !== undefined && typeof resolved.bridge?.call != 'function') invalid('bridge', 'an object with a call() method', resolved.bridge);
   if (resolved.nonce !== undefined) checkString(resolved.nonce, 'nonce');

@@ -5,7 +5,7 @@ export class GoPayAbortError extends GoPayError {
   override name = 'GoPayAbortError';
   declare readonly code: 'ABORTED';
 
-  constructor(details: GoPayErrorDetails = {}) {
+  constructor(details?: GoPayErrorDetails) {
     super('ABORTED', `${where(details)} call aborted`, details);
   }
 }

@@ -8,7 +8,7 @@ export class GoPayAuthCodeExpiredError extends GoPayError {
   override name = 'GoPayAuthCodeExpiredError';
   declare readonly code: 'AUTH_CODE_EXPIRED';
 
-  constructor(message = 'Auth code expired or rejected: get a fresh one', details: GoPayErrorDetails = {}) {
+  constructor(message = 'Auth code expired or rejected: get a fresh one', details?: GoPayErrorDetails) {
     super('AUTH_CODE_EXPIRED', message, details);
   }
 }

@@ -3,7 +3,7 @@ import { GoPayError, where, type GoPayErrorCode, type GoPayErrorDetails } from '
 /** The codes a `GoPayBridgeError` can carry: every code that is not one of the SDK's own. */
 export type BridgeErrorCode = Exclude<GoPayErrorCode, 'TIMEOUT' | 'ABORTED' | 'UNAVAILABLE' | 'AUTH_CODE_EXPIRED' | 'INVALID_ARGUMENT'>;
 
-// GoPay's documented error codes (gopay-bridge.md), and what the developer can do about the common ones.
+// GoPay's documented error codes (gopay-bridge.md); 5xx is SUPERAPP, anything else UNKNOWN.
 const CODES: Record<string, BridgeErrorCode> = {
   100: 'UNSUPPORTED',
   105: 'USER_NOT_FOUND',
@@ -18,19 +18,15 @@ const CODES: Record<string, BridgeErrorCode> = {
   401: 'NETWORK',
   900: 'UNPROCESSABLE',
 };
+// What the developer can do about the common ones.
 const HINTS: Partial<Record<BridgeErrorCode, string>> = {
   UNSUPPORTED: 'Not supported by this app or device',
   NOT_REGISTERED: 'Register the mini app with GoPay',
-  PERMISSION_DENIED: 'Ask consent first: gp.getConsent(SCOPE)',
+  // The scope is the class's name: GPLocation needs 'location', GPCamera 'camera', GPSystem 'system'.
+  PERMISSION_DENIED: 'Ask consent first: gp.getConsent(',
   NETWORK: 'The phone is offline; retry',
   SUPERAPP: 'GoPay failed; retry',
 };
-// The consent scope each class needs, for the PERMISSION_DENIED hint.
-const SCOPES: Record<string, string> = { GPLocation: "'location'", GPCamera: "'camera'" };
-
-/** Maps a bridge error code (string or number, maybe empty) to our `code`. */
-export const toBridgeErrorCode = (bridgeCode = ''): BridgeErrorCode =>
-  CODES[bridgeCode] || (/^5\d\d$/.test(bridgeCode) ? 'SUPERAPP' : 'UNKNOWN');
 
 /** The bridge answered with a failure; `bridgeCode` and `response` hold what it said. */
 export class GoPayBridgeError extends GoPayError {
@@ -38,14 +34,16 @@ export class GoPayBridgeError extends GoPayError {
   declare readonly code: BridgeErrorCode;
 
   constructor(bridgeMessage: string | undefined, details: GoPayErrorDetails = {}) {
-    const code = toBridgeErrorCode(details.bridgeCode);
-    const hint = HINTS[code]?.replace('SCOPE', SCOPES[details.className!] || 'scope');
+    const bridgeCode = details.bridgeCode || '';
+    const code = CODES[bridgeCode] || (/^5\d\d$/.test(bridgeCode) ? 'SUPERAPP' : 'UNKNOWN');
+    const scope = details.className?.slice(2).toLowerCase();
+    const hint = HINTS[code];
     super(
       code,
       `${where(details)} failed` +
         (bridgeMessage ? `: ${bridgeMessage}` : '') +
-        (details.bridgeCode ? ` (${details.bridgeCode})` : '') +
-        (hint ? `. ${hint}` : ''),
+        (bridgeCode && ` (${bridgeCode})`) +
+        (hint ? `. ${hint}` + (code == 'PERMISSION_DENIED' ? `'${scope || 'scope'}')` : '') : ''),
       details,
     );
   }

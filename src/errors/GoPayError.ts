@@ -24,8 +24,8 @@ export interface GoPayErrorDetails {
   cause?: unknown;
 }
 
-/** "Class.method" for messages, or nothing when the error is not about one call. */
-export const where = (details: GoPayErrorDetails): string =>
+/** "Class.method" for messages, or "GoPay" when the error is not about one call. */
+export const where = (details: GoPayErrorDetails = {}): string =>
   details.className ? `${details.className}.${details.methodName}` : 'GoPay';
 
 // A brand survives realms (iframes, webviews) where `instanceof` does not.
@@ -34,23 +34,29 @@ const BRAND = Symbol.for('gopay-miniapp-kit.error');
 /** The root of every error the SDK rejects with. Check with `isGoPayError(e, code?)`. */
 export class GoPayError extends Error {
   override name = 'GoPayError';
-  readonly code: GoPayErrorCode;
   /** The bridge's own `error_code`/`errorCode` (or `ret`), as a string. */
-  bridgeCode?: string;
-  className?: string;
-  methodName?: string;
+  declare bridgeCode?: string;
+  declare className?: string;
+  declare methodName?: string;
   /** The raw answer of the bridge, when there was one. */
-  response?: unknown;
+  declare response?: unknown;
   declare cause?: unknown;
 
-  constructor(code: GoPayErrorCode, message: string, details: GoPayErrorDetails = {}) {
+  constructor(
+    readonly code: GoPayErrorCode,
+    message: string,
+    details?: GoPayErrorDetails,
+  ) {
     super(message);
-    this.code = code;
     for (const key in details) {
       const value = details[key as keyof GoPayErrorDetails];
       if (value !== undefined) (this as Record<string, unknown>)[key] = value;
     }
-    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  /** @internal */
+  get [BRAND]() {
+    return true;
   }
 }
 
@@ -60,9 +66,9 @@ export class GoPayError extends Error {
  */
 export const isGoPayError = (error: unknown, code?: GoPayErrorCode): error is GoPayError =>
   !!error &&
-  typeof error === 'object' &&
+  typeof error == 'object' &&
   ((error as Record<symbol, unknown>)[BRAND] === true ||
-    // An Error from another realm fails `instanceof Error`, but not this check.
+    // An Error from another realm (an older copy of this package, an iframe) fails `instanceof`, not this.
     (Object.prototype.toString.call(error) == '[object Error]' &&
       /^GoPay\w*Error$/.test((error as Error).name) &&
       typeof (error as GoPayError).code == 'string')) &&

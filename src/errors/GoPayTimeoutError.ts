@@ -4,15 +4,12 @@ import { GoPayError, where, type GoPayErrorDetails } from './GoPayError';
 export class GoPayTimeoutError extends GoPayError {
   override name = 'GoPayTimeoutError';
   declare readonly code: 'TIMEOUT';
-  readonly timeout: number;
 
-  constructor(timeout: number, details: GoPayErrorDetails = {}) {
-    super(
-      'TIMEOUT',
-      // Outside the GoPay app the bridge may never answer: that is the usual cause.
-      `${where(details)}: no answer in ${timeout} ms. Outside GoPay, use the mock bridge.`,
-      details,
-    );
-    this.timeout = timeout;
+  constructor(
+    readonly timeout: number,
+    details?: GoPayErrorDetails,
+  ) {
+    // Outside the GoPay app the bridge may never answer: that is the usual cause.
+    super('TIMEOUT', `${where(details)}: no answer in ${timeout} ms. Outside GoPay, use the mock bridge.`, details);
   }
 }

@@ -15,10 +15,12 @@ const HINTS: Record<UnavailableReason, string> = {
 export class GoPayUnavailableError extends GoPayError {
   override name = 'GoPayUnavailableError';
   declare readonly code: 'UNAVAILABLE';
-  readonly reason: UnavailableReason;
 
-  constructor(reason: UnavailableReason, detail = '', details: GoPayErrorDetails = {}) {
+  constructor(
+    readonly reason: UnavailableReason,
+    detail = '',
+    details?: GoPayErrorDetails,
+  ) {
     super('UNAVAILABLE', HINTS[reason] + detail, details);
-    this.reason = reason;
   }
 }

@@ -1,11 +1,11 @@
-import { GoPayError, type GoPayErrorDetails } from './GoPayError';
+import { GoPayError } from './GoPayError';
 
 /** An argument failed the SDK's own checks; the bridge was not called. The message names the field. */
 export class GoPayValidationError extends GoPayError {
   override name = 'GoPayValidationError';
   declare readonly code: 'INVALID_ARGUMENT';
 
-  constructor(message: string, details: GoPayErrorDetails = {}) {
-    super('INVALID_ARGUMENT', message, details);
+  constructor(message: string) {
+    super('INVALID_ARGUMENT', message);
   }
 }

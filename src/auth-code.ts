@@ -26,26 +26,30 @@ export const createAuthCodeGuard = (request: (opts?: CallOptions) => Promise<Rec
   // after its expiry (a property test found that pruning expired entries allowed exactly that). A few bytes per login.
   const used = new Set<string>();
 
-  const fetchCode = (opts?: CallOptions): Promise<AuthCode> => {
+  // One `then` per code: this is a hot path (every login, every concurrent caller).
+  const fetchCode = (opts?: CallOptions, share?: boolean): Promise<AuthCode> => {
     const issuedAt = Date.now();
-    return request(opts).then(({ authCode }) => {
-      if (typeof authCode != 'string' || !authCode) {
-        throw new GoPayBridgeError('answered without an authCode', {
-          className: 'GPMiniAppAuth',
-          methodName: 'getAuthCode',
-          response: { authCode: typeof authCode },
-        });
-      }
-      return { code: authCode, issuedAt, expiresAt: issuedAt + ttl };
-    });
+    return request(opts).then(
+      ({ authCode }) => {
+        if (share) shared = undefined;
+        if (typeof authCode != 'string' || !authCode) {
+          throw new GoPayBridgeError('answered without an authCode', {
+            className: 'GPMiniAppAuth',
+            methodName: 'getAuthCode',
+            response: { authCode: typeof authCode },
+          });
+        }
+        return { code: authCode, issuedAt, expiresAt: issuedAt + ttl };
+      },
+      (error) => {
+        if (share) shared = undefined;
+        throw error;
+      },
+    );
   };
 
   // A caller with its own signal gets its own call, so that aborting it cannot fail the others.
-  const getAuthCode = (opts?: CallOptions): Promise<AuthCode> => {
-    if (opts?.signal) return fetchCode(opts);
-    const forget = () => (shared = undefined);
-    return (shared ??= fetchCode(opts).finally(forget));
-  };
+  const getAuthCode = (opts?: CallOptions): Promise<AuthCode> => (opts?.signal ? fetchCode(opts) : (shared ||= fetchCode(opts, true)));
 
   const claim = async (opts?: CallOptions): Promise<AuthCode> => {
     // The first try may share a code with a concurrent caller; later tries get their own.

@@ -16,24 +16,28 @@ const parse = (text: unknown): unknown => {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value == 'object' && !Array.isArray(value);
 
+// The envelope's own fields beside `data`, without `success` and `ret`.
+const beside = ({ success, ret, data, ...fields }: Record<string, unknown>) => fields;
+
 /**
  * Reads an answer defensively: JSON text, `null`, `success: false` through the success callback, `ret` as a
  * string or an array, snake_case or camelCase failure fields, numeric or empty error codes.
- * Resolves with `data`; with `merge` (typed methods), with the envelope's other fields and `data`'s together,
- * since GoPay puts some results beside `data` (getLocale's `app_locale`, motion's `msg`).
+ * Resolves with `data`, else the fields beside it; with `merge` (typed methods), with both together, since GoPay
+ * puts some results beside `data` (getLocale's `app_locale`, motion's `msg`). Hot path: allocates nothing for
+ * a plain `data` answer.
  */
-export const readAnswer = (raw: unknown, viaFailure: boolean, where: GoPayErrorDetails, merge?: boolean): Outcome => {
+export const readAnswer = (raw: unknown, viaFailure: boolean, call: GoPayErrorDetails, merge?: boolean): Outcome => {
   const answer = parse(raw ?? (viaFailure ? raw : {}));
   const fail = (message: unknown, bridgeCode?: unknown): Outcome => [
     false,
-    new GoPayBridgeError(message as string, { ...where, bridgeCode: (bridgeCode as string) || undefined, response: raw }),
+    new GoPayBridgeError(message as string, { className: call.className, methodName: call.methodName, bridgeCode: (bridgeCode as string) || undefined, response: raw }),
   ];
   if (!isRecord(answer)) return fail(viaFailure && answer == null ? 'no details' : `malformed answer (${typeof raw})`);
-  const { success, ret: rawRet, data, ...rest } = answer as BridgeEnvelope;
+  const { success, ret: rawRet } = answer as BridgeEnvelope;
   const ret = Array.isArray(rawRet) ? rawRet[0] : rawRet;
   if (viaFailure || success === false || (ret != null && ret != 'GP_SUCCESS')) {
     return fail(answer.error_message ?? answer.errorMessage, String(answer.error_code ?? answer.errorCode ?? '') || (ret != 'GP_EXCEPTION' && ret));
   }
-  const value = parse(data);
-  return isRecord(value) ? [true, merge ? { ...rest, ...value } : value] : value == null ? [true, rest] : fail(`malformed answer (${typeof raw})`);
+  const value = parse(answer.data);
+  return isRecord(value) ? [true, merge ? { ...beside(answer), ...value } : value] : value == null ? [true, beside(answer)] : fail(`malformed answer (${typeof raw})`);
 };

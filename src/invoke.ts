@@ -46,7 +46,7 @@ export const invoke = (source: GpContainer | Promise<GpContainer>, request: Requ
     const answer = (raw: unknown, viaFailure: boolean) => {
       if (done) return;
       try {
-        const [ok, value] = readAnswer(raw, viaFailure, { className, methodName }, request.merge);
+        const [ok, value] = readAnswer(raw, viaFailure, request, request.merge);
         if (!ok || !until) finish(ok, value);
       } catch (error) {
         finish(false, new GoPayBridgeError('unreadable answer', { className, methodName, response: raw, cause: error }));
@@ -60,7 +60,7 @@ export const invoke = (source: GpContainer | Promise<GpContainer>, request: Requ
         // Some bridges throw plain objects shaped like a failure envelope.
         finish(
           false,
-          thrown instanceof Error ? new GoPayBridgeError(thrown.message, { className, methodName, cause: thrown }) : readAnswer(thrown, true, { className, methodName })[1],
+          thrown instanceof Error ? new GoPayBridgeError(thrown.message, { className, methodName, cause: thrown }) : readAnswer(thrown, true, request)[1],
         );
       }
     };
@@ -73,6 +73,11 @@ export const invoke = (source: GpContainer | Promise<GpContainer>, request: Requ
     if (until) detach = until(finish);
     if (source instanceof Promise) source.then(send, (error) => finish(false, error));
     else send(source);
-    // A bridge that answered at once needs no timer.
-    if (timeout && !done) timer = setTimeout(() => finish(false, new GoPayTimeoutError(timeout, { className, methodName })), timeout);
+    // The timer is armed a microtask later, so that a bridge that answers at once (a stand-in, a test fake) costs
+    // no timer at all; for a real bridge that answers from native code the difference is nil.
+    if (timeout) {
+      queueMicrotask(() => {
+        if (!done) timer = setTimeout(() => finish(false, new GoPayTimeoutError(timeout, { className, methodName })), timeout);
+      });
+    }
   });

@@ -48,10 +48,7 @@ export class GoPayError extends Error {
     details?: GoPayErrorDetails,
   ) {
     super(message);
-    for (const key in details) {
-      const value = details[key as keyof GoPayErrorDetails];
-      if (value !== undefined) (this as Record<string, unknown>)[key] = value;
-    }
+    Object.assign(this, details);
   }
 
   /** @internal */

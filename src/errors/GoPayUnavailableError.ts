@@ -7,9 +7,9 @@ import { GoPayError, type GoPayErrorDetails } from './GoPayError';
 export type UnavailableReason = 'no-window' | 'script-load' | 'no-container';
 
 const HINTS: Record<UnavailableReason, string> = {
-  'no-window': 'No window (SSR or Node): call GoPay in the browser, or pass { bridge }',
-  'script-load': 'GoPay script failed to load: check scriptUrl, network, CSP nonce',
-  'no-container': 'No window.gpContainer: not inside the GoPay app. Use gopay-miniapp-kit/mock locally',
+  'no-window': 'No window (SSR, Node): call from the browser, or pass { bridge }',
+  'script-load': "GoPay's script did not load: check scriptUrl, network, CSP nonce",
+  'no-container': 'No window.gpContainer: not in the GoPay app. Locally, use gopay-miniapp-kit/mock',
 };
 
 export class GoPayUnavailableError extends GoPayError {

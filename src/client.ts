@@ -218,6 +218,7 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
     (event: GoPayEventName, start: string, stop?: string, numbers: string[] = []) =>
     async (listener: unknown, opts: Record<string, unknown> = {}): Promise<StopWatching> => {
       if (typeof listener != 'function') invalid(`${event} listener`, 'a function', listener);
+      checkObject(opts, 'opts');
       const params: Record<string, unknown> = stop ? {} : { on: true };
       if (stop && opts.interval !== undefined) params.interval = checkOneOf(opts.interval, 'interval', ['game', 'ui', 'normal']);
       for (const key of numbers) if (opts[key] !== undefined) params[key] = checkNumber(opts[key], key);

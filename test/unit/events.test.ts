@@ -33,6 +33,23 @@ describe('on()', () => {
     expect(() => gp.on('settle', 'nope' as never)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('listener') }));
   });
 
+  it('forwards any bridge event with a dot in its name, documented or not, only while subscribed', () => {
+    const add = vi.spyOn(document, 'addEventListener');
+    const remove = vi.spyOn(document, 'removeEventListener');
+    const gp = createGoPay({ bridge: fakeBridge() });
+    const seen: unknown[] = [];
+    const off = gp.on('GPFuture.Event.thing' as never, (r: unknown) => seen.push(r));
+    document.dispatchEvent(new CustomEvent('GPFuture.Event.thing', { detail: { n: 1 } }));
+    off();
+    document.dispatchEvent(new CustomEvent('GPFuture.Event.thing', { detail: { n: 2 } }));
+    expect(seen).toEqual([{ n: 1 }]);
+    expect(add.mock.calls.filter(([name]) => name === 'GPFuture.Event.thing')).toHaveLength(1);
+    expect(remove.mock.calls.filter(([name]) => name === 'GPFuture.Event.thing')).toHaveLength(1);
+    // The SDK's own events never touch the document.
+    gp.on('settle', () => {})();
+    expect(add.mock.calls.filter(([name]) => name === 'settle')).toHaveLength(0);
+  });
+
   it('reads the payload from detail, then param, else passes the event', () => {
     const gp = createGoPay({ bridge: fakeBridge() });
     const seen: unknown[] = [];

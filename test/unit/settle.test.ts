@@ -36,6 +36,22 @@ describe('timeouts', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('a bridge that answers at once costs no timer at all; one that answers later gets exactly one', async () => {
+    const setTimer = vi.spyOn(globalThis, 'setTimeout');
+    const gp = createGoPay({ bridge: fakeBridge({ 'A.now': ok({ n: 1 }) }) });
+    await expect(gp.call('A', 'now')).resolves.toEqual({ n: 1 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(setTimer).not.toHaveBeenCalled();
+    const { bridge, pending } = manualBridge();
+    const later = createGoPay({ bridge }).call('A', 'later');
+    await Promise.resolve();
+    expect(setTimer).toHaveBeenCalledTimes(1);
+    expect(vi.getTimerCount()).toBe(1);
+    pending[0]!.ok({ success: true, ret: 'GP_SUCCESS', data: {} });
+    await later;
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('takes the timeout from the options and per call; false never times out', async () => {
     const { bridge, pending } = manualBridge();
     const gp = createGoPay({ bridge, timeout: 100 });

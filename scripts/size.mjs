@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Size budgets (min+gzip, level 9), each figure printed. Run after `npm run build`.
-// `target` is the goal the project set itself; `limit` is what this script enforces (exit 1 when over).
-// Where the target is not met yet, the limit is a regression guard just above today's figure, and the table says so.
+// `target` is the issue's budget; `limit` is what this script enforces (exit 1 when over). Where a target is not
+// met, the limit is a regression guard about 2 % above today's figure, and the table says by how much it is missed.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -38,9 +38,9 @@ const check = (name, text, target, limit) => rows.push({ name, bytes: gz(text), 
 try {
   const esbuildApp = await withEsbuild();
   const rollupApp = await withRollup();
-  check('app: createGoPay + getAuthCode, esbuild', esbuildApp, 4096, 7680);
-  check('app: createGoPay + getAuthCode, rollup+terser', rollupApp, 4096, 7680);
-  check('dist/gopay-miniapp-kit.umd.min.js', readFileSync(join(root, 'dist/gopay-miniapp-kit.umd.min.js'), 'utf8'), 5120, 7680);
+  check('app: createGoPay + getAuthCode, esbuild', esbuildApp, 4096, 5780);
+  check('app: createGoPay + getAuthCode, rollup+terser', rollupApp, 4096, 5660);
+  check('dist/gopay-miniapp-kit.umd.min.js', readFileSync(join(root, 'dist/gopay-miniapp-kit.umd.min.js'), 'utf8'), 5120, 5830);
   check('dist/gopay-miniapp-kit.mock.umd.min.js', readFileSync(join(root, 'dist/gopay-miniapp-kit.mock.umd.min.js'), 'utf8'), 8192, 8192);
   const leaks = MOCK_MARKERS.filter((marker) => esbuildApp.includes(marker) || rollupApp.includes(marker));
 

@@ -1,24 +1,22 @@
 // @vitest-environment node
 // The demo Mini App in real Chromium, driven by clicks: the ESM page and the script-tag page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startDemoServer } from '../../demo/server.mjs';
-import { launchChromium } from './chromium';
+import { useChromium } from './chromium';
 
-let browser: Browser;
+const browser = useChromium();
 let server: { url: string; close: () => Promise<void> };
 
 beforeAll(async () => {
   server = await startDemoServer({ port: 0 });
-  browser = await launchChromium();
-}, 30_000);
+});
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
 });
 
 const open = async (path: string) => {
-  const page = await browser.newPage();
+  const page = await browser().newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
   await page.goto(server.url + path);

@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './chromium';
+import type { Page } from 'playwright-core';
+import { useChromium } from './chromium';
 
 const NONCE = 'abc123';
 // What GoPay's script does: define window.gpContainer. This one answers every call after 5 ms.
@@ -17,7 +17,7 @@ let mode: 'ok' | '404' | 'slow' | 'empty' = 'ok';
 let scriptRequests = 0;
 let server: Server;
 let origin: string;
-let browser: Browser;
+const browser = useChromium();
 
 const page = (csp: boolean) => `<!doctype html><html><head>
 <script ${csp ? `nonce="${NONCE}" ` : ''}src="/dist/gopay-miniapp-kit.umd.js"></script></head><body>loader test</body></html>`;
@@ -39,10 +39,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  browser = await launchChromium();
-}, 30_000);
+});
 afterAll(async () => {
-  await browser?.close();
   server?.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve));
 });
@@ -52,7 +50,7 @@ beforeEach(() => {
 });
 
 const open = async (csp = false): Promise<Page> => {
-  const p = await browser.newPage();
+  const p = await browser().newPage();
   await p.goto(`${origin}/${csp ? '?csp' : ''}`);
   return p;
 };

@@ -90,6 +90,41 @@ describe('the panel (ui: true)', () => {
     expect(document.querySelector('.gpmock-sheet')).toBeNull();
   });
 
+  it('the first button of a sheet is primary, the others secondary (by class, not by position)', async () => {
+    const { gp } = setup({ ui: true });
+    const asking = gp.getConsent('camera');
+    for (let i = 0; i < 20 && !document.querySelector('.gpmock-sheet'); i++) await new Promise((r) => setTimeout(r, 0));
+    const classes = Array.from(document.querySelectorAll('.gpmock-sheet button')).map((b) => [b.textContent, b.className]);
+    expect(classes).toEqual([
+      ['Allow', 'gpmock-primary'],
+      ['Deny', 'gpmock-secondary'],
+    ]);
+    expect(document.querySelector('style')!.textContent).toContain('.gpmock-sheet .gpmock-secondary{');
+    await click('Deny');
+    await asking;
+  });
+
+  it('created before <body> exists (a <script> in <head>), it shows itself on DOMContentLoaded', async () => {
+    const body = document.body;
+    body.remove();
+    expect(document.body).toBeNull();
+    try {
+      const { bridge } = setup({ ui: true });
+      const toasted = new Promise((resolve) => bridge.call('GPUIToast', 'toast', { message: 'early', duration: 1000 }, resolve, resolve));
+      const asked = new Promise<unknown>((resolve) => bridge.call('GP', 'authorize', { scope: 'location' }, resolve, resolve));
+      await toasted;
+      expect(document.querySelector('.gpmock-bar')).toBeNull();
+      document.documentElement.append(body);
+      document.dispatchEvent(new Event('DOMContentLoaded'));
+      expect(document.body.querySelector('.gpmock-bar')).not.toBeNull();
+      expect(document.body.querySelector('.gpmock-toast')!.textContent).toBe('early');
+      await click('Allow');
+      await expect(asked).resolves.toMatchObject({ data: { successScope: { location: true } } });
+    } finally {
+      if (!document.body) document.documentElement.append(body);
+    }
+  });
+
   it.each([
     ['Pay', 'success'],
     ['Pending', 'pending'],

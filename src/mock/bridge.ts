@@ -43,7 +43,10 @@ export const createMockBridge = (options: MockBridgeOptions = {}): MockBridge =>
   const sensors = new Map<string, ReturnType<typeof setInterval>>();
   let consent = new Set<string>();
   let random = createRandom(options.seed);
+  // Latency draws from its own stream, so that a latency range never shifts the seeded codes and readings.
+  let delays = createRandom(options.seed === undefined ? undefined : options.seed ^ 0x9e3779b9);
   let callbackId = 0;
+  let direction = 0;
   let panel: Panel | undefined;
 
   const scenario = options.scenario ?? 'happy';
@@ -53,7 +56,10 @@ export const createMockBridge = (options: MockBridgeOptions = {}): MockBridge =>
   const init = () => {
     consent = new Set(Object.keys(options.consent ?? {}).filter((scope) => options.consent![scope]));
     random = createRandom(options.seed);
+    delays = createRandom(options.seed === undefined ? undefined : options.seed ^ 0x9e3779b9);
     callbackId = 0;
+    // The compass starts somewhere; drawn here, first, so that reset() replays a fresh mock's draws exactly.
+    direction = random.between(0, 360);
   };
   init();
 
@@ -75,7 +81,6 @@ export const createMockBridge = (options: MockBridgeOptions = {}): MockBridge =>
   };
 
   // Plausible readings: a compass that drifts, a phone lying still with a little noise.
-  let direction = random.between(0, 360);
   const noise = () => +random.between(-0.05, 0.05).toFixed(3);
   const compass = () => {
     direction = (direction + random.between(-4, 4) + 360) % 360;
@@ -240,7 +245,7 @@ export const createMockBridge = (options: MockBridgeOptions = {}): MockBridge =>
     'GPNavigationBar.getHeight': () => ok(success({ height: 56 })),
   };
 
-  const pickLatency = () => (Array.isArray(latency) ? Math.round(random.between(latency[0], latency[1])) : latency);
+  const pickLatency = () => (Array.isArray(latency) ? Math.round(delays.between(latency[0], latency[1])) : latency);
 
   const answer = async (key: string, params: Params): Promise<Reply> => {
     const override = overrides.get(key);

@@ -174,6 +174,59 @@ describe('latency and seed', () => {
     expect(times).toHaveLength(20);
     expect(new Set(times).size).toBeGreaterThan(1);
   });
+
+  /** Two codes, a token, a location and five compass readings: every seeded draw the mock makes. */
+  const sample = async (bridge: MockBridge) => {
+    const answer = async (method: string, params?: Record<string, unknown>) => {
+      const reply = raw(bridge, method, params);
+      await vi.advanceTimersByTimeAsync(300);
+      return (await reply)[1].data as Record<string, unknown>;
+    };
+    const codes = [(await answer('GPMiniAppAuth.getAuthCode')).authCode, (await answer('GPMiniAppAuth.getAuthCode')).authCode];
+    const token = (await answer('GP.getBankAccountToken')).token;
+    const { coords } = (await answer('GPLocation.getLocation')) as { coords: { latitude: number; longitude: number } };
+    const readings: unknown[] = [];
+    const listener = (e: Event) => readings.push((e as CustomEvent).detail.direction);
+    document.addEventListener('GPMotion.Event.compass', listener);
+    await answer('GPMotion.startCompass', { interval: 'game' });
+    await vi.advanceTimersByTimeAsync(100);
+    await answer('GPMotion.stopCompass');
+    document.removeEventListener('GPMotion.Event.compass', listener);
+    return { codes, token, coords: [coords.latitude, coords.longitude], readings: readings.slice(0, 5) };
+  };
+
+  it('reset() returns to the creation state: the same codes and readings as a fresh mock with the same seed', async () => {
+    const options = { seed: 11, consent: { location: true, bank_account: true } };
+    const fresh = await sample(mock(options));
+    expect(fresh.readings).toHaveLength(5);
+    const used = mock(options);
+    await sample(used);
+    used.reset();
+    expect(await sample(used)).toEqual(fresh);
+  });
+
+  it('the same seed gives the same codes and readings with or without a latency range', async () => {
+    const consent = { location: true, bank_account: true };
+    const plain = await sample(mock({ seed: 21, consent }));
+    expect(await sample(mock({ seed: 21, consent, latency: [10, 250] }))).toEqual(plain);
+    expect(await sample(mock({ seed: 21, consent, latency: 120 }))).toEqual(plain);
+    expect(await sample(mock({ seed: 22, consent, latency: [10, 250] }))).not.toEqual(plain);
+  });
+
+  it('a seeded latency range is itself reproducible', async () => {
+    const delays = async () => {
+      const bridge = mock({ latency: [10, 250], seed: 5 });
+      const start = Date.now();
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) bridge.call('GPBase', 'getLocale', {}, () => times.push(Date.now() - start), () => {});
+      await vi.advanceTimersByTimeAsync(300);
+      return times;
+    };
+    const first = await delays();
+    expect(first).toHaveLength(5);
+    expect(await delays()).toEqual(first);
+  });
+
   it('the same seed gives the same codes and readings; another seed differs', async () => {
     vi.useRealTimers();
     const run = async (seed: number) => {

@@ -39,6 +39,8 @@ export const createAuthCodeGuard = (request: (opts?: CallOptions) => Promise<Rec
             response: { authCode: typeof authCode },
           });
         }
+        // A code that a withAuthCode callback already had is spent, even if GoPay repeats it.
+        if (used.has(authCode)) throw new GoPayAuthCodeExpiredError('GoPay repeated an auth code already used: get a fresh one');
         return { code: authCode, issuedAt, expiresAt: issuedAt + ttl };
       },
       (error) => {
@@ -51,11 +53,13 @@ export const createAuthCodeGuard = (request: (opts?: CallOptions) => Promise<Rec
   // A caller with its own signal gets its own call, so that aborting it cannot fail the others.
   const getAuthCode = (opts?: CallOptions): Promise<AuthCode> => (opts?.signal ? fetchCode(opts) : (shared ||= fetchCode(opts, true)));
 
+  // withAuthCode never joins a shared call: the code it hands to `fn` must reach nobody else.
   const claim = async (opts?: CallOptions): Promise<AuthCode> => {
-    // The first try may share a code with a concurrent caller; later tries get their own.
     for (let attempt = 0; attempt < 3; attempt++) {
-      const authCode = await (attempt ? fetchCode(opts) : getAuthCode(opts));
-      if (!used.has(authCode.code) && !isAuthCodeExpired(authCode, Date.now(), margin)) {
+      const authCode = await fetchCode(opts).catch((error) => {
+        if (!isGoPayError(error, 'AUTH_CODE_EXPIRED')) throw error;
+      });
+      if (authCode && !isAuthCodeExpired(authCode, Date.now(), margin)) {
         used.add(authCode.code);
         return authCode;
       }

@@ -8,7 +8,8 @@ export const findContainer = (): GpContainer | undefined => {
 };
 
 /**
- * Loads the bridge script once, or waits for a `<script>` with the same src that the page already has.
+ * Loads the bridge script once, or waits for a `<script>` with the same src that the page already has, until
+ * `window.gpContainer.call` exists (it may appear a little after the script's `load`), at most `loadTimeout` ms.
  * A failed script is removed, so that the next attempt starts afresh.
  */
 export const loadScript = (src: string, loadTimeout: number, nonce?: string): Promise<GpContainer> =>
@@ -16,24 +17,30 @@ export const loadScript = (src: string, loadTimeout: number, nonce?: string): Pr
     const url = new URL(src, document.baseURI).href;
     const existing = Array.from(document.scripts).find((script) => script.src == url);
     const script = existing || document.createElement('script');
+    let loaded = !!existing;
     const finish = (error?: GoPayUnavailableError) => {
       clearTimeout(timer);
       clearInterval(poll);
       script.removeEventListener('load', onLoad);
       script.removeEventListener('error', onError);
       const container = findContainer();
-      if (container && !error) return resolve(container);
+      if (container) return resolve(container);
       script.remove();
-      reject(error || new GoPayUnavailableError('no-container'));
+      reject(error);
     };
-    const onLoad = () => finish();
+    const onLoad = () => (loaded = true) && findContainer() && finish();
     const onError = () => finish(new GoPayUnavailableError('script-load', ` (${src} did not load)`));
     const timer = setTimeout(
-      () => finish(findContainer() ? undefined : new GoPayUnavailableError(existing ? 'no-container' : 'script-load', ` (no window.gpContainer ${loadTimeout} ms after loading ${src})`)),
+      () =>
+        finish(
+          loaded
+            ? new GoPayUnavailableError('no-container', ` (${src} loaded; no window.gpContainer.call after ${loadTimeout} ms)`)
+            : new GoPayUnavailableError('script-load', ` (${src} did not load in ${loadTimeout} ms)`),
+        ),
       loadTimeout,
     );
-    // A script already on the page may have loaded before we listened: watch for the global instead.
-    const poll = existing && setInterval(() => findContainer() && finish(), 50);
+    // The global, not an event, is what counts: a script may define it after its `load`, or have loaded already.
+    const poll = setInterval(() => findContainer() && finish(), 50);
     script.addEventListener('load', onLoad);
     script.addEventListener('error', onError);
     if (!existing) {

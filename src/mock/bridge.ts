@@ -275,7 +275,17 @@ export const createMockBridge = (options: MockBridgeOptions = {}): MockBridge =>
       const run = () =>
         answer(key, safeParams)
           .catch((error: unknown) => fail(failure(500, String((error as Error)?.message ?? error))))
-          .then((reply) => ('ok' in reply ? onSuccess(reply.ok) : onFailure(reply.fail)));
+          .then((reply) => {
+            try {
+              'ok' in reply ? onSuccess(reply.ok) : onFailure(reply.fail);
+            } catch (error) {
+              // A throwing callback is the caller's bug: surface it as an uncaught error on its own task, as a
+              // callback run by native code would, never as an unhandled rejection of the mock's promise.
+              setTimeout(() => {
+                throw error;
+              });
+            }
+          });
       if (delay > 0) setTimeout(run, delay);
       else Promise.resolve().then(run);
     },

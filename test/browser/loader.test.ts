@@ -116,7 +116,8 @@ describe('the lazy loader in Chromium', () => {
   it('a script that defines no gpContainer rejects with no-container', { timeout: 20_000 }, async () => {
     mode = 'empty';
     const p = await open();
-    const { outcomes } = await run(p, {}, 1);
+    // The loader waits up to loadTimeout for gpContainer.call to appear after the script's load.
+    const { outcomes } = await run(p, { loadTimeout: 500, timeout: false }, 1);
     expect(outcomes).toEqual([{ code: 'UNAVAILABLE', reason: 'no-container', name: 'GoPayUnavailableError' }]);
     await p.close();
   });

@@ -242,6 +242,35 @@ describe('latency and seed', () => {
   });
 });
 
+describe('callbacks that throw', () => {
+  it.each([
+    ['onSuccess', 'GPBase.getLocale'],
+    ['onFailure', 'GPNope.nothing'],
+  ])('an %s that throws is rethrown on its own task, never an unhandled rejection', async (_, method) => {
+    vi.useFakeTimers();
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      const [className, methodName] = method.split('.') as [string, string];
+      const boom = () => {
+        throw new Error('bug in the caller');
+      };
+      mock().call(className, methodName, {}, boom, boom);
+      // The answer arrives on a microtask; the caller's error is then queued on a timer of its own.
+      for (let i = 0; i < 20; i++) await Promise.resolve();
+      expect(vi.getTimerCount()).toBe(1);
+      expect(() => vi.runOnlyPendingTimers()).toThrow('bug in the caller');
+      // Give Node a turn to report an unhandled rejection, had there been one.
+      vi.useRealTimers();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+  });
+});
+
 describe('controls', () => {
   it('set() answers with data or a function of the params; fail() with the failure envelope', async () => {
     const bridge = mock();

@@ -105,6 +105,30 @@ describe('withAuthCode', () => {
     expect(new Set(seen).size).toBe(5);
   });
 
+  it('a code handed to fn reaches no concurrent getAuthCode() caller', async () => {
+    const bridge = codeBridge(10);
+    const gp = createGoPay({ bridge });
+    const shared = gp.getAuthCode();
+    const handed: string[] = [];
+    const login = gp.withAuthCode((code) => void handed.push(code));
+    const alsoShared = gp.getAuthCode();
+    await vi.advanceTimersByTimeAsync(10);
+    await login;
+    const [a, b] = await Promise.all([shared, alsoShared]);
+    expect(a.code).toBe(b.code);
+    expect(handed).toHaveLength(1);
+    expect(handed[0]).not.toBe(a.code);
+    expect(bridge.count()).toBe(2);
+  });
+
+  it('getAuthCode() rejects a code GoPay repeats after a withAuthCode callback had it', async () => {
+    const gp = createGoPay({ bridge: codeBridge(0, ['same']) });
+    await gp.withAuthCode(() => {});
+    const error = await gp.getAuthCode().catch((e) => e);
+    expect(error).toBeInstanceOf(GoPayAuthCodeExpiredError);
+    expect(error.message).toMatch(/already used/);
+  });
+
   it('a code handed to fn is never handed out again, even when the bridge repeats it', async () => {
     const gp = createGoPay({ bridge: codeBridge(0, ['same', 'same', 'fresh']) });
     const first = await gp.withAuthCode((code) => code);

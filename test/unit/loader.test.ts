@@ -106,11 +106,31 @@ describe('lazy loading', () => {
     expect(scripts()).toHaveLength(1);
   });
 
-  it('a script that loads without defining gpContainer rejects with reason no-container', async () => {
-    const error = await createGoPay().ready().catch((e) => e);
+  it('a script that loads without defining gpContainer.call rejects with no-container after loadTimeout', async () => {
+    vi.useFakeTimers();
+    const ready = createGoPay({ loadTimeout: 3_000 }).ready().catch((e) => e);
+    await vi.advanceTimersByTimeAsync(2_999);
+    expect(scripts()).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    const error = await ready;
     expect(error).toMatchObject({ code: 'UNAVAILABLE', reason: 'no-container' });
     expect(error.message).toMatch(/mock/);
+    expect(error.message).toContain('3000 ms');
     expect(scripts()).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('waits for gpContainer.call to appear after the script loaded, within loadTimeout', async () => {
+    vi.useFakeTimers();
+    const locale = createGoPay({ loadTimeout: 3_000 }).getLocale();
+    await vi.advanceTimersByTimeAsync(500);
+    win.gpContainer = {} as GpContainer;
+    await vi.advanceTimersByTimeAsync(500);
+    win.gpContainer = answering;
+    await vi.advanceTimersByTimeAsync(50);
+    await expect(locale).resolves.toBe('en_ID');
+    expect(scripts()).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('a script that never loads rejects after loadTimeout and is removed', async () => {

@@ -1,6 +1,6 @@
 import { browserLocation, browserPhoto, tryBrowser } from './browser-apis';
-import { fail, failure, ok, paramError, success, successBeside, type Reply } from './envelopes';
-import type { MockBridge, MockBridgeOptions, MockCall, MockResult } from './options';
+import { fail, failure, isEnvelope, ok, paramError, success, successBeside, type Reply } from './envelopes';
+import type { MockBridge, MockBridgeOptions, MockCall, MockData, MockResult } from './options';
 import { createPanel, type Panel } from './panel';
 import { createRandom } from './random';
 
@@ -290,9 +290,10 @@ export const createMockBridge = (options: MockBridgeOptions = {}): MockBridge =>
       else Promise.resolve().then(run);
     },
     set(method: string, result: MockResult) {
-      overrides.set(method, async (params) =>
-        ok(success(typeof result == 'function' ? await (result as (p: Params) => unknown)(params) : result)),
-      );
+      overrides.set(method, async (params) => {
+        const answer = typeof result == 'function' ? await result(params) : result;
+        return ok(isEnvelope(answer) ? { ...success(), ...answer.envelope } : success(answer as MockData));
+      });
     },
     fail(method: string, bridgeCode: string | number, message?: string) {
       overrides.set(method, () =>

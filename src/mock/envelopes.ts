@@ -1,4 +1,5 @@
 // The envelopes GoPay's bridge answers with (shared/gopay-bridge.md), built in one place.
+import type { MockEnvelope } from './options';
 
 export const MESSAGES: Record<string, string> = {
   100: 'Method not supported on this platform',
@@ -41,3 +42,18 @@ export const paramError = (callbackId: number, message: string) => ({
 export type Reply = { ok: unknown } | { fail: unknown };
 export const ok = (envelope: unknown): Reply => ({ ok: envelope });
 export const fail = (envelope: unknown): Reply => ({ fail: envelope });
+
+// Symbol.for: an envelope made by one copy of the mock (ESM, CJS, UMD) is recognised by another.
+const ENVELOPE = Symbol.for('gopay-miniapp-kit/mock.envelope');
+
+/**
+ * For `set()`: answer with these envelope fields instead of wrapping the answer in `data`. They are spread over
+ * `{ success: true, ret: 'GP_SUCCESS' }` and passed to the success callback as they are, so a field GoPay puts beside
+ * `data` (getLocale's `app_locale`, motion's `msg`, a `callbackId`) can be answered; `data` is one field among them.
+ * @example bridge.set('GPBase.getLocale', envelope({ app_locale: 'id_ID' }));
+ * @example bridge.set('GPCamera.takePhoto', () => envelope({ callbackId: 1, data: { localPath: '/tmp/a.jpg' } }));
+ */
+export const envelope = (fields: Record<string, unknown>): MockEnvelope =>
+  Object.defineProperty({ envelope: { ...fields } }, ENVELOPE, { value: true });
+
+export const isEnvelope = (value: unknown): value is MockEnvelope => !!value && (value as Record<symbol, unknown>)[ENVELOPE] === true;

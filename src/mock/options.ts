@@ -45,12 +45,29 @@ export interface MockCall {
 /** The `data` a mock method answers with. */
 export type MockData = Record<string, unknown> | unknown[] | string | number | boolean | null | undefined;
 
-/** A mock answer: the `data` to answer with, or a function of the params that returns it. */
-export type MockResult = MockData | ((params: Record<string, unknown>) => MockData | Promise<MockData>);
+/** Envelope fields to answer with beside (or instead of) `data`; made by `envelope()`. */
+export interface MockEnvelope {
+  /** Spread over `{ success: true, ret: 'GP_SUCCESS' }`. */
+  readonly envelope: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A mock answer: the `data` to answer with, an `envelope()` of fields beside `data`, or a function of the params
+ * that returns either.
+ */
+export type MockResult =
+  | MockData
+  | MockEnvelope
+  | ((params: Record<string, unknown>) => MockData | MockEnvelope | Promise<MockData | MockEnvelope>);
 
 /** The mock bridge: a `GpContainer` with controls. Bridge events go to `document`, or to the bridge itself in Node. */
 export interface MockBridge extends GpContainer, EventTarget {
-  /** Answers `'Class.method'` with this `data` (or the function's result) from now on. */
+  /**
+   * Answers `'Class.method'` with this `data` (or the function's result) from now on. To answer fields beside
+   * `data`, as GoPay does for some methods, pass `envelope({ … })`: a plain object is always the `data`.
+   * @example bridge.set('GPLocation.getLocation', { coords: { latitude: 1, longitude: 2, time: 0 } });
+   * @example bridge.set('GPBase.getLocale', envelope({ app_locale: 'id_ID' })); // app_locale at the top level
+   */
   set(method: string, result: MockResult): void;
   /** Answers `'Class.method'` with the failure envelope for `bridgeCode` from now on. */
   fail(method: string, bridgeCode: string | number, message?: string): void;

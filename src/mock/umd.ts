@@ -9,6 +9,7 @@ import { installMockBridge } from './bridge';
 import type { MockBridgeOptions } from './options';
 
 export { createMockBridge, installMockBridge } from './bridge';
+export { envelope } from './envelopes';
 
 const script = typeof document != 'undefined' ? (document.currentScript as HTMLScriptElement | null) : null;
 if (script?.hasAttribute('data-auto-install')) {

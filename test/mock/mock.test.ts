@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMockBridge, installMockBridge, type MockBridge, type MockBridgeOptions } from '../../src/mock/index';
+import { createMockBridge, envelope, installMockBridge, type MockBridge, type MockBridgeOptions } from '../../src/mock/index';
 
 type Envelope = Record<string, unknown>;
 const calls: MockBridge[] = [];
@@ -286,6 +286,20 @@ describe('controls', () => {
     expect(await raw(bridge, 'GPBase.getLocale')).toEqual(['fail', { ...failure('401'), error_message: 'no signal' }]);
     bridge.fail('GPAnalytics.trackEvent', 'GP_PARAM_ERR', 'bad');
     expect(await raw(bridge, 'GPAnalytics.trackEvent', { eventName: 'e', metaData: { a: 1 } })).toEqual(['fail', { callbackId: expect.any(Number), ret: 'GP_PARAM_ERR', errorCode: 'GP_PARAM_ERR', errorMessage: 'bad' }]);
+  });
+
+  it('set() with envelope() answers fields beside data; a plain object stays data', async () => {
+    const bridge = mock();
+    bridge.set('GPBase.getLocale', envelope({ app_locale: 'id_ID' }));
+    expect(await raw(bridge, 'GPBase.getLocale')).toEqual(['ok', { ...SUCCESS, app_locale: 'id_ID' }]);
+    bridge.set('GPCamera.takePhoto', async (params) => envelope({ callbackId: 9, data: { localPath: `/tmp/${params.mode}.jpg` } }));
+    expect(await raw(bridge, 'GPCamera.takePhoto', { mode: 'photo' })).toEqual(['ok', { ...SUCCESS, callbackId: 9, data: { localPath: '/tmp/photo.jpg' } }]);
+    // A failure that arrives through the success callback, as GoPay documents can happen.
+    bridge.set('GPBase.copyToClipboard', envelope({ success: false, ret: 'GP_EXCEPTION', error_code: '500' }));
+    expect(await raw(bridge, 'GPBase.copyToClipboard', { text: 'x' })).toEqual(['ok', { success: false, ret: 'GP_EXCEPTION', error_code: '500' }]);
+    // Only envelope() escapes `data`: an object that merely has an `envelope` field is data.
+    bridge.set('X.y', { envelope: { app_locale: 'id_ID' } });
+    expect(await raw(bridge, 'X.y')).toEqual(['ok', { ...SUCCESS, data: { envelope: { app_locale: 'id_ID' } } }]);
   });
 
   it('calls records every call in order; reset() restores the creation options', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createGoPay, isGoPayError } from '../../src/index';
-import { createMockBridge, type MockBridge, type MockBridgeOptions } from '../../src/mock/index';
+import { createMockBridge, envelope, type MockBridge, type MockBridgeOptions } from '../../src/mock/index';
 
 const made: MockBridge[] = [];
 const setup = (options?: MockBridgeOptions) => {
@@ -69,6 +69,12 @@ describe('the mock through the core SDK', () => {
     expect(readings).toHaveLength(10);
     expect(vi.getTimerCount()).toBe(0);
     vi.useRealTimers();
+  });
+
+  it('getLocale reads an app_locale answered beside data with envelope()', async () => {
+    const { gp, bridge } = setup();
+    bridge.set('GPBase.getLocale', envelope({ app_locale: 'id_ID' }));
+    await expect(gp.getLocale()).resolves.toBe('id_ID');
   });
 
   it('saveFile resolves with the mock saveSuccess event', async () => {

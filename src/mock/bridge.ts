@@ -17,6 +17,7 @@ const SCOPES: Record<string, string> = {
   'GP.getBankAccountToken': 'bank_account',
 };
 const INTERVALS: Record<string, number> = { game: 20, ui: 60, normal: 200 };
+const DESTINATIONS = ['DOWNLOADS', 'DOCUMENTS', 'PICTURES', 'DCIM'];
 const SLOW: [number, number] = [1500, 3000];
 const PANEL_STATUS: Record<string, string> = { Pay: 'success', Pending: 'pending', Failed: 'failed', Cancel: 'cancelled' };
 // A 1×1 JPEG: looks like a photo to code that decodes it, and carries nothing.
@@ -26,6 +27,11 @@ const TINY_JPEG =
 let announced = false;
 
 const isString = (value: unknown): value is string => typeof value == 'string' && value.length > 0;
+/** A finite number of at least `min` (GoPay answers 201 for a wrong type; NaN or Infinity would break the timers). */
+const isNumber = (value: unknown, min: number): value is number => typeof value == 'number' && Number.isFinite(value) && value >= min;
+/** An optional param present with the wrong type. */
+const wrong = (value: unknown, right: (value: unknown) => boolean) => value !== undefined && !right(value);
+const isPositive = (value: unknown) => isNumber(value, Number.MIN_VALUE);
 
 /**
  * A stand-in for `window.gpContainer` that answers every documented JSAPI with GoPay's envelopes, keeps GoPay's
@@ -105,10 +111,11 @@ export const createMockBridge = (options: MockBridgeOptions = {}): MockBridge =>
     () => (stopSensor(event), ok(successBeside({ msg: `${name}_STOPPED` }))),
   ];
 
-  const toggle = (event: string, name: string, every: (params: Params) => number, reading: () => unknown): Handler => (params) => {
+  const toggle = (event: string, name: string, every: number, reading: () => unknown): Handler => (params) => {
     if (typeof params.on != 'boolean') return fail(failure(201, 'on must be a boolean'));
+    if (wrong(params.frequency, isPositive)) return fail(failure(201, 'frequency must be a positive number of ms'));
     if (!params.on) return stopSensor(event), ok(successBeside({ msg: `${name}_STOPPED` }));
-    startSensor(event, every(params), reading);
+    startSensor(event, (params.frequency as number | undefined) ?? every, reading);
     return ok(successBeside({ msg: `${name}_STARTED` }));
   };
 
@@ -182,6 +189,7 @@ export const createMockBridge = (options: MockBridgeOptions = {}): MockBridge =>
     'GPCamera.takePhoto': async (params) => {
       const id = ++callbackId;
       if (params.mode != 'camera' && params.mode != 'photo') return fail(paramError(id, 'mode must be camera or photo'));
+      if (wrong(params.needBase64, (v) => typeof v == 'boolean')) return fail(failure(201, 'needBase64 must be a boolean'));
       const photo = (browser && (await tryBrowser(() => browserPhoto(params.mode == 'camera', !!params.needBase64)))) || {
         localPath: `/storage/emulated/0/GoPayMock/IMG_${id}.jpg`,
         ...(params.needBase64 ? { base64Data: TINY_JPEG } : {}),
@@ -193,16 +201,20 @@ export const createMockBridge = (options: MockBridgeOptions = {}): MockBridge =>
     'GPMotion.stopCompass': stopCompass,
     'GPMotion.startAccelerometer': startAccelerometer,
     'GPMotion.stopAccelerometer': stopAccelerometer,
-    'GPMotion.listenGyro': toggle('motion.gyro', 'GYROSCOPE', (p) => (p.frequency as number) || INTERVALS.normal, gyro),
-    'GPMotion.listeningShake': toggle('motion.shake', 'SHAKE', (p) => (p.frequency as number) || 2000, () => ({ timestamp: Date.now() })),
+    'GPMotion.listenGyro': toggle('motion.gyro', 'GYROSCOPE', INTERVALS.normal!, gyro),
+    'GPMotion.listeningShake': toggle('motion.shake', 'SHAKE', 2000, () => ({ timestamp: Date.now() })),
     'GPMotion.vibrate': (params) => {
-      if (typeof params.duration != 'number' || params.duration < 0) return fail(failure(201, 'duration must be a number of ms'));
+      if (!isNumber(params.duration, 0)) return fail(failure(201, 'duration must be a number of ms'));
       if (browser) tryBrowser(() => navigator.vibrate(params.duration as number));
       return ok(success());
     },
 
     'GPFile.save': (params) => {
       if (!isString(params.url)) return fail(failure(200, 'url is required'));
+      if (wrong(params.name, (v) => typeof v == 'string')) return fail(failure(201, 'name must be a string'));
+      if (wrong(params.destination, (v) => DESTINATIONS.includes(v as string))) {
+        return fail(failure(201, `destination must be one of ${DESTINATIONS.join(', ')}`));
+      }
       const saved = /^(https?|blob|data):/.test(params.url);
       setTimeout(
         () => dispatch(saved ? 'GPFile.Event.saveSuccess' : 'GPFile.Event.saveFailed', { msg: saved ? 'SAVE_SUCCESS' : 'SAVE_FAILED' }),
@@ -234,6 +246,7 @@ export const createMockBridge = (options: MockBridgeOptions = {}): MockBridge =>
 
     'GPUIToast.toast': (params) => {
       if (!isString(params.message)) return fail(failure(200, 'message is required'));
+      if (wrong(params.duration, (v) => isNumber(v, 0))) return fail(failure(201, 'duration must be a number of ms'));
       getPanel()?.toast(params.message, (params.duration as number) || 2000);
       return ok(success());
     },

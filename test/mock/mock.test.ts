@@ -75,8 +75,43 @@ describe('answers every documented JSAPI with GoPay envelopes', () => {
     ['GPAnalytics.trackEvent', { eventName: 'e' }, { callbackId: expect.any(Number), ret: 'GP_PARAM_ERR', errorCode: 'GP_PARAM_ERR', errorMessage: 'metaData can not be empty' }],
     ['GPAnalytics.trackEvent', { eventName: 'e', metaData: {} }, { callbackId: expect.any(Number), ret: 'GP_PARAM_ERR', errorCode: 'GP_PARAM_ERR', errorMessage: 'metaData can not be empty' }],
     ['GPCamera.takePhoto', { mode: 'video' }, { callbackId: expect.any(Number), ret: 'GP_PARAM_ERR', errorCode: 'GP_PARAM_ERR', errorMessage: expect.any(String) }],
+    // Wrong types answer 201 (invalid parameter type), as GoPay does, instead of misbehaving.
+    ['GPMotion.listenGyro', { on: true, frequency: -5 }, failure('201')],
+    ['GPMotion.listenGyro', { on: true, frequency: 0 }, failure('201')],
+    ['GPMotion.listenGyro', { on: true, frequency: '100' }, failure('201')],
+    ['GPMotion.listenGyro', { on: true, frequency: null }, failure('201')],
+    ['GPMotion.listeningShake', { on: true, frequency: -1 }, failure('201')],
+    ['GPMotion.listeningShake', { on: true, frequency: Number.NaN }, failure('201')],
+    ['GPMotion.listeningShake', { on: true, frequency: Infinity }, failure('201')],
+    ['GPFile.save', { url: 'https://x.test/a.pdf', destination: 'DESKTOP' }, failure('201')],
+    ['GPFile.save', { url: 'https://x.test/a.pdf', destination: 'downloads' }, failure('201')],
+    ['GPFile.save', { url: 'https://x.test/a.pdf', name: 5 }, failure('201')],
+    ['GPCamera.takePhoto', { mode: 'camera', needBase64: 'yes' }, failure('201')],
+    ['GPCamera.takePhoto', { mode: 'photo', needBase64: 1 }, failure('201')],
+    ['GPUIToast.toast', { message: 'hi', duration: '2s' }, failure('201')],
+    ['GPUIToast.toast', { message: 'hi', duration: -1 }, failure('201')],
   ])('%s %j fails as GoPay does', async (method, params, envelope) => {
     expect(await raw(mock({ consent: { camera: true } }), method, params)).toEqual(['fail', envelope]);
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['GPMotion.listenGyro', { on: true, frequency: 5 }],
+    ['GPMotion.listeningShake', { on: true, frequency: 1500, shakeThreshold: 2 }],
+    ['GPFile.save', { url: 'https://x.test/a.pdf', name: 'a.pdf', destination: 'DOCUMENTS' }],
+    ['GPFile.save', { url: 'https://x.test/a.jpg', destination: 'DCIM' }],
+    ['GPCamera.takePhoto', { mode: 'photo', needBase64: false }],
+    ['GPUIToast.toast', { message: 'hi', duration: 0 }],
+  ])('%s %j is accepted', async (method, params) => {
+    expect((await raw(mock({ consent: { camera: true } }), method, params))[0]).toBe('ok');
+  });
+
+  it('a rejected frequency starts no timer (no setInterval at ~1 ms)', async () => {
+    vi.useFakeTimers();
+    const bridge = mock();
+    for (const frequency of [-5, 0, '1']) bridge.call('GPMotion', 'listenGyro', { on: true, frequency }, () => {}, () => {});
+    await vi.advanceTimersByTimeAsync(0);
+    expect(bridge.calls).toHaveLength(3);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('never answers synchronously inside call()', () => {

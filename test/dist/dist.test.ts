@@ -62,7 +62,7 @@ describe('built files', () => {
   });
 
   it('the core ESM/CJS never contain mock code', () => {
-    for (const name of ['index.mjs', 'index.cjs', 'gopay-miniapp-kit.umd.js']) {
+    for (const name of ['index.mjs', 'index.cjs', 'gopay-miniapp-kit.umd.js', 'gopay-miniapp-kit.umd.min.js']) {
       const text = readFileSync(file(name), 'utf8');
       expect(text).not.toMatch(/createMockBridge|gpmock|mock bridge is active/i);
     }

@@ -4,9 +4,20 @@ import { createMockBridge } from '/dist/mock.mjs';
 
 const $ = (selector) => document.querySelector(selector);
 const result = $('#result');
+const events = $('#events');
 let bridge;
 let gp;
+let unsubscribe = [];
 const watching = {};
+
+/** One line in the event log, newest first; the core has already redacted codes, tokens and base64 data. */
+const logEvent = (text, failed = false) => {
+  const item = document.createElement('li');
+  item.textContent = `${new Date().toISOString().slice(11, 23)} ${text}`;
+  if (failed) item.className = 'failed';
+  events.prepend(item);
+  while (events.children.length > 40) events.lastChild.remove();
+};
 
 /** (Re)creates the mock and the client from the form: in a real app this is `createGoPay()` and nothing else. */
 const setup = () => {
@@ -21,6 +32,14 @@ const setup = () => {
     browserApis: form.get('browserApis') === 'on',
   });
   gp = createGoPay({ bridge, debug: true });
+  unsubscribe.forEach((off) => off());
+  unsubscribe = [
+    gp.on('ready', () => logEvent('ready')),
+    gp.on('call', ({ className, methodName, params }) => logEvent(`call ${className}.${methodName} ${JSON.stringify(params)}`)),
+    gp.on('settle', ({ className, methodName, ok, ms, error }) =>
+      logEvent(`settle ${className}.${methodName} ${ok ? 'ok' : `failed ${error?.code}`} ${ms} ms`, !ok),
+    ),
+  ];
   document.querySelectorAll('button.on').forEach((b) => b.classList.remove('on'));
   show('ok', { mock: Object.fromEntries(form) });
 };
@@ -28,6 +47,7 @@ const setup = () => {
 const show = (kind, value) => {
   result.className = kind === 'error' ? 'error' : '';
   result.textContent = kind === 'error' ? describeError(value) : JSON.stringify(value, null, 2) ?? 'done (no value)';
+  result.scrollTop = 0;
 };
 
 const describeError = (error) =>
@@ -62,6 +82,7 @@ const watch = (name, start, render) => async (button) => {
 
 let shakes = 0;
 const actions = {
+  ready: async () => (await gp.ready(), { ready: true }),
   login: () => gp.withAuthCode((code) => postJson('/api/login', { auth_code: code })),
   getAuthCode: async () => {
     const { code, issuedAt, expiresAt } = await gp.getAuthCode();

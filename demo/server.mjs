@@ -9,10 +9,9 @@ import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.cjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.map': 'application/json', '.ts': 'text/plain' };
-// URL prefix → folder. eventemitter3 is the core's one dependency; the import map in index.html points here.
+// URL prefix → folder. The built ESM has no imports, so the browser loads it as it is.
 const MOUNTS = [
   ['/dist/', join(root, 'dist')],
-  ['/vendor/eventemitter3/', join(root, 'node_modules/eventemitter3')],
   ['/', join(root, 'demo')],
 ];
 

@@ -79,6 +79,45 @@ describe('demo/index.html (ESM build + mock)', () => {
     await page.close();
   });
 
+  it('ready() resolves; on(call/settle) is logged; the result is in view after every click', { timeout: 30_000 }, async () => {
+    const { page, errors } = await open('');
+    await page.setViewportSize({ width: 1000, height: 700 });
+    const height = await page.evaluate(() => [document.documentElement.scrollHeight, innerHeight]);
+    expect(height[0], 'the page is taller than the window, so scrolling matters').toBeGreaterThan(height[1]! * 1.5);
+    /** The result box's top edge lies inside the window, with its first lines showing. */
+    const resultInView = () =>
+      page.evaluate(() => {
+        const { top, bottom } = document.querySelector('#result')!.getBoundingClientRect();
+        return top >= 0 && top < innerHeight - 40 && bottom > 0;
+      });
+    const events = () => page.textContent('#events');
+
+    expect(JSON.parse(await press(page, 'ready'))).toEqual({ ready: true });
+    expect(await resultInView()).toBe(true);
+    expect(await events()).toMatch(/ready/);
+
+    expect(JSON.parse(await press(page, 'getLocale'))).toBe('en_ID');
+    expect(await events()).toContain('call GPBase.getLocale');
+    expect(await events()).toMatch(/settle GPBase\.getLocale ok \d+ ms/);
+
+    expect(await press(page, 'getLocation')).toContain('PERMISSION_DENIED');
+    expect(await events()).toMatch(/settle GPLocation\.getLocation failed PERMISSION_DENIED/);
+    expect(await page.locator('#events li.failed').count()).toBe(1);
+
+    // Codes never reach the log: the core redacts them in call/settle events.
+    await press(page, 'getAuthCode');
+    expect(await events()).toContain('settle GPMiniAppAuth.getAuthCode ok');
+    expect(await events()).not.toMatch(/[A-Za-z0-9]{64}/);
+
+    // From the top of the page to the bottom, and back: the result follows.
+    for (const action of ['login', 'badArgument', 'trackEvent', 'getSystemInfo', 'ready']) {
+      await press(page, action);
+      expect(await resultInView(), action).toBe(true);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('the offline scenario shows NETWORK errors; the panel asks the user to pay', { timeout: 30_000 }, async () => {
     const { page } = await open('');
     await page.selectOption('select[name="scenario"]', 'offline');

@@ -25,9 +25,17 @@ export interface MockBridgeOptions {
   authorize?: 'allow' | 'deny';
   /** What `GP.launchPayment` answers (without `ui`). @default 'success' */
   paymentStatus?: MockPaymentStatus;
-  /** Makes auth codes, tokens and sensor readings reproducible. */
+  /**
+   * Makes auth codes, tokens, coordinates and sensor readings reproducible, with or without `latency` (delays draw
+   * from a stream of their own); `reset()` replays the sequence from its start.
+   */
   seed?: number;
-  /** Shows an in-page panel: consent and payment sheets that wait for a click, toasts and a call log. @default false */
+  /**
+   * Shows an in-page panel: consent and payment sheets that wait for a click, toasts and a call log. The clicks then
+   * decide consent and payment (`authorize`, `paymentStatus` and `payment-cancelled` are not used). Created before
+   * `<body>` exists (a `<script>` in `<head>`), it appears on DOMContentLoaded.
+   * @default false
+   */
   ui?: boolean;
   /**
    * Uses the browser's real equivalents where they exist: `navigator.geolocation`, `navigator.clipboard`,
@@ -77,7 +85,7 @@ export interface MockBridge extends GpContainer, EventTarget {
   emit(eventName: string, detail?: unknown): void;
   /** Every call received, in order. */
   readonly calls: MockCall[];
-  /** Back to the options given at creation: overrides, consents, history and sensors are cleared. */
+  /** Back to the state at creation: overrides, consents, history and sensors are cleared; a seeded sequence restarts. */
   reset(): void;
   /** Stops every sensor and removes the panel. */
   destroy(): void;

@@ -20,38 +20,40 @@ const looksExpired = (error: unknown): boolean =>
  * The auth-code guard: concurrent `getAuthCode()` calls share one bridge call; `withAuthCode` hands each code to
  * one callback only, never an expired one, and retries once when the callback says the code expired.
  */
-export const createAuthCodeGuard = (request: (opts?: CallOptions) => Promise<Record<string, unknown>>, ttl: number, margin: number) => {
+export const createAuthCodeGuard = (
+  request: (opts: CallOptions | undefined, map: (data: Record<string, unknown>) => AuthCode) => Promise<AuthCode>,
+  ttl: number,
+  margin: number,
+) => {
   let shared: Promise<AuthCode> | undefined;
   // Codes already handed to a callback, so that none is handed out twice — not even when the bridge repeats one
   // after its expiry (a property test found that pruning expired entries allowed exactly that). A few bytes per login.
   const used = new Set<string>();
 
-  // One `then` per code: this is a hot path (every login, every concurrent caller).
-  const fetchCode = (opts?: CallOptions, share?: boolean): Promise<AuthCode> => {
+  const fetchCode = (opts?: CallOptions): Promise<AuthCode> => {
     const issuedAt = Date.now();
-    return request(opts).then(
-      ({ authCode }) => {
-        if (share) shared = undefined;
-        if (typeof authCode != 'string' || !authCode) {
-          throw new GoPayBridgeError('answered without an authCode', {
-            className: 'GPMiniAppAuth',
-            methodName: 'getAuthCode',
-            response: { authCode: typeof authCode },
-          });
-        }
-        // A code that a withAuthCode callback already had is spent, even if GoPay repeats it.
-        if (used.has(authCode)) throw new GoPayAuthCodeExpiredError('GoPay repeated an auth code already used: get a fresh one');
-        return { code: authCode, issuedAt, expiresAt: issuedAt + ttl };
-      },
-      (error) => {
-        if (share) shared = undefined;
-        throw error;
-      },
-    );
+    return request(opts, ({ authCode }) => {
+      if (typeof authCode != 'string' || !authCode) {
+        throw new GoPayBridgeError('answered without an authCode', {
+          className: 'GPMiniAppAuth',
+          methodName: 'getAuthCode',
+          response: { authCode: typeof authCode },
+        });
+      }
+      // A code that a withAuthCode callback already had is spent, even if GoPay repeats it.
+      if (used.has(authCode)) throw new GoPayAuthCodeExpiredError('GoPay repeated an auth code already used: get a fresh one');
+      return { code: authCode, issuedAt, expiresAt: issuedAt + ttl };
+    });
   };
 
-  // A caller with its own signal gets its own call, so that aborting it cannot fail the others.
-  const getAuthCode = (opts?: CallOptions): Promise<AuthCode> => (opts?.signal ? fetchCode(opts) : (shared ||= fetchCode(opts, true)));
+  // Concurrent callers share one bridge call; a caller with its own signal gets its own, so that aborting it cannot
+  // fail the others. The shared promise is forgotten once settled (on a later microtask, never before it is stored).
+  const getAuthCode = (opts?: CallOptions): Promise<AuthCode> => {
+    if (opts?.signal) return fetchCode(opts);
+    if (!shared) (shared = fetchCode(opts)).then(forget, forget);
+    return shared;
+  };
+  const forget = () => (shared = undefined);
 
   // withAuthCode never joins a shared call: the code it hands to `fn` must reach nobody else.
   const claim = async (opts?: CallOptions): Promise<AuthCode> => {

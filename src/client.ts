@@ -98,7 +98,14 @@ export interface GoPay {
   on<E extends GoPayEventName>(event: E, listener: (...args: GoPayEvents[E]) => void): () => void;
 }
 
-const NO_OPTIONS: CallOptions = {};
+type Params = Record<string, unknown>;
+interface How extends Pick<Request, 'until' | 'map'> {
+  interactive?: unknown;
+  raw?: boolean;
+}
+const NO_OPTIONS: CallOptions & How = {};
+const RAW: How = { raw: true };
+const INTERACTIVE: How = { interactive: true };
 
 /**
  * Creates a GoPay client. Nothing is loaded until the first call or `ready()`.
@@ -174,23 +181,34 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
   };
 
   /**
-   * Sends one call. `interactive` calls wait for the user and have no default timeout. Typed methods `merge` the
-   * fields GoPay puts beside `data`; `until` keeps the call open until the bridge's events settle it.
+   * Sends one call; never throws (a bad argument rejects). `params` may be a function that builds and checks them.
+   * `how`: `interactive` calls wait for the user and have no default timeout; `raw` resolves with `data` alone
+   * (typed methods also read the fields GoPay puts beside it); `until` keeps the call open until the bridge's events
+   * settle it; `map` turns the data into the result.
    */
-  const request = (
+  const request = <T = Record<string, unknown>>(
     className: string,
     methodName: string,
-    params: Record<string, unknown> = {},
+    params: Params | (() => Params) = {},
     opts: CallOptions = NO_OPTIONS,
-    interactive?: unknown,
-    merge = true,
-    until?: Request['until'],
-  ): Promise<Record<string, unknown>> => {
+    how: How = NO_OPTIONS,
+  ): Promise<T> => {
     try {
+      if (typeof params == 'function') params = params();
       if (opts !== NO_OPTIONS) checkObject(opts, 'opts');
-      const timeout = opts.timeout === undefined ? !interactive && config.timeout : checkTimeout(opts.timeout);
+      const timeout = opts.timeout === undefined ? !how.interactive && config.timeout : checkTimeout(opts.timeout);
       const source = container();
-      return invoke(source, { className, methodName, params, timeout, signal: opts.signal, merge, until, report: reporter(className, methodName, params) });
+      return invoke(source, {
+        className,
+        methodName,
+        params,
+        timeout,
+        signal: opts.signal,
+        merge: !how.raw,
+        until: how.until,
+        map: how.map,
+        report: reporter(className, methodName, params),
+      });
     } catch (error) {
       return Promise.reject(error);
     }
@@ -200,7 +218,7 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
     let reported: Record<string, unknown>;
     try {
       // GoPay's sample reads successScope at the top level, its docs in `data`: `merge` reads both.
-      reported = ((await request(className, methodName, { scope }, opts, true)).successScope || {}) as Record<string, unknown>;
+      reported = ((await request(className, methodName, { scope }, opts, INTERACTIVE)).successScope || {}) as Record<string, unknown>;
     } catch (error) {
       if (isGoPayError(error, 'PERMISSION_DENIED')) return { granted: false, successScope: { [scope]: false } };
       throw error;
@@ -221,7 +239,8 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
       checkObject(opts, 'opts');
       const params: Record<string, unknown> = stop ? {} : { on: true };
       if (stop && opts.interval !== undefined) params.interval = checkOneOf(opts.interval, 'interval', ['game', 'ui', 'normal']);
-      for (const key of numbers) if (opts[key] !== undefined) params[key] = checkNumber(opts[key], key);
+      // A frequency of 0 would ask for readings without pause: GoPay's own bridge refuses it (201).
+      for (const key of numbers) if (opts[key] !== undefined) params[key] = checkNumber(opts[key], key, +(key == 'frequency'));
       const sensor = (sensors[event] ||= { count: 0 });
       const off = on(event, listener as () => void);
       sensor.count++;
@@ -246,20 +265,15 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
     };
 
   const gp: Record<string, unknown> = {
-    ...createAuthCodeGuard((opts) => request('GPMiniAppAuth', 'getAuthCode', {}, opts), config.authCodeTtl, config.authCodeMargin),
+    ...createAuthCodeGuard((opts, map) => request('GPMiniAppAuth', 'getAuthCode', {}, opts, { map }), config.authCodeTtl, config.authCodeMargin),
 
     ready: async () => {
       await container();
     },
 
     // Not async: the hot path, one promise per call.
-    call: (className: unknown, methodName: unknown, params: unknown = {}, opts?: CallOptions) => {
-      try {
-        return request(checkString(className, 'className'), checkString(methodName, 'methodName'), checkObject(params, 'params'), opts, false, false);
-      } catch (error) {
-        return Promise.reject(error);
-      }
-    },
+    call: (className: string, methodName: string, params: unknown = {}, opts?: CallOptions) =>
+      request(className, methodName, () => (checkString(className, 'className'), checkString(methodName, 'methodName'), checkObject(params, 'params')), opts, RAW),
 
     getConsent: async (scope: unknown, opts?: CallOptions) => {
       checkString(scope, 'scope');
@@ -284,7 +298,7 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
         ];
         return () => offs.map((off) => off());
       };
-      return request('GPFile', 'save', params as unknown as Record<string, unknown>, opts, true, true, until);
+      return request('GPFile', 'save', params as unknown as Params, opts, { interactive: true, until });
     },
 
     watchCompass: watch('GPMotion.Event.compass', 'startCompass', 'stopCompass'),
@@ -295,12 +309,11 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
     on,
   };
 
+  // One promise per call: params are built inside `request` (a bad argument rejects), the result by `map`.
   for (const name in JSAPIS) {
     const [className, arity, params, result, interactive, methodName = name] = JSAPIS[name]!;
-    gp[name] = async (...args: any[]) => {
-      const data = await request(className, methodName, params ? params(...args) : {}, args[arity], interactive);
-      return result ? result(data) : undefined;
-    };
+    const how: How = { interactive, map: result || (() => {}) };
+    gp[name] = (...args: any[]) => request(className, methodName, params ? () => params(...args) : {}, args[arity], how);
   }
   return gp as unknown as GoPay;
 };

@@ -16,7 +16,9 @@ export interface Request {
   merge?: boolean;
   /** Keeps the call open after the bridge's answer, until `finish` is called (GPFile.save's events). Returns its clean-up. */
   until?: (finish: Finish) => () => void;
-  /** Told the outcome once, after the promise has settled. */
+  /** Turns the bridge's data into what the promise resolves with; a throw rejects it. */
+  map?: (data: Record<string, unknown>) => unknown;
+  /** Told the outcome once, after the promise has settled: the bridge's data (before `map`), or the error. */
   report?: Finish;
 }
 
@@ -26,7 +28,7 @@ export interface Request {
  * Hot path: nothing is allocated beyond the promise, its callbacks and, when the bridge does not answer at once,
  * one timer.
  */
-export const invoke = (source: GpContainer | Promise<GpContainer>, request: Request): Promise<Record<string, unknown>> =>
+export const invoke = <T = Record<string, unknown>>(source: GpContainer | Promise<GpContainer>, request: Request): Promise<T> =>
   new Promise((resolve, reject) => {
     const { className, methodName, timeout, signal, until } = request;
     let done = false;
@@ -38,7 +40,16 @@ export const invoke = (source: GpContainer | Promise<GpContainer>, request: Requ
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       detach?.();
-      (ok ? resolve : reject)(value as Record<string, unknown>);
+      let result = value;
+      if (ok && request.map) {
+        try {
+          result = request.map(value as Record<string, unknown>);
+        } catch (error) {
+          ok = false;
+          result = value = error;
+        }
+      }
+      (ok ? resolve : reject)(result as T);
       request.report?.(ok, value);
     };
     const onAbort = () => finish(false, new GoPayAbortError({ className, methodName, cause: signal!.reason }));
@@ -73,9 +84,9 @@ export const invoke = (source: GpContainer | Promise<GpContainer>, request: Requ
     if (until) detach = until(finish);
     if (source instanceof Promise) source.then(send, (error) => finish(false, error));
     else send(source);
-    // The timer is armed a microtask later, so that a bridge that answers at once (a stand-in, a test fake) costs
-    // no timer at all; for a real bridge that answers from native code the difference is nil.
-    if (timeout) {
+    // The timer is armed a microtask later, so that a bridge that answers at once or on a microtask (a stand-in, a
+    // test fake) costs no timer at all; for a real bridge that answers from native code the difference is nil.
+    if (timeout && !done) {
       queueMicrotask(() => {
         if (!done) timer = setTimeout(() => finish(false, new GoPayTimeoutError(timeout, { className, methodName })), timeout);
       });

@@ -40,6 +40,7 @@ const bad: [string, unknown[], string][] = [
   ['watchCompass', [() => {}, { interval: 'fast' }], 'interval'],
   ['watchShake', [() => {}, { shakeNum: -1 }], 'shakeNum'],
   ['watchGyro', [() => {}, null], 'opts'],
+  ['watchGyro', [() => {}, { frequency: 0 }], 'frequency'],
   ['getSystemInfo', [null], 'opts'],
   ['toast', ['hi', 10, 'fast'], 'opts'],
   ['withAuthCode', ['fn'], 'withAuthCode(fn)'],

@@ -19,6 +19,20 @@ describe('the mock in Node, without a DOM', () => {
     vi.useRealTimers();
   });
 
+  it('ui: true is ignored in Node (no document to show a panel in): the mock still answers', async () => {
+    const bridge = createMockBridge({ ui: true });
+    const answer = await new Promise((resolve) => bridge.call('GPNavigationBar', 'update', { title: 'Home' }, resolve, resolve));
+    expect(answer).toEqual({ success: true, ret: 'GP_SUCCESS' });
+    bridge.destroy();
+  });
+
+  it('the script-tag build can be required in Node (SSR): it installs nothing and exports the factories', async () => {
+    const umd = await import('../../src/mock/umd');
+    expect(typeof umd.createMockBridge).toBe('function');
+    expect(typeof umd.envelope).toBe('function');
+    expect((globalThis as { gpContainer?: unknown }).gpContainer).toBeUndefined();
+  });
+
   it('installMockBridge says how to use it in Node', () => {
     expect(() => installMockBridge()).toThrow(/createGoPay\(\{ bridge \}\)/);
   });

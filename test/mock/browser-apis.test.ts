@@ -45,9 +45,42 @@ describe('browserApis: true uses the browser where it can', () => {
 
   it('without browserApis the browser is left alone', async () => {
     const writeText = vi.fn(async () => {});
-    navigatorWith({ clipboard: { writeText } });
-    await createGoPay({ bridge: createMockBridge() }).copyToClipboard('x');
+    const share = vi.fn(async () => {});
+    const vibrate = vi.fn(() => true);
+    const getCurrentPosition = vi.fn();
+    navigatorWith({ clipboard: { writeText }, share, vibrate, geolocation: { getCurrentPosition } });
+    const click = vi.spyOn(HTMLInputElement.prototype, 'click');
+    const gp = createGoPay({ bridge: createMockBridge({ consent: { location: true, camera: true } }) });
+    await gp.copyToClipboard('x');
+    await gp.share('look');
+    await gp.vibrate(50);
+    await gp.getLocation();
+    await gp.takePhoto({ mode: 'camera' });
     expect(writeText).not.toHaveBeenCalled();
+    expect(share).not.toHaveBeenCalled();
+    expect(vibrate).not.toHaveBeenCalled();
+    expect(getCurrentPosition).not.toHaveBeenCalled();
+    expect(click).not.toHaveBeenCalled();
+  });
+
+  it('getLocation gives up on the browser after 10 s and answers the fixture', async () => {
+    vi.useFakeTimers();
+    // A browser that honours PositionOptions.timeout and otherwise never answers (a prompt left open).
+    navigatorWith({
+      geolocation: {
+        getCurrentPosition: (_ok: unknown, fail: (e: unknown) => void, options?: PositionOptions) => {
+          if (options?.timeout !== undefined) setTimeout(() => fail(new Error('timeout')), options.timeout);
+        },
+      },
+    });
+    const bridge = createMockBridge({ browserApis: true, consent: { location: true } });
+    let answer: unknown;
+    bridge.call('GPLocation', 'getLocation', {}, (r) => (answer = r), (r) => (answer = r));
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(answer).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(answer).toMatchObject({ success: true, data: { coords: { latitude: expect.closeTo(-6.2, 1) } } });
+    vi.useRealTimers();
   });
 
   it('takePhoto through a file <input capture>', async () => {
@@ -64,5 +97,39 @@ describe('browserApis: true uses the browser where it can', () => {
     expect(click).toHaveBeenCalled();
     expect(photo.localPath).toBe('blob:mock/1');
     expect(atob(photo.base64Data!)).toBe('fake-jpeg');
+  });
+
+  /** Stubs the file input's click: `pick` plays the user's part on the input (choose a file, cancel…). */
+  const picker = (pick: (input: HTMLInputElement) => void) => {
+    const inputs: HTMLInputElement[] = [];
+    vi.spyOn(HTMLInputElement.prototype, 'click').mockImplementation(function (this: HTMLInputElement) {
+      inputs.push(this);
+      pick(this);
+    });
+    vi.stubGlobal('URL', Object.assign(Object.create(URL), { createObjectURL: () => 'blob:mock/2' }));
+    return inputs;
+  };
+  const choose = (input: HTMLInputElement, files: File[]) => {
+    Object.defineProperty(input, 'files', { value: files });
+    input.dispatchEvent(new Event('change'));
+  };
+
+  it('takePhoto mode photo opens a picker of images, without capture; without needBase64 only the path', async () => {
+    const inputs = picker((input) => choose(input, [new File(['x'], 'p.jpg', { type: 'image/jpeg' })]));
+    const gp = createGoPay({ bridge: createMockBridge({ browserApis: true, consent: { camera: true } }) });
+    await expect(gp.takePhoto({ mode: 'photo' })).resolves.toEqual({ localPath: 'blob:mock/2' });
+    expect(inputs).toHaveLength(1);
+    expect(inputs[0]!.accept).toBe('image/*');
+    expect(inputs[0]!.hasAttribute('capture')).toBe(false);
+  });
+
+  it.each([
+    ['closes the picker', (input: HTMLInputElement) => input.dispatchEvent(new Event('cancel'))],
+    ['chooses no file', (input: HTMLInputElement) => choose(input, [])],
+  ])('takePhoto answers the fixture photo when the user %s', async (_, pick) => {
+    picker(pick);
+    const gp = createGoPay({ bridge: createMockBridge({ browserApis: true, consent: { camera: true } }) });
+    const photo = await gp.takePhoto({ mode: 'camera' });
+    expect(photo.localPath).toMatch(/^\/storage\/emulated\/0\/GoPayMock\/IMG_\d+\.jpg$/);
   });
 });

@@ -66,6 +66,15 @@ describe('getAuthCode', () => {
     const bridge: GpContainer = { call: (_c, _m, _p, ok) => ok({ success: true, ret: 'GP_SUCCESS', data: { authCode: 42 } }) };
     await expect(createGoPay({ bridge }).getAuthCode()).rejects.toMatchObject({ code: 'UNKNOWN', methodName: 'getAuthCode' });
   });
+
+  it('the error for a missing authCode names the call and the type it got, never the value', async () => {
+    const bridge: GpContainer = { call: (_c, _m, _p, ok) => ok({ success: true, ret: 'GP_SUCCESS', data: { authCode: 42 } }) };
+    const error = await createGoPay({ bridge }).getAuthCode().catch((e) => e);
+    expect(error).toMatchObject({ name: 'GoPayBridgeError', className: 'GPMiniAppAuth', methodName: 'getAuthCode', response: { authCode: 'number' } });
+    expect(error.message).toBe('GPMiniAppAuth.getAuthCode failed: answered without an authCode');
+    const empty: GpContainer = { call: (_c, _m, _p, ok) => ok({ success: true, ret: 'GP_SUCCESS', data: {} }) };
+    expect(await createGoPay({ bridge: empty }).getAuthCode().catch((e) => e)).toMatchObject({ response: { authCode: 'undefined' } });
+  });
 });
 
 describe('isAuthCodeExpired', () => {
@@ -140,7 +149,9 @@ describe('withAuthCode', () => {
     const gp = createGoPay({ bridge: codeBridge(0, ['same']) });
     await gp.withAuthCode(() => {});
     const fn = vi.fn();
-    await expect(gp.withAuthCode(fn)).rejects.toBeInstanceOf(GoPayAuthCodeExpiredError);
+    const error = await gp.withAuthCode(fn).catch((e) => e);
+    expect(error).toBeInstanceOf(GoPayAuthCodeExpiredError);
+    expect(error.message).toContain('GoPay keeps answering with used or expiring auth codes');
     expect(fn).not.toHaveBeenCalled();
   });
 
@@ -197,6 +208,38 @@ describe('withAuthCode', () => {
       }),
     ).rejects.toThrow('AuthCode Not Found #2');
     expect(n).toBe(2);
+  });
+
+  it('retries after a GoPayAuthCodeExpiredError whatever its message says', async () => {
+    const gp = createGoPay({ bridge: codeBridge() });
+    const seen: string[] = [];
+    const result = await gp.withAuthCode((code) => {
+      seen.push(code);
+      if (seen.length === 1) throw new GoPayAuthCodeExpiredError('backend answered 401');
+      return 'logged in';
+    });
+    expect(result).toBe('logged in');
+    expect(seen).toEqual(['code-1', 'code-2']);
+  });
+
+  it('recognises words between "auth code" and "expired" ("The auth code has expired")', async () => {
+    const gp = createGoPay({ bridge: codeBridge() });
+    const seen: string[] = [];
+    await gp.withAuthCode((code) => {
+      seen.push(code);
+      if (seen.length === 1) throw new Error('The auth code has expired');
+    });
+    expect(seen).toEqual(['code-1', 'code-2']);
+  });
+
+  it('passes a rejection with no value through as it is, without a retry', async () => {
+    const gp = createGoPay({ bridge: codeBridge() });
+    const fn = vi.fn(() => Promise.reject(undefined));
+    await expect(gp.withAuthCode(fn)).rejects.toBeUndefined();
+    const nul = vi.fn(() => Promise.reject(null));
+    await expect(gp.withAuthCode(nul)).rejects.toBeNull();
+    expect(fn).toHaveBeenCalledTimes(1);
+    expect(nul).toHaveBeenCalledTimes(1);
   });
 
   it('honours a custom isExpiredError', async () => {

@@ -141,7 +141,9 @@ describe('lazy loading', () => {
     await vi.advanceTimersByTimeAsync(1_999);
     expect(detached.querySelectorAll('script')).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
-    expect(await ready).toMatchObject({ code: 'UNAVAILABLE', reason: 'script-load' });
+    const error = await ready;
+    expect(error).toMatchObject({ code: 'UNAVAILABLE', reason: 'script-load' });
+    expect(error.message).toContain(`${SRC} did not load in 2000 ms`);
     expect(detached.querySelectorAll('script')).toHaveLength(0);
     expect(vi.getTimerCount()).toBe(0);
   });
@@ -152,6 +154,58 @@ describe('lazy loading', () => {
     const call = createGoPay({ loadTimeout: 60_000, timeout: 1_000 }).getLocale().catch((e) => e);
     await vi.advanceTimersByTimeAsync(1_000);
     expect(await call).toMatchObject({ code: 'TIMEOUT' });
+  });
+
+  it('an unrelated script on the page is not taken for the bridge', async () => {
+    const other = document.createElement('script');
+    other.src = 'https://cdn.test/analytics.js';
+    document.head.appendChild(other);
+    const append = scriptDefinesContainer();
+    await expect(createGoPay().getLocale()).resolves.toBe('en_ID');
+    expect(append).toHaveBeenCalledTimes(1);
+    expect(scripts()).toHaveLength(1);
+  });
+
+  it('without a nonce option, the injected script has no nonce attribute', async () => {
+    scriptDefinesContainer();
+    await createGoPay().ready();
+    expect(scripts()[0]!.hasAttribute('nonce')).toBe(false);
+  });
+
+  it("leaves the page's own <script> where it is, untouched, and removes the listeners it put on it", async () => {
+    vi.useFakeTimers();
+    const own = document.createElement('script');
+    own.src = SRC;
+    document.body.appendChild(own);
+    const add = vi.spyOn(own, 'addEventListener');
+    const remove = vi.spyOn(own, 'removeEventListener');
+    const locale = createGoPay({ nonce: 'n0nce' }).getLocale();
+    win.gpContainer = answering;
+    own.dispatchEvent(new Event('load'));
+    await expect(locale).resolves.toBe('en_ID');
+    expect(own.parentNode).toBe(document.body);
+    expect(own.hasAttribute('nonce')).toBe(false);
+    expect(scripts()).toHaveLength(1);
+    const added = Object.fromEntries(add.mock.calls.map(([name, fn]) => [name, fn]));
+    expect(Object.keys(added).sort()).toEqual(['error', 'load']);
+    expect(remove).toHaveBeenCalledWith('load', added.load);
+    expect(remove).toHaveBeenCalledWith('error', added.error);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('a call aborted while the script loads never reaches the bridge', async () => {
+    vi.useFakeTimers();
+    const detached = document.createElement('div');
+    vi.spyOn(document.head, 'appendChild').mockImplementation((node) => detached.appendChild(node));
+    const controller = new AbortController();
+    const call = createGoPay().getLocale({ signal: controller.signal }).catch((e) => e);
+    controller.abort();
+    expect(await call).toMatchObject({ code: 'ABORTED', methodName: 'getLocale' });
+    const bridge = { call: vi.fn(answering.call) };
+    win.gpContainer = bridge;
+    detached.querySelector('script')!.dispatchEvent(new Event('load'));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(bridge.call).not.toHaveBeenCalled();
   });
 
   it('a passed bridge wins over window.gpContainer, and loads nothing', async () => {

@@ -22,6 +22,15 @@ describe('outside a browser (SSR, Node)', () => {
     }
   });
 
+  it('without a bridge, saveFile rejects with no-window and on() of a bridge event does not throw', async () => {
+    const gp = kit.createGoPay();
+    const error = await gp.saveFile({ url: 'https://x.test/a' }).catch((e) => e);
+    expect(error).toBeInstanceOf(kit.GoPayUnavailableError);
+    expect(error.reason).toBe('no-window');
+    const off = gp.on('motion.gyro', () => {});
+    expect(() => off()).not.toThrow();
+  });
+
   it('with a bridge passed in, calls work in Node', async () => {
     const gp = kit.createGoPay({ bridge: fakeBridge({ 'GPBase.getLocale': okTop({ app_locale: 'id_ID' }), 'GPMotion.startCompass': okTop({ msg: 'COMPASS_STARTED' }) }, ok({})) });
     await expect(gp.getLocale()).resolves.toBe('id_ID');

@@ -85,7 +85,10 @@ describe('malformed and failed answers say what happened', () => {
         }
       },
     };
-    const error = await createGoPay({ bridge }).call('A', 'b').catch((e) => e);
+    const error = await createGoPay({ bridge }).call('A', 'b').then(
+      () => expect.fail('should reject'),
+      (e) => e,
+    );
     expect(thrown).toBe('nothing');
     expect(error).toBeInstanceOf(GoPayBridgeError);
     expect(error).toMatchObject({ className: 'A', methodName: 'b' });

@@ -25,8 +25,13 @@ export const checkObject = (value: unknown, field: string): Record<string, unkno
 export const checkOneOf = <T extends string>(value: unknown, field: string, allowed: readonly T[]): T =>
   check(allowed.includes(value as T), value, field, `one of ${allowed.join(', ')}`);
 
-/** A URL with a scheme that is safe to hand to the app: never `javascript:`, `data:` or `vbscript:`. */
-export const checkLink = (value: unknown, field: string, scheme = /^[a-z][\w+.-]*:/i): string => {
+/**
+ * A URL with a scheme that is safe to hand to the app. By default any scheme but `javascript:`, `data:` and
+ * `vbscript:`; a caller that names its own `allowed` schemes gets exactly those (saveFile may save a `data:` URL).
+ */
+export const checkLink = (value: unknown, field: string, allowed?: RegExp): string => {
   const link = checkString(value, field).trim();
-  return check(scheme.test(link) && !/^(javascript|data|vbscript):/i.test(link), link, field, `a link matching ${scheme.source} (not javascript:, data: or vbscript:)`);
+  return allowed
+    ? check(allowed.test(link), link, field, `a link matching ${allowed.source}`)
+    : check(/^[a-z][\w+.-]*:/i.test(link) && !/^(javascript|data|vbscript):/i.test(link), link, field, 'a link with a scheme, not javascript:, data: or vbscript:');
 };

@@ -1,6 +1,6 @@
 import { DEFAULTS } from './constants';
 import { GoPayAuthCodeExpiredError } from './errors/GoPayAuthCodeExpiredError';
-import { GoPayBridgeError } from './errors/GoPayBridgeError';
+import { answeredWithout } from './errors/GoPayBridgeError';
 import { isGoPayError } from './errors/GoPayError';
 import { invalid } from './validate';
 import type { AuthCode, CallOptions, WithAuthCodeOptions } from './types';
@@ -33,15 +33,9 @@ export const createAuthCodeGuard = (
   const fetchCode = (opts?: CallOptions): Promise<AuthCode> => {
     const issuedAt = Date.now();
     return request(opts, ({ authCode }) => {
-      if (typeof authCode != 'string' || !authCode) {
-        throw new GoPayBridgeError('answered without an authCode', {
-          className: 'GPMiniAppAuth',
-          methodName: 'getAuthCode',
-          response: { authCode: typeof authCode },
-        });
-      }
+      if (typeof authCode != 'string' || !authCode) answeredWithout('authCode', 'GPMiniAppAuth', 'getAuthCode');
       // A code that a withAuthCode callback already had is spent, even if GoPay repeats it.
-      if (used.has(authCode)) throw new GoPayAuthCodeExpiredError('GoPay repeated an auth code already used: get a fresh one');
+      if (used.has(authCode)) throw new GoPayAuthCodeExpiredError('GoPay repeated an auth code already used');
       return { code: authCode, issuedAt, expiresAt: issuedAt + ttl };
     });
   };
@@ -66,7 +60,7 @@ export const createAuthCodeGuard = (
         return authCode;
       }
     }
-    throw new GoPayAuthCodeExpiredError('GoPay keeps answering with used or expiring auth codes');
+    throw new GoPayAuthCodeExpiredError('GoPay gave no fresh auth code in 3 tries');
   };
 
   const withAuthCode = async <T>(fn: (code: string, authCode: AuthCode) => T | Promise<T>, opts: WithAuthCodeOptions = {}): Promise<T> => {

@@ -4,7 +4,7 @@ import { GoPayBridgeError } from './errors/GoPayBridgeError';
 import { isGoPayError, type GoPayError } from './errors/GoPayError';
 import { GoPayUnavailableError } from './errors/GoPayUnavailableError';
 import { createEmitter, eventPayload, type GoPayEventName, type GoPayEvents, type SettleEvent } from './events';
-import { invoke, type Finish, type Request } from './invoke';
+import { invoke, type Finish, type How } from './invoke';
 import { JSAPIS } from './jsapis';
 import { findContainer, loadScript } from './loader';
 import { resolveOptions, type GoPayOptions } from './options';
@@ -99,13 +99,8 @@ export interface GoPay {
 }
 
 type Params = Record<string, unknown>;
-interface How extends Pick<Request, 'until' | 'map'> {
-  interactive?: unknown;
-  raw?: boolean;
-}
-const NO_OPTIONS: CallOptions & How = {};
+const NO_OPTIONS: CallOptions = {};
 const RAW: How = { raw: true };
-const INTERACTIVE: How = { interactive: true };
 
 /**
  * Creates a GoPay client. Nothing is loaded until the first call or `ready()`.
@@ -167,10 +162,10 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
   if (debug) emitter.on('settle', debug);
 
   /** Reports a call to `call` and `settle` listeners (and `debug`); builds nothing when nobody listens. */
-  const reporter = (className: string, methodName: string, params: Record<string, unknown>): Finish | undefined => {
+  const reporter = (className: string, methodName: string, params: Params): Finish | undefined => {
     if (!emitter.count('call') && !emitter.count('settle')) return;
     const started = Date.now();
-    const safeParams = redact(params) as Record<string, unknown>;
+    const safeParams = redact(params) as Params;
     emitter.emit('call', { className, methodName, params: safeParams });
     return (ok, value) => {
       const entry: SettleEvent = { className, methodName, params: safeParams, ok, ms: Date.now() - started };
@@ -182,51 +177,33 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
 
   /**
    * Sends one call; never throws (a bad argument rejects). `params` may be a function that builds and checks them.
-   * `how`: `interactive` calls wait for the user and have no default timeout; `raw` resolves with `data` alone
-   * (typed methods also read the fields GoPay puts beside it); `until` keeps the call open until the bridge's events
-   * settle it; `map` turns the data into the result.
+   * `how` says how it is answered (see `How`): typed methods pass `{}` at least, `call()` passes `RAW`.
    */
-  const request = <T = Record<string, unknown>>(
-    className: string,
-    methodName: string,
-    params: Params | (() => Params) = {},
-    opts: CallOptions = NO_OPTIONS,
-    how: How = NO_OPTIONS,
-  ): Promise<T> => {
+  const request = <T = Params>(className: string, methodName: string, params: Params | (() => Params), opts: CallOptions = NO_OPTIONS, how: How = {}): Promise<T> => {
     try {
       if (typeof params == 'function') params = params();
       if (opts !== NO_OPTIONS) checkObject(opts, 'opts');
       const timeout = opts.timeout === undefined ? !how.interactive && config.timeout : checkTimeout(opts.timeout);
-      const source = container();
-      return invoke(source, {
-        className,
-        methodName,
-        params,
-        timeout,
-        signal: opts.signal,
-        merge: !how.raw,
-        until: how.until,
-        map: how.map,
-        report: reporter(className, methodName, params),
-      });
+      return invoke(container(), className, methodName, params, timeout, opts.signal, how, reporter(className, methodName, params));
     } catch (error) {
       return Promise.reject(error);
     }
   };
 
-  const consent = async (className: string, methodName: string, scope: string, opts?: CallOptions): Promise<ConsentResult> => {
-    let reported: Record<string, unknown>;
-    try {
-      // GoPay's sample reads successScope at the top level, its docs in `data`: `merge` reads both.
-      reported = ((await request(className, methodName, { scope }, opts, INTERACTIVE)).successScope || {}) as Record<string, unknown>;
-    } catch (error) {
+  // GoPay's sample reads successScope at the top level, its docs in `data`: the merged answer has both. A refusal
+  // (300) is an answer, not a failure.
+  const consent = (className: string, methodName: string, scope: string, opts?: CallOptions) =>
+    request<ConsentResult>(className, methodName, { scope }, opts, {
+      interactive: true,
+      map: ({ successScope: reported = {} }) => {
+        const successScope: Record<string, boolean> = {};
+        for (const key in reported as Params) successScope[key] = (reported as Params)[key] === true || (reported as Params)[key] === 'true';
+        return { granted: successScope[scope] === true, successScope };
+      },
+    }).catch((error) => {
       if (isGoPayError(error, 'PERMISSION_DENIED')) return { granted: false, successScope: { [scope]: false } };
       throw error;
-    }
-    const successScope: Record<string, boolean> = {};
-    for (const key in reported) successScope[key] = reported[key] === true || reported[key] === 'true';
-    return { granted: successScope[scope] === true, successScope };
-  };
+    });
 
   /**
    * Starts a GPMotion sensor (shared by its watchers), delivers its readings to `listener`, resolves with `stop()`.
@@ -234,10 +211,10 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
    */
   const watch =
     (event: GoPayEventName, start: string, stop?: string, numbers: string[] = []) =>
-    async (listener: unknown, opts: Record<string, unknown> = {}): Promise<StopWatching> => {
+    async (listener: unknown, opts: Params = {}): Promise<StopWatching> => {
       if (typeof listener != 'function') invalid(`${event} listener`, 'a function', listener);
       checkObject(opts, 'opts');
-      const params: Record<string, unknown> = stop ? {} : { on: true };
+      const params: Params = stop ? {} : { on: true };
       if (stop && opts.interval !== undefined) params.interval = checkOneOf(opts.interval, 'interval', ['game', 'ui', 'normal']);
       // A frequency of 0 would ask for readings without pause: GoPay's own bridge refuses it (201).
       for (const key of numbers) if (opts[key] !== undefined) params[key] = checkNumber(opts[key], key, +(key == 'frequency'));
@@ -275,16 +252,12 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
     call: (className: string, methodName: string, params: unknown = {}, opts?: CallOptions) =>
       request(className, methodName, () => (checkString(className, 'className'), checkString(methodName, 'methodName'), checkObject(params, 'params')), opts, RAW),
 
-    getConsent: async (scope: unknown, opts?: CallOptions) => {
-      checkString(scope, 'scope');
-      try {
-        return await consent('GP', 'authorize', scope as string, opts);
-      } catch (error) {
-        // GoPay documents consent both ways; older apps only know GPConsent.getUserConsent.
-        if ((error as GoPayError).bridgeCode != '100') throw error;
+    getConsent: async (scope: unknown, opts?: CallOptions) =>
+      // GoPay documents consent both ways; older apps only know GPConsent.getUserConsent.
+      consent('GP', 'authorize', checkString(scope, 'scope'), opts).catch((error) => {
+        if (error.bridgeCode != '100') throw error;
         return consent('GPConsent', 'getUserConsent', scope as string, opts);
-      }
-    },
+      }),
 
     saveFile: async (params: SaveFileParams, opts?: CallOptions) => {
       checkLink(checkObject(params, 'saveFile(params)').url, 'url', /^(https?|blob|data):/i);

@@ -1,5 +1,4 @@
 import { GoPayBridgeError } from './errors/GoPayBridgeError';
-import type { GoPayErrorDetails } from './errors/GoPayError';
 import type { BridgeEnvelope } from './types';
 
 /** An answer of the bridge, read: a value to resolve with, or the error to reject with. */
@@ -31,11 +30,11 @@ const beside = (answer: Record<string, unknown>) => {
  * puts some results beside `data` (getLocale's `app_locale`, motion's `msg`). Hot path: allocates nothing for
  * a plain `data` answer.
  */
-export const readAnswer = (raw: unknown, viaFailure: boolean, call: GoPayErrorDetails, merge?: boolean): Outcome => {
+export const readAnswer = (raw: unknown, viaFailure: boolean, className: string, methodName: string, merge?: boolean): Outcome => {
   const answer = parse(raw ?? (viaFailure ? raw : {}));
   const fail = (message: unknown, bridgeCode?: unknown): Outcome => [
     false,
-    new GoPayBridgeError(message as string, { className: call.className, methodName: call.methodName, bridgeCode: (bridgeCode as string) || undefined, response: raw }),
+    new GoPayBridgeError(message as string, { className, methodName, bridgeCode: (bridgeCode as string) || undefined, response: raw }),
   ];
   if (!isRecord(answer)) return fail(viaFailure && answer == null ? 'no details' : `malformed answer (${typeof raw})`);
   const { success, ret: rawRet } = answer as BridgeEnvelope;

@@ -6,31 +6,37 @@ import type { GpContainer } from './types';
 
 export type Finish = (ok: boolean, value: unknown) => void;
 
-export interface Request {
-  className: string;
-  methodName: string;
-  params: Record<string, unknown>;
-  timeout: number | false;
-  signal?: AbortSignal;
-  /** Resolve with every field of the envelope, `data`'s over the top level's (typed methods read both). */
-  merge?: boolean;
+/** How a call is answered, beyond the bridge's envelope. */
+export interface How {
+  /** The user is involved (a sheet, a prompt, the payment screen): no default timeout. */
+  interactive?: unknown;
+  /** Resolve with `data` alone (`call()`); typed methods also read the fields GoPay puts beside it. */
+  raw?: boolean;
   /** Keeps the call open after the bridge's answer, until `finish` is called (GPFile.save's events). Returns its clean-up. */
   until?: (finish: Finish) => () => void;
   /** Turns the bridge's data into what the promise resolves with; a throw rejects it. */
   map?: (data: Record<string, unknown>) => unknown;
-  /** Told the outcome once, after the promise has settled: the bridge's data (before `map`), or the error. */
-  report?: Finish;
 }
 
 /**
  * One bridge call as a promise that settles exactly once, whatever the bridge does: answers late, twice, through
  * both callbacks, with a malformed payload, or throws. Its timer and abort listener are gone once it settles.
+ * `report` is told the outcome once, after the promise has settled: the bridge's data (before `map`), or the error.
  * Hot path: nothing is allocated beyond the promise, its callbacks and, when the bridge does not answer at once,
  * one timer.
  */
-export const invoke = <T = Record<string, unknown>>(source: GpContainer | Promise<GpContainer>, request: Request): Promise<T> =>
+export const invoke = <T>(
+  source: GpContainer | Promise<GpContainer>,
+  className: string,
+  methodName: string,
+  params: Record<string, unknown>,
+  timeout: number | false,
+  signal: AbortSignal | undefined,
+  how: How,
+  report?: Finish,
+): Promise<T> =>
   new Promise((resolve, reject) => {
-    const { className, methodName, timeout, signal, until } = request;
+    const { until, map } = how;
     let done = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let detach: (() => void) | undefined;
@@ -41,23 +47,23 @@ export const invoke = <T = Record<string, unknown>>(source: GpContainer | Promis
       signal?.removeEventListener('abort', onAbort);
       detach?.();
       let result = value;
-      if (ok && request.map) {
+      if (ok && map) {
         try {
-          result = request.map(value as Record<string, unknown>);
+          result = map(value as Record<string, unknown>);
         } catch (error) {
           ok = false;
           result = value = error;
         }
       }
       (ok ? resolve : reject)(result as T);
-      request.report?.(ok, value);
+      report?.(ok, value);
     };
     const onAbort = () => finish(false, new GoPayAbortError({ className, methodName, cause: signal!.reason }));
     // Native code calls these: nothing may be thrown back into it.
     const answer = (raw: unknown, viaFailure: boolean) => {
       if (done) return;
       try {
-        const [ok, value] = readAnswer(raw, viaFailure, request, request.merge);
+        const [ok, value] = readAnswer(raw, viaFailure, className, methodName, !how.raw);
         if (!ok || !until) finish(ok, value);
       } catch (error) {
         finish(false, new GoPayBridgeError('unreadable answer', { className, methodName, response: raw, cause: error }));
@@ -66,12 +72,12 @@ export const invoke = <T = Record<string, unknown>>(source: GpContainer | Promis
     const send = (container: GpContainer) => {
       if (done) return;
       try {
-        container.call(className, methodName, request.params, (raw) => answer(raw, false), (raw) => answer(raw, true), timeout || undefined);
+        container.call(className, methodName, params, (raw) => answer(raw, false), (raw) => answer(raw, true), timeout || undefined);
       } catch (thrown) {
         // Some bridges throw plain objects shaped like a failure envelope.
         finish(
           false,
-          thrown instanceof Error ? new GoPayBridgeError(thrown.message, { className, methodName, cause: thrown }) : readAnswer(thrown, true, request)[1],
+          thrown instanceof Error ? new GoPayBridgeError(thrown.message, { className, methodName, cause: thrown }) : readAnswer(thrown, true, className, methodName)[1],
         );
       }
     };

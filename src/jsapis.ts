@@ -1,6 +1,5 @@
-import { GoPayBridgeError } from './errors/GoPayBridgeError';
+import { answeredWithout } from './errors/GoPayBridgeError';
 import { toPaymentDeeplink } from './payment';
-import type { PhotoResult } from './types';
 import { checkLink, checkNumber, checkObject, checkOneOf, checkString, invalid } from './validate';
 
 type Params = Record<string, unknown>;
@@ -26,6 +25,15 @@ export type Jsapi = [
 const same = (data: Params) => data;
 const COLOR = /^#[\da-f]{6}([\da-f]{2})?$/i;
 
+/** The result with only these fields, those the answer has (GoPay's samples read them from `data` or beside it). */
+const only =
+  (...keys: string[]) =>
+  (data: Params) => {
+    const result: Params = {};
+    for (const key of keys) if (data[key] !== undefined) result[key] = data[key];
+    return result;
+  };
+
 /** Every typed method that is one plain bridge call. getAuthCode, getConsent, saveFile and watch* are in client.ts. */
 export const JSAPIS: Record<string, Jsapi> = {
   getLocation: [
@@ -36,55 +44,34 @@ export const JSAPIS: Record<string, Jsapi> = {
       if (accuracy !== undefined && typeof accuracy != 'boolean') invalid('enable_high_accuracy', 'a boolean', accuracy);
       return params;
     },
-    ({ coords }) => ({ coords }),
+    only('coords'),
   ],
   getSystemInfo: ['GPSystem', 0, 0, same],
   getRootedDeviceInfo: ['GPSystem', 0, 0, same],
   getWifiInfo: ['GPSystem', 0, 0, same],
-  takePhoto: [
-    'GPCamera',
-    1,
-    (params) => (checkOneOf(checkObject(params, 'takePhoto(params)').mode, 'mode', ['camera', 'photo']), params),
-    ({ localPath, base64Data }) => {
-      // GoPay's sample reads these from the success argument: only what is there.
-      const photo: PhotoResult = {};
-      if (localPath !== undefined) photo.localPath = localPath as string;
-      if (base64Data !== undefined) photo.base64Data = base64Data as string;
-      return photo;
-    },
-    1,
-  ],
+  takePhoto: ['GPCamera', 1, (params) => (checkOneOf(checkObject(params, 'takePhoto(params)').mode, 'mode', ['camera', 'photo']), params), only('localPath', 'base64Data'), 1],
   launchPayment: [
     'GP',
     1,
     (link) => ({ deeplink: /^\s*https:/i.test(link) ? toPaymentDeeplink(link) : checkLink(link, 'deeplink', /^gopay:/i) }),
-    ({ status }) => {
-      if (typeof status != 'string') throw new GoPayBridgeError('answered without a status', { className: 'GP', methodName: 'launchPayment' });
-      return { status };
-    },
+    // The status is all the page learns of the payment: an answer without one is the bridge's failure.
+    ({ status }) => (typeof status == 'string' ? { status } : answeredWithout('status', 'GP', 'launchPayment')),
     1,
   ],
-  getBankAccountToken: ['GP', 0, 0, ({ token }) => ({ token }), 1],
+  getBankAccountToken: ['GP', 0, 0, only('token'), 1],
   launchDeeplink: ['GPNavigator', 1, (deeplink) => ({ deeplink: checkLink(deeplink, 'deeplink') })],
   launchUri: ['GPNavigator', 1, (uri) => ({ uri: checkLink(uri, 'uri') })],
   getLocale: ['GPBase', 0, 0, (data) => data.app_locale],
   copyToClipboard: ['GPBase', 1, (text) => ({ text: typeof text == 'string' ? text : invalid('text', 'a string', text) })],
   share: ['GPShare', 1, (text) => ({ text: checkString(text, 'text') }), 0, 1],
   vibrate: ['GPMotion', 1, (ms) => ({ duration: checkNumber(ms, 'vibrate(ms)') })],
-  toast: [
-    'GPUIToast',
-    2,
-    (message, duration) => {
-      const params: Params = { message: checkString(message, 'message') };
-      if (duration !== undefined) params.duration = checkNumber(duration, 'duration');
-      return params;
-    },
-  ],
+  toast: ['GPUIToast', 2, (message, duration) => ({ message: checkString(message, 'message'), duration: duration === undefined ? duration : checkNumber(duration, 'duration') })],
   setNavigationBar: [
     'GPNavigationBar',
     1,
     (params) => {
       const bar = { ...checkObject(params, 'setNavigationBar(params)') };
+      // What GoPay does with another colour format is not documented: refuse it here rather than guess.
       for (const key of ['titleColor', 'backgroundColor']) {
         if (bar[key] !== undefined && !COLOR.test(bar[key] as string)) invalid(key, 'a color like #RRGGBB or #RRGGBBAA', bar[key]);
       }

@@ -29,16 +29,8 @@ export const loadScript = (src: string, loadTimeout: number, nonce?: string): Pr
       reject(error);
     };
     const onLoad = () => (loaded = true) && findContainer() && finish();
-    const onError = () => finish(new GoPayUnavailableError('script-load', ` (${src} did not load)`));
-    const timer = setTimeout(
-      () =>
-        finish(
-          loaded
-            ? new GoPayUnavailableError('no-container', ` (${src} loaded; no window.gpContainer.call after ${loadTimeout} ms)`)
-            : new GoPayUnavailableError('script-load', ` (${src} did not load in ${loadTimeout} ms)`),
-        ),
-      loadTimeout,
-    );
+    const onError = () => finish(new GoPayUnavailableError('script-load', src));
+    const timer = setTimeout(() => finish(new GoPayUnavailableError(loaded ? 'no-container' : 'script-load', src)), loadTimeout);
     // The global, not an event, is what counts: a script may define it after its `load`, or have loaded already.
     const poll = setInterval(() => findContainer() && finish(), 50);
     script.addEventListener('load', onLoad);

@@ -1,8 +1,7 @@
 import { DEFAULTS } from './constants';
 import type { DebugOption } from './debug';
-import { GoPayValidationError } from './errors/GoPayValidationError';
 import type { GpContainer } from './types';
-import { checkNumber, checkObject, checkString, checkTimeout, invalid } from './validate';
+import { checkNumber, checkObject, checkOneOf, checkString, checkTimeout, invalid } from './validate';
 
 /** Options of `createGoPay()`. Every field is optional. */
 export interface GoPayOptions {
@@ -57,9 +56,7 @@ export const resolveOptions = (options: GoPayOptions = {}): ResolvedOptions => {
   const resolved = { ...DEFAULTS } as ResolvedOptions;
   for (const key in options) {
     // A typo would otherwise be silently ignored.
-    if (!(key in DEFAULTS)) {
-      throw new GoPayValidationError(`createGoPay() has no option ${JSON.stringify(key)}; see GoPayOptions.`);
-    }
+    checkOneOf(key, 'a createGoPay() option', Object.keys(DEFAULTS));
     const value = options[key as keyof GoPayOptions];
     if (value !== undefined) (resolved as unknown as Record<string, unknown>)[key] = value;
   }
@@ -67,8 +64,8 @@ export const resolveOptions = (options: GoPayOptions = {}): ResolvedOptions => {
   checkNumber(resolved.loadTimeout, 'loadTimeout', 1);
   checkTimeout(resolved.timeout);
   checkNumber(resolved.authCodeTtl, 'authCodeTtl', 1);
-  checkNumber(resolved.authCodeMargin, 'authCodeMargin');
-  if (resolved.authCodeMargin >= resolved.authCodeTtl) invalid('authCodeMargin', `less than authCodeTtl (${resolved.authCodeTtl})`, resolved.authCodeMargin);
+  // A margin as long as the TTL would make every code count as expired.
+  checkNumber(resolved.authCodeMargin, 'authCodeMargin', 0, resolved.authCodeTtl - 1);
   if (resolved.bridge !== undefined && typeof resolved.bridge?.call != 'function') invalid('bridge', 'an object with a call() method', resolved.bridge);
   if (resolved.nonce !== undefined) checkString(resolved.nonce, 'nonce');
   return resolved;

@@ -1,4 +1,4 @@
-import { GoPayValidationError } from './errors/GoPayValidationError';
+import { checkString, invalid } from './validate';
 
 /**
  * Turns the `webRedirectUrl` your backend got from GoPay's payment API into the deeplink
@@ -7,12 +7,8 @@ import { GoPayValidationError } from './errors/GoPayValidationError';
  * @example toPaymentDeeplink('https://gopay.co.id/app/merchanttransfer?tref=ABC') // 'gopay://merchanttransfer?tref=ABC'
  */
 export const toPaymentDeeplink = (webRedirectUrl: string): string => {
-  if (typeof webRedirectUrl == 'string' && /^gopay:\/\/merchanttransfer\b/i.test(webRedirectUrl)) return webRedirectUrl;
-  const query = typeof webRedirectUrl == 'string' && /^https:\/\/[^?#\s]+(\?[^#\s]+)/i.exec(webRedirectUrl.trim());
-  if (!query) {
-    throw new GoPayValidationError(
-      `webRedirectUrl must be the https URL with a query string that your backend got from GoPay's payment API, got ${JSON.stringify(webRedirectUrl)}.`,
-    );
-  }
-  return 'gopay://merchanttransfer' + query[1];
+  const url = checkString(webRedirectUrl, 'webRedirectUrl').trim();
+  return /^gopay:\/\/merchanttransfer\b/i.test(url)
+    ? url
+    : 'gopay://merchanttransfer' + (/^https:\/\/[^?#\s]+(\?[^#\s]+)/i.exec(url) || invalid('webRedirectUrl', "the https URL with a query that GoPay's payment API gave your backend", url))[1];
 };

@@ -13,9 +13,9 @@ const check = <T>(ok: unknown, value: unknown, field: string, expected: string):
 export const checkString = (value: unknown, field: string): string =>
   check(typeof value == 'string' && value.trim(), value, field, 'a non-empty string');
 
-/** A number from `min` to 2^31 - 1 (the largest delay a timer takes). */
-export const checkNumber = (value: unknown, field: string, min = 0): number =>
-  check(typeof value == 'number' && value >= min && value <= 2147483647, value, field, `a number from ${min} to 2147483647`);
+/** A number from `min` to `max`, by default 2^31 - 1 (the largest delay a timer takes). */
+export const checkNumber = (value: unknown, field: string, min = 0, max = 2147483647): number =>
+  check(typeof value == 'number' && value >= min && value <= max, value, field, `a number from ${min} to ${max}`);
 
 export const checkTimeout = (value: unknown, field = 'timeout'): number | false => (value === false ? value : checkNumber(value, field, 1));
 

@@ -18,16 +18,6 @@ const CODES: Record<string, BridgeErrorCode> = {
   401: 'NETWORK',
   900: 'UNPROCESSABLE',
 };
-// What the developer can do about the common ones.
-const HINTS: Partial<Record<BridgeErrorCode, string>> = {
-  UNSUPPORTED: 'Not supported by this app or device',
-  NOT_REGISTERED: 'Register the mini app with GoPay',
-  // The scope is the class's name: GPLocation needs 'location', GPCamera 'camera', GPSystem 'system'.
-  PERMISSION_DENIED: 'Ask consent first: gp.getConsent(',
-  NETWORK: 'The phone is offline; retry',
-  SUPERAPP: 'GoPay failed; retry',
-};
-
 /** The bridge answered with a failure; `bridgeCode` and `response` hold what it said. */
 export class GoPayBridgeError extends GoPayError {
   override name = 'GoPayBridgeError';
@@ -36,15 +26,18 @@ export class GoPayBridgeError extends GoPayError {
   constructor(bridgeMessage: string | undefined, details: GoPayErrorDetails = {}) {
     const bridgeCode = details.bridgeCode || '';
     const code = CODES[bridgeCode] || (/^5\d\d$/.test(bridgeCode) ? 'SUPERAPP' : 'UNKNOWN');
-    const scope = details.className?.slice(2).toLowerCase();
-    const hint = HINTS[code];
+    // The code's name says what happened (NETWORK, NOT_REGISTERED…); a missing consent also says what to do. Its
+    // scope is the class's name: GPLocation needs 'location', GPCamera 'camera'.
     super(
       code,
-      `${where(details)} failed` +
-        (bridgeMessage ? `: ${bridgeMessage}` : '') +
-        (bridgeCode && ` (${bridgeCode})`) +
-        (hint ? `. ${hint}` + (code == 'PERMISSION_DENIED' ? `'${scope || 'scope'}')` : '') : ''),
+      `${where(details)} failed${bridgeMessage ? `: ${bridgeMessage}` : ''}${bridgeCode && ` (${code} ${bridgeCode})`}` +
+        (code == 'PERMISSION_DENIED' ? `. Ask consent first: gp.getConsent('${details.className?.slice(2).toLowerCase() || 'scope'}')` : ''),
       details,
     );
   }
+}
+
+/** The bridge answered "success" without the field the method promises: a failure, not a half-filled result. */
+export function answeredWithout(field: string, className: string, methodName: string): never {
+  throw new GoPayBridgeError(`answered without ${field}`, { className, methodName });
 }

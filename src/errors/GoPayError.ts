@@ -58,15 +58,9 @@ export class GoPayError extends Error {
 }
 
 /**
- * Whether `error` is a `GoPayError` (optionally with that `code`), also across realms.
+ * Whether `error` is a `GoPayError` (optionally with that `code`), also across realms: the brand is a `Symbol.for`
+ * symbol, which every iframe and every copy of this package share, where `instanceof` fails.
  * @example if (isGoPayError(e, 'PERMISSION_DENIED')) await gp.getConsent('location');
  */
 export const isGoPayError = (error: unknown, code?: GoPayErrorCode): error is GoPayError =>
-  !!error &&
-  typeof error == 'object' &&
-  ((error as Record<symbol, unknown>)[BRAND] === true ||
-    // An Error from another realm (an older copy of this package, an iframe) fails `instanceof`, not this.
-    (Object.prototype.toString.call(error) == '[object Error]' &&
-      /^GoPay\w*Error$/.test((error as Error).name) &&
-      typeof (error as GoPayError).code == 'string')) &&
-  (code === undefined || (error as GoPayError).code === code);
+  !!error && typeof error == 'object' && (error as Record<symbol, unknown>)[BRAND] === true && (code === undefined || (error as GoPayError).code === code);

@@ -18,9 +18,10 @@ export class GoPayUnavailableError extends GoPayError {
 
   constructor(
     readonly reason: UnavailableReason,
-    detail = '',
+    /** The script's URL, named in the message. */
+    scriptUrl?: string,
     details?: GoPayErrorDetails,
   ) {
-    super('UNAVAILABLE', HINTS[reason] + detail, details);
+    super('UNAVAILABLE', HINTS[reason] + (scriptUrl ? ` (scriptUrl: ${scriptUrl})` : ''), details);
   }
 }

@@ -148,7 +148,7 @@ describe('launchPayment links', () => {
     const gp = createGoPay({ bridge: fakeBridge({}, ok({})) });
     const error = await gp.launchPayment('gopay://merchanttransfer?x=1').catch((e) => e);
     expect(error).toMatchObject({ name: 'GoPayBridgeError', code: 'UNKNOWN', className: 'GP', methodName: 'launchPayment' });
-    expect(error.message).toBe('GP.launchPayment failed: answered without a status');
+    expect(error.message).toBe('GP.launchPayment failed: answered without status');
   });
 });
 
@@ -159,7 +159,7 @@ describe('toPaymentDeeplink anchors', () => {
     ['see https://gopay.co.id/app/merchanttransfer?tref=1'],
   ])('refuses %j', (url) => {
     expect(() => toPaymentDeeplink(url)).toThrow(GoPayValidationError);
-    expect(() => toPaymentDeeplink(url)).toThrow('webRedirectUrl must be the https URL with a query string');
+    expect(() => toPaymentDeeplink(url)).toThrow("webRedirectUrl must be the https URL with a query that GoPay's payment API gave your backend");
   });
 
   it('takes only a string, not an object that prints as a link', () => {

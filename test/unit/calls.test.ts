@@ -66,7 +66,7 @@ describe('malformed and failed answers say what happened', () => {
   it('success: false through the success callback is a failure, even without ret', async () => {
     const error = await failure(answering((ok) => ok({ success: false, error_code: '105', error_message: 'no such user' })));
     expect(error).toMatchObject({ code: 'USER_NOT_FOUND', bridgeCode: '105' });
-    expect(error.message).toBe('A.b failed: no such user (105)');
+    expect(error.message).toBe('A.b failed: no such user (USER_NOT_FOUND 105)');
   });
 
   it('an answer whose fields throw when read rejects with "unreadable answer", keeping the cause', async () => {

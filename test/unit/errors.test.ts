@@ -74,7 +74,7 @@ describe('bridge error codes', () => {
   it('messages say what to do', async () => {
     expect((await rejectWith({ success: false, error_code: '300' })).message).toContain("getConsent('location')");
     expect((await rejectWith({ success: false, error_code: '300' }, 'failure', 'takePhoto', [{ mode: 'camera' }])).message).toContain("getConsent('camera')");
-    expect(new GoPayBridgeError('m', { bridgeCode: '203' }).message).toBe('GoPay failed: m (203). Register the mini app with GoPay');
+    expect(new GoPayBridgeError('m', { bridgeCode: '203' }).message).toBe('GoPay failed: m (NOT_REGISTERED 203)');
     const unavailable = new GoPayUnavailableError('no-container');
     expect(unavailable.message).toMatch(/mock/);
     expect(unavailable).toMatchObject({ code: 'UNAVAILABLE', reason: 'no-container', name: 'GoPayUnavailableError' });
@@ -105,11 +105,13 @@ describe('error classes', () => {
   });
 
   it('isGoPayError works across realms and rejects look-alikes', () => {
+    // Another realm's copy of the SDK: the brand is a registered symbol, shared by every realm.
     const foreign = runInNewContext(
-      `const e = new Error('x'); e.name = 'GoPayTimeoutError'; e.code = 'TIMEOUT'; e`,
+      `class E extends Error { code = 'TIMEOUT'; get [Symbol.for('gopay-miniapp-kit.error')]() { return true; } }; new E('x')`,
     );
     expect(foreign instanceof Error).toBe(false);
     expect(isGoPayError(foreign, 'TIMEOUT')).toBe(true);
+    expect(isGoPayError(runInNewContext(`const e = new Error('x'); e.name = 'GoPayTimeoutError'; e.code = 'TIMEOUT'; e`))).toBe(false);
     const branded = runInNewContext(`const e = {}; e[Symbol.for('gopay-miniapp-kit.error')] = true; e.code = 'ABORTED'; e`);
     expect(isGoPayError(branded, 'ABORTED')).toBe(true);
     expect(isGoPayError({ code: 'TIMEOUT' })).toBe(false);

@@ -3,6 +3,7 @@ import { GoPayAuthCodeExpiredError } from './errors/GoPayAuthCodeExpiredError';
 import { answeredWithout } from './errors/GoPayBridgeError';
 import { isGoPayError } from './errors/GoPayError';
 import { invalid } from './validate';
+import type { How } from './invoke';
 import type { AuthCode, CallOptions, WithAuthCodeOptions } from './types';
 
 /**
@@ -21,7 +22,7 @@ const looksExpired = (error: unknown): boolean =>
  * one callback only, never an expired one, and retries once when the callback says the code expired.
  */
 export const createAuthCodeGuard = (
-  request: (opts: CallOptions | undefined, map: (data: Record<string, unknown>) => AuthCode) => Promise<AuthCode>,
+  request: (opts: CallOptions | undefined, how: How) => Promise<AuthCode>,
   ttl: number,
   margin: number,
 ) => {
@@ -30,24 +31,35 @@ export const createAuthCodeGuard = (
   // after its expiry (a property test found that pruning expired entries allowed exactly that). A few bytes per login.
   const used = new Set<string>();
 
-  const fetchCode = (opts?: CallOptions): Promise<AuthCode> => {
+  const fetchCode = (opts?: CallOptions, settled?: () => void): Promise<AuthCode> => {
     const issuedAt = Date.now();
-    return request(opts, ({ authCode }) => {
-      if (typeof authCode != 'string' || !authCode) answeredWithout('authCode', 'GPMiniAppAuth', 'getAuthCode');
-      // A code that a withAuthCode callback already had is spent, even if GoPay repeats it.
-      if (used.has(authCode)) throw new GoPayAuthCodeExpiredError('GoPay repeated an auth code already used');
-      return { code: authCode, issuedAt, expiresAt: issuedAt + ttl };
+    return request(opts, {
+      map: ({ authCode }) => {
+        if (typeof authCode != 'string' || !authCode) answeredWithout('authCode', 'GPMiniAppAuth', 'getAuthCode');
+        // A code that a withAuthCode callback already had is spent, even if GoPay repeats it.
+        if (used.has(authCode)) throw new GoPayAuthCodeExpiredError('GoPay repeated an auth code already used');
+        return { code: authCode, issuedAt, expiresAt: issuedAt + ttl };
+      },
+      settled,
     });
   };
 
   // Concurrent callers share one bridge call; a caller with its own signal gets its own, so that aborting it cannot
-  // fail the others. The shared promise is forgotten once settled (on a later microtask, never before it is stored).
+  // fail the others. The shared call is forgotten as it settles; one that settles before `getAuthCode` returns (a
+  // synchronous bridge) is never stored, which `settledCount` tells.
+  let settledCount = 0;
+  const forget = () => {
+    shared = undefined;
+    settledCount++;
+  };
   const getAuthCode = (opts?: CallOptions): Promise<AuthCode> => {
     if (opts?.signal) return fetchCode(opts);
-    if (!shared) (shared = fetchCode(opts)).then(forget, forget);
-    return shared;
+    if (shared) return shared;
+    const before = settledCount;
+    const call = fetchCode(opts, forget);
+    if (before == settledCount) shared = call;
+    return call;
   };
-  const forget = () => (shared = undefined);
 
   // withAuthCode never joins a shared call: the code it hands to `fn` must reach nobody else.
   const claim = async (opts?: CallOptions): Promise<AuthCode> => {

@@ -182,10 +182,13 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
   const request = <T = Params>(className: string, methodName: string, params: Params | (() => Params), opts: CallOptions = NO_OPTIONS, how: How = {}): Promise<T> => {
     try {
       if (typeof params == 'function') params = params();
+      // call(): the names and params are the caller's own.
+      else if (how.raw) checkString(className, 'className'), checkString(methodName, 'methodName'), checkObject(params, 'params');
       if (opts !== NO_OPTIONS) checkObject(opts, 'opts');
       const timeout = opts.timeout === undefined ? !how.interactive && config.timeout : checkTimeout(opts.timeout);
       return invoke(container(), className, methodName, params, timeout, opts.signal, how, reporter(className, methodName, params));
     } catch (error) {
+      how.settled?.();
       return Promise.reject(error);
     }
   };
@@ -242,15 +245,14 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
     };
 
   const gp: Record<string, unknown> = {
-    ...createAuthCodeGuard((opts, map) => request('GPMiniAppAuth', 'getAuthCode', {}, opts, { map }), config.authCodeTtl, config.authCodeMargin),
+    ...createAuthCodeGuard((opts, how) => request('GPMiniAppAuth', 'getAuthCode', {}, opts, how), config.authCodeTtl, config.authCodeMargin),
 
     ready: async () => {
       await container();
     },
 
     // Not async: the hot path, one promise per call.
-    call: (className: string, methodName: string, params: unknown = {}, opts?: CallOptions) =>
-      request(className, methodName, () => (checkString(className, 'className'), checkString(methodName, 'methodName'), checkObject(params, 'params')), opts, RAW),
+    call: (className: string, methodName: string, params: Params = {}, opts?: CallOptions) => request(className, methodName, params, opts, RAW),
 
     getConsent: async (scope: unknown, opts?: CallOptions) =>
       // GoPay documents consent both ways; older apps only know GPConsent.getUserConsent.

@@ -1,8 +1,8 @@
 import { GoPayBridgeError } from './errors/GoPayBridgeError';
 import type { BridgeEnvelope } from './types';
 
-/** An answer of the bridge, read: a value to resolve with, or the error to reject with. */
-export type Outcome = [ok: true, value: Record<string, unknown>] | [ok: false, error: GoPayBridgeError];
+/** An answer of the bridge, read: a value to resolve with, or the error to reject with (no tuple: the hot path). */
+export type Outcome = Record<string, unknown> | GoPayBridgeError;
 
 // GoPay app versions below 2.00 answer with JSON text; an unparsable text is a malformed answer.
 const parse = (text: unknown): unknown => {
@@ -15,13 +15,16 @@ const parse = (text: unknown): unknown => {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value == 'object' && !Array.isArray(value);
 
-// The envelope's own fields beside `data`, without `success` and `ret`. A loop, not `...rest`: V8's object rest is a
-// slow runtime call, and getLocale answers this way on every call.
+// The envelope's own fields beside `data`, without `success` and `ret`; undefined when there are none, so that the
+// common answer allocates nothing. A loop, not `...rest`: V8's object rest is a slow runtime call.
 const beside = (answer: Record<string, unknown>) => {
-  const fields: Record<string, unknown> = {};
-  for (const key in answer) if (key != 'success' && key != 'ret' && key != 'data') fields[key] = answer[key];
+  let fields: Record<string, unknown> | undefined;
+  for (const key in answer) if (key != 'success' && key != 'ret' && key != 'data') (fields ||= {})[key] = answer[key];
   return fields;
 };
+
+const fail = (className: string, methodName: string, response: unknown, message: unknown, bridgeCode?: unknown) =>
+  new GoPayBridgeError(message as string, { className, methodName, bridgeCode: (bridgeCode as string) || undefined, response });
 
 /**
  * Reads an answer defensively: JSON text, `null`, `success: false` through the success callback, `ret` as a
@@ -32,16 +35,13 @@ const beside = (answer: Record<string, unknown>) => {
  */
 export const readAnswer = (raw: unknown, viaFailure: boolean, className: string, methodName: string, merge?: boolean): Outcome => {
   const answer = parse(raw ?? (viaFailure ? raw : {}));
-  const fail = (message: unknown, bridgeCode?: unknown): Outcome => [
-    false,
-    new GoPayBridgeError(message as string, { className, methodName, bridgeCode: (bridgeCode as string) || undefined, response: raw }),
-  ];
-  if (!isRecord(answer)) return fail(viaFailure && answer == null ? 'no details' : `malformed answer (${typeof raw})`);
+  if (!isRecord(answer)) return fail(className, methodName, raw, viaFailure && answer == null ? 'no details' : `malformed answer (${typeof raw})`);
   const { success, ret: rawRet } = answer as BridgeEnvelope;
   const ret = Array.isArray(rawRet) ? rawRet[0] : rawRet;
   if (viaFailure || success === false || (ret != null && ret != 'GP_SUCCESS')) {
-    return fail(answer.error_message ?? answer.errorMessage, String(answer.error_code ?? answer.errorCode ?? '') || (ret != 'GP_EXCEPTION' && ret));
+    return fail(className, methodName, raw, answer.error_message ?? answer.errorMessage, String(answer.error_code ?? answer.errorCode ?? '') || (ret != 'GP_EXCEPTION' && ret));
   }
   const value = parse(answer.data);
-  return isRecord(value) ? [true, merge ? { ...beside(answer), ...value } : value] : value == null ? [true, beside(answer)] : fail(`malformed answer (${typeof raw})`);
+  const fields = (merge || value == null) && beside(answer);
+  return isRecord(value) ? (fields ? { ...fields, ...value } : value) : value == null ? fields || {} : fail(className, methodName, raw, `malformed answer (${typeof raw})`);
 };

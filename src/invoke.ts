@@ -6,6 +6,9 @@ import type { GpContainer } from './types';
 
 export type Finish = (ok: boolean, value: unknown) => void;
 
+// One settled promise for every call's timer check; made on first use, not at import.
+let resolved: Promise<void> | undefined;
+
 /** How a call is answered, beyond the bridge's envelope. */
 export interface How {
   /** The user is involved (a sheet, a prompt, the payment screen): no default timeout. */
@@ -16,6 +19,8 @@ export interface How {
   until?: (finish: Finish) => () => void;
   /** Turns the bridge's data into what the promise resolves with; a throw rejects it. */
   map?: (data: Record<string, unknown>) => unknown;
+  /** Told once, right after the promise settled, either way (the auth-code guard forgets its shared call). */
+  settled?: () => void;
 }
 
 /**
@@ -44,7 +49,7 @@ export const invoke = <T>(
       if (done) return;
       done = true;
       clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      signal?.removeEventListener('abort', onAbort!);
       detach?.();
       let result = value;
       if (ok && map) {
@@ -56,14 +61,16 @@ export const invoke = <T>(
         }
       }
       (ok ? resolve : reject)(result as T);
+      how.settled?.();
       report?.(ok, value);
     };
-    const onAbort = () => finish(false, new GoPayAbortError({ className, methodName, cause: signal!.reason }));
+    const onAbort = signal && (() => finish(false, new GoPayAbortError({ className, methodName, cause: signal.reason })));
     // Native code calls these: nothing may be thrown back into it.
     const answer = (raw: unknown, viaFailure: boolean) => {
       if (done) return;
       try {
-        const [ok, value] = readAnswer(raw, viaFailure, className, methodName, !how.raw);
+        const value = readAnswer(raw, viaFailure, className, methodName, !how.raw);
+        const ok = !(value instanceof GoPayBridgeError);
         if (!ok || !until) finish(ok, value);
       } catch (error) {
         finish(false, new GoPayBridgeError('unreadable answer', { className, methodName, response: raw, cause: error }));
@@ -77,12 +84,12 @@ export const invoke = <T>(
         // Some bridges throw plain objects shaped like a failure envelope.
         finish(
           false,
-          thrown instanceof Error ? new GoPayBridgeError(thrown.message, { className, methodName, cause: thrown }) : readAnswer(thrown, true, className, methodName)[1],
+          thrown instanceof Error ? new GoPayBridgeError(thrown.message, { className, methodName, cause: thrown }) : readAnswer(thrown, true, className, methodName),
         );
       }
     };
 
-    if (signal) {
+    if (onAbort) {
       if (signal.aborted) return onAbort();
       signal.addEventListener('abort', onAbort);
     }
@@ -92,8 +99,9 @@ export const invoke = <T>(
     else send(source);
     // The timer is armed a microtask later, so that a bridge that answers at once or on a microtask (a stand-in, a
     // test fake) costs no timer at all; for a real bridge that answers from native code the difference is nil.
+    // A promise reaction, not queueMicrotask: Node wraps each queueMicrotask callback in an AsyncResource.
     if (timeout && !done) {
-      queueMicrotask(() => {
+      (resolved ||= Promise.resolve()).then(() => {
         if (!done) timer = setTimeout(() => finish(false, new GoPayTimeoutError(timeout, { className, methodName })), timeout);
       });
     }

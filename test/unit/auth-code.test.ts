@@ -50,6 +50,33 @@ describe('getAuthCode', () => {
     expect((await later).code).toBe('code-2');
   });
 
+  it('a call that settled at once (a synchronous bridge) is not shared with a later caller', async () => {
+    const bridge = codeBridge(0);
+    const gp = createGoPay({ bridge });
+    expect((await gp.getAuthCode()).code).toBe('code-1');
+    expect((await gp.getAuthCode()).code).toBe('code-2');
+    expect(bridge.count()).toBe(2);
+  });
+
+  it('a shared call that failed is forgotten: the next caller asks the bridge again', async () => {
+    let n = 0;
+    const bridge: GpContainer = {
+      call: (_c, _m, _p, ok, fail) => (n++ ? ok({ success: true, ret: 'GP_SUCCESS', data: { authCode: 'fresh' } }) : setTimeout(() => fail({ error_code: '401' }), 5)),
+    };
+    const gp = createGoPay({ bridge });
+    const first = Promise.allSettled([gp.getAuthCode(), gp.getAuthCode()]);
+    await vi.advanceTimersByTimeAsync(5);
+    expect((await first).map((r) => r.status === 'rejected' && r.reason.code)).toEqual(['NETWORK', 'NETWORK']);
+    expect(n).toBe(1);
+    await expect(gp.getAuthCode()).resolves.toMatchObject({ code: 'fresh' });
+  });
+
+  it('a call refused for its options is not shared: the next caller is not handed that refusal', async () => {
+    const gp = createGoPay({ bridge: codeBridge(0) });
+    await expect(gp.getAuthCode({ timeout: -1 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(gp.getAuthCode()).resolves.toMatchObject({ code: 'code-1' });
+  });
+
   it('a caller with its own signal gets its own call, so aborting it fails no one else', async () => {
     const bridge = codeBridge(10);
     const gp = createGoPay({ bridge });

@@ -2,7 +2,7 @@ import { DEFAULTS } from './constants';
 import { GoPayAuthCodeExpiredError } from './errors/GoPayAuthCodeExpiredError';
 import { answeredWithout } from './errors/GoPayBridgeError';
 import { isGoPayError } from './errors/GoPayError';
-import { invalid } from './validate';
+import { checkFunction } from './validate';
 import type { How } from './invoke';
 import type { AuthCode, CallOptions, WithAuthCodeOptions } from './types';
 
@@ -76,7 +76,7 @@ export const createAuthCodeGuard = (
   };
 
   const withAuthCode = async <T>(fn: (code: string, authCode: AuthCode) => T | Promise<T>, opts: WithAuthCodeOptions = {}): Promise<T> => {
-    if (typeof fn != 'function') invalid('withAuthCode(fn)', 'a function', fn);
+    checkFunction(fn, 'withAuthCode(fn)');
     let authCode = await claim(opts);
     try {
       return await fn(authCode.code, authCode);

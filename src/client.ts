@@ -37,7 +37,7 @@ import type {
   WifiInfo,
   WithAuthCodeOptions,
 } from './types';
-import { checkLink, checkNumber, checkObject, checkOneOf, checkString, checkTimeout, invalid } from './validate';
+import { checkFunction, checkLink, checkNumber, checkObject, checkOneOf, checkString, checkTimeout } from './validate';
 
 /** A GoPay client. Every method returns a promise that rejects with a `GoPayError` only. */
 export interface GoPay {
@@ -142,7 +142,7 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
 
   const on: GoPay['on'] = (event, listener) => {
     checkString(event, 'on(event)');
-    if (typeof listener != 'function') invalid('on(event, listener)', 'a function', listener);
+    checkFunction(listener, 'on(event, listener)');
     // Names with a dot are the bridge's document events: listened to from the first subscriber to the last.
     const target = event.includes('.') && eventTarget();
     if (target && !emitter.count(event)) {
@@ -165,10 +165,10 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
   const reporter = (className: string, methodName: string, params: Params): Finish | undefined => {
     if (!emitter.count('call') && !emitter.count('settle')) return;
     const started = Date.now();
-    const safeParams = redact(params) as Params;
-    emitter.emit('call', { className, methodName, params: safeParams });
+    const call = { className, methodName, params: redact(params) as Params };
+    emitter.emit('call', call);
     return (ok, value) => {
-      const entry: SettleEvent = { className, methodName, params: safeParams, ok, ms: Date.now() - started };
+      const entry: SettleEvent = { ...call, ok, ms: Date.now() - started };
       if (ok) entry.result = redact(value);
       else entry.error = value as GoPayError;
       emitter.emit('settle', entry);
@@ -215,7 +215,7 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
   const watch =
     (event: GoPayEventName, start: string, stop?: string, numbers: string[] = []) =>
     async (listener: unknown, opts: Params = {}): Promise<StopWatching> => {
-      if (typeof listener != 'function') invalid(`${event} listener`, 'a function', listener);
+      checkFunction(listener, `${event} listener`);
       checkObject(opts, 'opts');
       const params: Params = stop ? {} : { on: true };
       if (stop && opts.interval !== undefined) params.interval = checkOneOf(opts.interval, 'interval', ['game', 'ui', 'normal']);
@@ -267,11 +267,9 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
       if (!eventTarget()) throw new GoPayUnavailableError('no-window');
       // The call stays open until GoPay fires saveSuccess or saveFailed; both listeners go on every outcome.
       const until = (finish: Finish) => {
-        const offs = [
-          on('GPFile.Event.saveSuccess', (payload) => finish(true, payload)),
-          on('GPFile.Event.saveFailed', (payload) => finish(false, new GoPayBridgeError(payload?.msg, { className: 'GPFile', methodName: 'save', response: payload }))),
-        ];
-        return () => offs.map((off) => off());
+        const offSuccess = on('GPFile.Event.saveSuccess', (payload) => finish(true, payload));
+        const offFailed = on('GPFile.Event.saveFailed', (payload) => finish(false, new GoPayBridgeError(payload?.msg, { className: 'GPFile', methodName: 'save', response: payload })));
+        return () => (offSuccess(), offFailed());
       };
       return request('GPFile', 'save', params as unknown as Params, opts, { interactive: true, until });
     },

@@ -19,6 +19,8 @@ export const checkNumber = (value: unknown, field: string, min = 0, max = 214748
 
 export const checkTimeout = (value: unknown, field = 'timeout'): number | false => (value === false ? value : checkNumber(value, field, 1));
 
+export const checkFunction = <T>(value: T, field: string): T => check(typeof value == 'function', value, field, 'a function');
+
 export const checkObject = (value: unknown, field: string): Record<string, unknown> =>
   check(value && typeof value == 'object' && !Array.isArray(value), value, field, 'an object');
 

@@ -44,8 +44,8 @@ export const createAuthCodeGuard = (
     });
   };
 
-  // Concurrent callers share one bridge call; a caller with its own signal gets its own, so that aborting it cannot
-  // fail the others. The shared call is forgotten as it settles; one that settles before `getAuthCode` returns (a
+  // Concurrent callers share one bridge call; a caller with options gets its own, so that its timeout is its own,
+  // aborting it fails no one else, and bad options are refused whatever else is in flight. The shared call is forgotten as it settles; one that settles before `getAuthCode` returns (a
   // synchronous bridge) is never stored, which `settledCount` tells.
   let settledCount = 0;
   const forget = () => {
@@ -53,7 +53,7 @@ export const createAuthCodeGuard = (
     settledCount++;
   };
   const getAuthCode = (opts?: CallOptions): Promise<AuthCode> => {
-    if (opts?.signal) return fetchCode(opts);
+    if (opts) return fetchCode(opts);
     if (shared) return shared;
     const before = settledCount;
     const call = fetchCode(opts, forget);

@@ -58,3 +58,62 @@ it('never hands a code out twice, never hands out an expired one', async () => {
     { numRuns: 200 },
   );
 });
+
+it('getAuthCode() shares only a call still in flight: no caller gets the outcome of a call that settled before it asked', async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(
+        fc.record({
+          at: fc.nat({ max: 50 }),
+          signal: fc.boolean(),
+          badOptions: fc.boolean(),
+          answer: fc.record({ delay: fc.constantFrom(0, 0, 1, 5, 20), fails: fc.boolean() }),
+        }),
+        { minLength: 1, maxLength: 12 },
+      ),
+      async (callers) => {
+        let seq = 0;
+        const settledSeq: number[] = [];
+        const answers = callers.map((c) => c.answer);
+        let made = 0;
+        const bridge: GpContainer = {
+          call: (_c, _m, _p, ok, fail) => {
+            const index = made++;
+            const { delay, fails } = answers[index % answers.length]!;
+            const settle = () => {
+              settledSeq[index] = seq++;
+              if (fails) fail({ error_code: '401', error_message: `call-${index}` });
+              else ok({ success: true, ret: 'GP_SUCCESS', data: { authCode: `call-${index}` } });
+            };
+            if (delay) setTimeout(settle, delay);
+            else settle();
+          },
+        };
+        const gp = createGoPay({ bridge, timeout: false });
+        const problems: string[] = [];
+        const runs = callers.map(({ at, signal, badOptions }) =>
+          new Promise((r) => setTimeout(r, at)).then(async () => {
+            const askedSeq = seq++;
+            const opts = badOptions ? { timeout: -1 } : signal ? { signal: new AbortController().signal } : undefined;
+            const outcome = await gp.getAuthCode(opts).then(
+              (code) => code.code,
+              (error) => (error.code == 'INVALID_ARGUMENT' ? (badOptions ? undefined : `refused: ${error.message}`) : /call-\d+/.exec(error.message)?.[0]),
+            );
+            if (badOptions) {
+              if (outcome !== undefined) problems.push(`bad options answered with ${outcome}`);
+              return;
+            }
+            const index = Number(/^call-(\d+)$/.exec(String(outcome))?.[1] ?? NaN);
+            if (Number.isNaN(index)) problems.push(`unexpected outcome ${outcome}`);
+            else if (!(settledSeq[index]! > askedSeq)) problems.push(`asked at ${askedSeq}, got call-${index} settled at ${settledSeq[index]}`);
+          }),
+        );
+        await vi.advanceTimersByTimeAsync(1_000);
+        await Promise.all(runs);
+        expect(problems).toEqual([]);
+        expect(vi.getTimerCount()).toBe(0);
+      },
+    ),
+    { numRuns: 300 },
+  );
+});

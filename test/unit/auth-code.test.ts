@@ -77,6 +77,26 @@ describe('getAuthCode', () => {
     await expect(gp.getAuthCode()).resolves.toMatchObject({ code: 'code-1' });
   });
 
+  it('a caller with options gets its own call, so that its own timeout applies', async () => {
+    const bridge = codeBridge(3_000);
+    const gp = createGoPay({ bridge });
+    const shared = gp.getAuthCode();
+    const hurried = gp.getAuthCode({ timeout: 1_000 }).catch((e) => e);
+    expect(bridge.count()).toBe(2);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(await hurried).toMatchObject({ code: 'TIMEOUT', timeout: 1_000 });
+    await vi.advanceTimersByTimeAsync(2_000);
+    await expect(shared).resolves.toMatchObject({ code: 'code-1' });
+  });
+
+  it('bad options are refused even while a shared call is in flight', async () => {
+    const gp = createGoPay({ bridge: codeBridge(10) });
+    const shared = gp.getAuthCode();
+    await expect(gp.getAuthCode({ timeout: 0 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await vi.advanceTimersByTimeAsync(10);
+    await expect(shared).resolves.toMatchObject({ code: 'code-1' });
+  });
+
   it('a caller with its own signal gets its own call, so aborting it fails no one else', async () => {
     const bridge = codeBridge(10);
     const gp = createGoPay({ bridge });

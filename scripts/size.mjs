@@ -38,9 +38,9 @@ const check = (name, text, target, limit) => rows.push({ name, bytes: gz(text), 
 try {
   const esbuildApp = await withEsbuild();
   const rollupApp = await withRollup();
-  check('app: createGoPay + getAuthCode, esbuild', esbuildApp, 4096, 5900);
-  check('app: createGoPay + getAuthCode, rollup+terser', rollupApp, 4096, 5800);
-  check('dist/gopay-miniapp-kit.umd.min.js', readFileSync(join(root, 'dist/gopay-miniapp-kit.umd.min.js'), 'utf8'), 5120, 5960);
+  check('app: createGoPay + getAuthCode, esbuild', esbuildApp, 4096, 5640);
+  check('app: createGoPay + getAuthCode, rollup+terser', rollupApp, 4096, 5520);
+  check('dist/gopay-miniapp-kit.umd.min.js', readFileSync(join(root, 'dist/gopay-miniapp-kit.umd.min.js'), 'utf8'), 5120, 5680);
   check('dist/gopay-miniapp-kit.mock.umd.min.js', readFileSync(join(root, 'dist/gopay-miniapp-kit.mock.umd.min.js'), 'utf8'), 8192, 8192);
   const leaks = MOCK_MARKERS.filter((marker) => esbuildApp.includes(marker) || rollupApp.includes(marker));
 

@@ -268,7 +268,7 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
       // The call stays open until GoPay fires saveSuccess or saveFailed; both listeners go on every outcome.
       const until = (finish: Finish) => {
         const offSuccess = on('GPFile.Event.saveSuccess', (payload) => finish(true, payload));
-        const offFailed = on('GPFile.Event.saveFailed', (payload) => finish(false, new GoPayBridgeError(payload?.msg, { className: 'GPFile', methodName: 'save', response: payload })));
+        const offFailed = on('GPFile.Event.saveFailed', (payload) => finish(false, new GoPayBridgeError(payload.msg, { className: 'GPFile', methodName: 'save', response: payload })));
         return () => (offSuccess(), offFailed());
       };
       return request('GPFile', 'save', params as unknown as Params, opts, { interactive: true, until });

@@ -65,6 +65,17 @@ describe('validation messages: field, expectation, and the value received', () =
   });
 });
 
+describe('toPaymentDeeplink input', () => {
+  it('names webRedirectUrl when it is not a string', () => {
+    expect(() => toPaymentDeeplink(42 as never)).toThrow('webRedirectUrl must be a non-empty string, got 42.');
+  });
+
+  it('trims the link it returns', () => {
+    expect(toPaymentDeeplink('  gopay://merchanttransfer?tref=1 ')).toBe('gopay://merchanttransfer?tref=1');
+    expect(toPaymentDeeplink(' https://gopay.co.id/app/merchanttransfer?tref=2\n')).toBe('gopay://merchanttransfer?tref=2');
+  });
+});
+
 describe('number boundaries', () => {
   it('2147483647 (the largest timer delay) is accepted; 2147483648 is not', async () => {
     const { gp, bridge } = client();

@@ -134,6 +134,23 @@ describe('debug and redaction', () => {
     expect(entries[0]).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
   });
 
+  it('with no debug and no call or settle listener, the params are not even read (nothing is built for nobody)', async () => {
+    let reads = 0;
+    const params = {
+      get secret() {
+        reads++;
+        return 'x';
+      },
+    };
+    const gp = createGoPay({ bridge: fakeBridge({}, ok({})) });
+    await gp.call('A', 'b', params);
+    expect(reads).toBe(0);
+    const off = gp.on('call', () => {});
+    await gp.call('A', 'b', params);
+    expect(reads).toBe(1);
+    off();
+  });
+
   it('with no debug and no listener, nothing is logged', async () => {
     const debug = vi.spyOn(console, 'debug');
     await createGoPay({ bridge: fakeBridge({}, ok({})) }).call('A', 'b');

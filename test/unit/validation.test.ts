@@ -88,6 +88,10 @@ describe('createGoPay options', () => {
     expect(() => createGoPay({ bridge: {} as never })).toThrow('bridge must be an object with a call() method, got [object Object].');
     expect(() => createGoPay({ bridge: null as never })).toThrow(GoPayValidationError);
     expect(() => createGoPay({ bridge: null as never })).toThrow('bridge must be an object with a call() method, got null.');
+    // A typo lists the options there are.
+    expect(() => createGoPay({ timeOut: 5 } as never)).toThrow(
+      'a createGoPay() option must be one of scriptUrl, loadTimeout, timeout, authCodeTtl, authCodeMargin, debug, bridge, nonce, got "timeOut".',
+    );
   });
 
   it('accepts every documented option and undefined values', () => {

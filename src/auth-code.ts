@@ -45,8 +45,9 @@ export const createAuthCodeGuard = (
   };
 
   // Concurrent callers share one bridge call; a caller with options gets its own, so that its timeout is its own,
-  // aborting it fails no one else, and bad options are refused whatever else is in flight. The shared call is forgotten as it settles; one that settles before `getAuthCode` returns (a
-  // synchronous bridge) is never stored, which `settledCount` tells.
+  // aborting it fails no one else, and bad options are refused whatever else is in flight. The shared call is
+  // forgotten as it settles; one that settles before `getAuthCode` returns (a synchronous bridge) is never stored,
+  // which `settledCount` tells.
   let settledCount = 0;
   const forget = () => {
     shared = undefined;

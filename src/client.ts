@@ -179,7 +179,13 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
    * Sends one call; never throws (a bad argument rejects). `params` may be a function that builds and checks them.
    * `how` says how it is answered (see `How`): typed methods pass `{}` at least, `call()` passes `RAW`.
    */
-  const request = <T = Params>(className: string, methodName: string, params: Params | (() => Params), opts: CallOptions = NO_OPTIONS, how: How = {}): Promise<T> => {
+  const request = <T = Params>(
+    className: string,
+    methodName: string,
+    params: Params | (() => Params),
+    opts: CallOptions = NO_OPTIONS,
+    how: How = {},
+  ): Promise<T> => {
     try {
       if (typeof params == 'function') params = params();
       // call(): the names and params are the caller's own.

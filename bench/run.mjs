@@ -24,10 +24,12 @@ const bridges = {
 };
 
 // The baseline: the 6-line wrapper a developer would write by hand (no timeout, no checks).
-const handWritten = (container) => (className, methodName, params = {}) =>
-  new Promise((resolve, reject) =>
-    container.call(className, methodName, params, (r) => (r && r.success !== false ? resolve(r.data ?? r) : reject(r)), reject),
-  );
+const handWritten =
+  (container) =>
+  (className, methodName, params = {}) =>
+    new Promise((resolve, reject) =>
+      container.call(className, methodName, params, (r) => (r && r.success !== false ? resolve(r.data ?? r) : reject(r)), reject),
+    );
 
 // Shared machines are noisy (the same run varies by up to 1.7×): each bridge is measured in ROUNDS short rounds,
 // the tasks interleaved, and the table shows the median of each task's ns/call and of its ratio to the baseline
@@ -128,7 +130,14 @@ const growth = process.memoryUsage().heapUsed - heapBefore;
 console.log(
   `soak: 100 000 calls in ${seconds.toFixed(1)} s — ok ${counts.ok}, timed out ${counts.TIMEOUT}, aborted ${counts.ABORTED}, other ${counts.other}`,
 );
-console.log(`left behind: ${timers.size} timers, ${abortListeners} abort listeners; heap growth after GC ${(growth / 1024).toFixed(0)} KiB`);
-const clean = timers.size === 0 && abortListeners === 0 && growth < 1024 * 1024 && counts.other === 0 && counts.ok + counts.TIMEOUT + counts.ABORTED === 100_000;
+console.log(
+  `left behind: ${timers.size} timers, ${abortListeners} abort listeners; heap growth after GC ${(growth / 1024).toFixed(0)} KiB`,
+);
+const clean =
+  timers.size === 0 &&
+  abortListeners === 0 &&
+  growth < 1024 * 1024 &&
+  counts.other === 0 &&
+  counts.ok + counts.TIMEOUT + counts.ABORTED === 100_000;
 console.log(clean ? 'soak: clean' : 'soak: FAILED');
 process.exitCode = clean ? 0 : 1;

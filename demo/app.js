@@ -46,13 +46,18 @@ const setup = () => {
 
 const show = (kind, value) => {
   result.className = kind === 'error' ? 'error' : '';
-  result.textContent = kind === 'error' ? describeError(value) : JSON.stringify(value, null, 2) ?? 'done (no value)';
+  result.textContent = kind === 'error' ? describeError(value) : (JSON.stringify(value, null, 2) ?? 'done (no value)');
   result.scrollTop = 0;
 };
 
 const describeError = (error) =>
   isGoPayError(error)
-    ? [`${error.name}  code: ${error.code}`, error.bridgeCode && `bridgeCode: ${error.bridgeCode}`, error.reason && `reason: ${error.reason}`, error.message]
+    ? [
+        `${error.name}  code: ${error.code}`,
+        error.bridgeCode && `bridgeCode: ${error.bridgeCode}`,
+        error.reason && `reason: ${error.reason}`,
+        error.message,
+      ]
         .filter(Boolean)
         .join('\n')
     : `${error?.name ?? 'Error'}: ${error?.message ?? error}`;
@@ -86,7 +91,11 @@ const actions = {
   login: () => gp.withAuthCode((code) => postJson('/api/login', { auth_code: code })),
   getAuthCode: async () => {
     const { code, issuedAt, expiresAt } = await gp.getAuthCode();
-    return { code: `${code.slice(0, 6)}… (${code.length} chars)`, issuedAt: new Date(issuedAt).toISOString(), expiresAt: new Date(expiresAt).toISOString() };
+    return {
+      code: `${code.slice(0, 6)}… (${code.length} chars)`,
+      issuedAt: new Date(issuedAt).toISOString(),
+      expiresAt: new Date(expiresAt).toISOString(),
+    };
   },
   pay: async () => {
     const { webRedirectUrl, reference } = await postJson('/api/payments', { amount: 25_000 });
@@ -109,12 +118,29 @@ const actions = {
   getWifiInfo: () => gp.getWifiInfo(),
   getLocale: () => gp.getLocale(),
   vibrate: () => gp.vibrate(200),
-  compass: watch('compass', (fn) => gp.watchCompass(fn, { interval: 'ui' }), (r) => ($('#compass').value = `${r.direction.toFixed(1)}°`)),
-  accelerometer: watch('accelerometer', (fn) => gp.watchAccelerometer(fn, { interval: 'ui' }), (r) => ($('#accelerometer').value = `${r.x}, ${r.y}, ${r.z}`)),
-  gyro: watch('gyro', (fn) => gp.watchGyro(fn, { frequency: 100 }), (r) => ($('#gyro').value = `${r.x}, ${r.y}, ${r.z}`)),
-  shake: watch('shake', (fn) => gp.watchShake(fn), () => ($('#shake').value = String(++shakes))),
+  compass: watch(
+    'compass',
+    (fn) => gp.watchCompass(fn, { interval: 'ui' }),
+    (r) => ($('#compass').value = `${r.direction.toFixed(1)}°`),
+  ),
+  accelerometer: watch(
+    'accelerometer',
+    (fn) => gp.watchAccelerometer(fn, { interval: 'ui' }),
+    (r) => ($('#accelerometer').value = `${r.x}, ${r.y}, ${r.z}`),
+  ),
+  gyro: watch(
+    'gyro',
+    (fn) => gp.watchGyro(fn, { frequency: 100 }),
+    (r) => ($('#gyro').value = `${r.x}, ${r.y}, ${r.z}`),
+  ),
+  shake: watch(
+    'shake',
+    (fn) => gp.watchShake(fn),
+    () => ($('#shake').value = String(++shakes)),
+  ),
   toast: () => gp.toast('Saved to your cart', 2000),
-  setNavigationBar: () => gp.setNavigationBar({ title: 'Demo shop', titleColor: '#FFFFFFFF', backgroundColor: '#00AED6FF', hideBackButton: false }),
+  setNavigationBar: () =>
+    gp.setNavigationBar({ title: 'Demo shop', titleColor: '#FFFFFFFF', backgroundColor: '#00AED6FF', hideBackButton: false }),
   copyToClipboard: () => gp.copyToClipboard('PROMO-2026'),
   share: () => gp.share('Look at this mini app'),
   launchDeeplink: () => gp.launchDeeplink('gopay://home'),
@@ -141,4 +167,11 @@ $('#mock-options').addEventListener('submit', (event) => {
   setup();
 });
 setup();
-window.demo = { get gp() { return gp; }, get bridge() { return bridge; } };
+window.demo = {
+  get gp() {
+    return gp;
+  },
+  get bridge() {
+    return bridge;
+  },
+};

@@ -8,7 +8,16 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.cjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.map': 'application/json', '.ts': 'text/plain' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.cjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.ts': 'text/plain',
+};
 // URL prefix → folder. The built ESM has no imports, so the browser loads it as it is.
 const MOUNTS = [
   ['/dist/', join(root, 'dist')],
@@ -44,13 +53,19 @@ export const startDemoServer = ({ port = 5173, host = '127.0.0.1' } = {}) => {
           return json(res, 401, { success: false, error: { description: 'AuthCode Not Found' } });
         }
         exchanged.add(code);
-        return json(res, 200, { success: true, data: { auth_token: `demo-${randomBytes(8).toString('hex')}`, gopay_account_id: `GP${code.slice(0, 6)}` } });
+        return json(res, 200, {
+          success: true,
+          data: { auth_token: `demo-${randomBytes(8).toString('hex')}`, gopay_account_id: `GP${code.slice(0, 6)}` },
+        });
       }
       if (req.method === 'POST' && url.pathname === '/api/payments') {
         // Stands in for your backend creating a BI-SNAP payment and getting GoPay's webRedirectUrl.
         const { amount = 25_000 } = await readBody(req);
         const reference = `DEMO-${randomBytes(4).toString('hex').toUpperCase()}`;
-        return json(res, 200, { reference, webRedirectUrl: `https://gopay.co.id/app/merchanttransfer?tref=${reference}&amount=${Number(amount) || 25_000}&activity=GP:RR` });
+        return json(res, 200, {
+          reference,
+          webRedirectUrl: `https://gopay.co.id/app/merchanttransfer?tref=${reference}&amount=${Number(amount) || 25_000}&activity=GP:RR`,
+        });
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'method not allowed' });
       const [prefix, folder] = MOUNTS.find(([p]) => url.pathname.startsWith(p));

@@ -29,7 +29,10 @@ try {
 // 3. What npm would publish: dist, README, LICENSE, package.json, nothing else.
 const [packed] = JSON.parse(run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts']));
 const strays = packed.files.map((f) => f.path).filter((path) => !/^(dist\/[^/]+|README\.md|LICENSE|package\.json)$/.test(path));
-report(strays.length === 0, `npm pack: ${packed.files.length} files${strays.length ? `, unexpected: ${strays.join(', ')}` : ', only dist/, README.md, LICENSE, package.json'}`);
+report(
+  strays.length === 0,
+  `npm pack: ${packed.files.length} files${strays.length ? `, unexpected: ${strays.join(', ')}` : ', only dist/, README.md, LICENSE, package.json'}`,
+);
 
 // 4. A plain Node process (no DOM) imports and requires both entry points by package name (self-reference through
 // the exports map); importing adds no global, and a call rejects with UNAVAILABLE / no-window instead of throwing.

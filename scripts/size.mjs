@@ -20,14 +20,29 @@ const MOCK_MARKERS = ['createMockBridge', 'gpmock-', 'GoPay mock bridge is activ
 const dir = mkdtempSync(join(tmpdir(), 'gopay-size-'));
 const app = join(dir, 'app.mjs');
 // What a user writes: import the package, call one method.
-writeFileSync(app, `import { createGoPay } from ${JSON.stringify(join(root, 'dist/index.mjs'))};\ncreateGoPay().getAuthCode().then(console.log);\n`);
+writeFileSync(
+  app,
+  `import { createGoPay } from ${JSON.stringify(join(root, 'dist/index.mjs'))};\ncreateGoPay().getAuthCode().then(console.log);\n`,
+);
 
 const withEsbuild = async () => {
-  const out = await build({ entryPoints: [app], bundle: true, minify: true, format: 'esm', write: false, nodePaths: [join(root, 'node_modules')], logLevel: 'silent' });
+  const out = await build({
+    entryPoints: [app],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    nodePaths: [join(root, 'node_modules')],
+    logLevel: 'silent',
+  });
   return out.outputFiles[0].text;
 };
 const withRollup = async () => {
-  const bundle = await rollup({ input: app, plugins: [nodeResolve({ modulePaths: [join(root, 'node_modules')] }), commonjs(), terser()], logLevel: 'silent' });
+  const bundle = await rollup({
+    input: app,
+    plugins: [nodeResolve({ modulePaths: [join(root, 'node_modules')] }), commonjs(), terser()],
+    logLevel: 'silent',
+  });
   const { output } = await bundle.generate({ format: 'es' });
   await bundle.close();
   return output[0].code;
@@ -53,7 +68,11 @@ try {
     console.log(`${name.padEnd(48)} ${String(bytes).padStart(6)}  ${String(target).padStart(7)}  ${String(limit).padStart(6)}  ${note}`);
   }
   console.log(`aim for the core app: 3072 B (${rows[0].bytes <= 3072 ? 'met' : 'not met'})`);
-  console.log(leaks.length ? `FAIL: mock code in the core app bundle: ${leaks.join(', ')}` : 'ok: no mock code in an app that imports only createGoPay');
+  console.log(
+    leaks.length
+      ? `FAIL: mock code in the core app bundle: ${leaks.join(', ')}`
+      : 'ok: no mock code in an app that imports only createGoPay',
+  );
   process.exitCode = failed ? 1 : 0;
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -15,7 +15,8 @@ export const isAuthCodeExpired = (authCode: AuthCode, now = Date.now(), margin: 
 
 // GoPay's token endpoint answers "AuthCode Not Found" for an expired or used code.
 const looksExpired = (error: unknown): boolean =>
-  isGoPayError(error, 'AUTH_CODE_EXPIRED') || /auth ?code.*(expired|not found|invalid)/i.test(String((error as Error | undefined)?.message));
+  isGoPayError(error, 'AUTH_CODE_EXPIRED') ||
+  /auth ?code.*(expired|not found|invalid)/i.test(String((error as Error | undefined)?.message));
 
 /**
  * The auth-code guard: concurrent `getAuthCode()` calls share one bridge call; `withAuthCode` hands each code to

@@ -47,7 +47,12 @@ export interface GoPay {
    * Calls any bridge method. Resolves with the envelope's `data`, else the envelope without `success`/`ret`.
    * @example await gp.call('GPNavigationBar', 'getHeight')
    */
-  call<T = Record<string, unknown>>(className: string, methodName: string, params?: Record<string, unknown>, opts?: CallOptions): Promise<T>;
+  call<T = Record<string, unknown>>(
+    className: string,
+    methodName: string,
+    params?: Record<string, unknown>,
+    opts?: CallOptions,
+  ): Promise<T>;
   /** A fresh auth code with its expiry; concurrent callers share one bridge call. */
   getAuthCode(opts?: CallOptions): Promise<AuthCode>;
   /**
@@ -138,7 +143,9 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
 
   // Bridge events arrive on `document`; where there is none (Node), on the bridge if it can dispatch them.
   const eventTarget = (): EventTarget | undefined =>
-    typeof document != 'undefined' ? document : (config.bridge as Partial<EventTarget> | undefined)?.addEventListener && (config.bridge as unknown as EventTarget);
+    typeof document != 'undefined'
+      ? document
+      : (config.bridge as Partial<EventTarget> | undefined)?.addEventListener && (config.bridge as unknown as EventTarget);
 
   const on: GoPay['on'] = (event, listener) => {
     checkString(event, 'on(event)');
@@ -189,7 +196,7 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
     try {
       if (typeof params == 'function') params = params();
       // call(): the names and params are the caller's own.
-      else if (how.raw) checkString(className, 'className'), checkString(methodName, 'methodName'), checkObject(params, 'params');
+      else if (how.raw) (checkString(className, 'className'), checkString(methodName, 'methodName'), checkObject(params, 'params'));
       if (opts !== NO_OPTIONS) checkObject(opts, 'opts');
       const timeout = opts.timeout === undefined ? !how.interactive && config.timeout : checkTimeout(opts.timeout);
       return invoke(container(), className, methodName, params, timeout, opts.signal, how, reporter(className, methodName, params));
@@ -206,7 +213,8 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
       interactive: true,
       map: ({ successScope: reported = {} }) => {
         const successScope: Record<string, boolean> = {};
-        for (const key in reported as Params) successScope[key] = (reported as Params)[key] === true || (reported as Params)[key] === 'true';
+        for (const key in reported as Params)
+          successScope[key] = (reported as Params)[key] === true || (reported as Params)[key] === 'true';
         return { granted: successScope[scope] === true, successScope };
       },
     }).catch((error) => {
@@ -251,14 +259,19 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
     };
 
   const gp: Record<string, unknown> = {
-    ...createAuthCodeGuard((opts, how) => request('GPMiniAppAuth', 'getAuthCode', {}, opts, how), config.authCodeTtl, config.authCodeMargin),
+    ...createAuthCodeGuard(
+      (opts, how) => request('GPMiniAppAuth', 'getAuthCode', {}, opts, how),
+      config.authCodeTtl,
+      config.authCodeMargin,
+    ),
 
     ready: async () => {
       await container();
     },
 
     // Not async: the hot path, one promise per call.
-    call: (className: string, methodName: string, params: Params = {}, opts?: CallOptions) => request(className, methodName, params, opts, RAW),
+    call: (className: string, methodName: string, params: Params = {}, opts?: CallOptions) =>
+      request(className, methodName, params, opts, RAW),
 
     getConsent: async (scope: unknown, opts?: CallOptions) =>
       // GoPay documents consent both ways; older apps only know GPConsent.getUserConsent.
@@ -274,7 +287,9 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
       // The call stays open until GoPay fires saveSuccess or saveFailed; both listeners go on every outcome.
       const until = (finish: Finish) => {
         const offSuccess = on('GPFile.Event.saveSuccess', (payload) => finish(true, payload));
-        const offFailed = on('GPFile.Event.saveFailed', (payload) => finish(false, new GoPayBridgeError(payload.msg, { className: 'GPFile', methodName: 'save', response: payload })));
+        const offFailed = on('GPFile.Event.saveFailed', (payload) =>
+          finish(false, new GoPayBridgeError(payload.msg, { className: 'GPFile', methodName: 'save', response: payload })),
+        );
         return () => (offSuccess(), offFailed());
       };
       return request('GPFile', 'save', params as unknown as Params, opts, { interactive: true, until });

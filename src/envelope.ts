@@ -35,13 +35,26 @@ const fail = (className: string, methodName: string, response: unknown, message:
  */
 export const readAnswer = (raw: unknown, viaFailure: boolean, className: string, methodName: string, merge?: boolean): Outcome => {
   const answer = parse(raw ?? (viaFailure ? raw : {}));
-  if (!isRecord(answer)) return fail(className, methodName, raw, viaFailure && answer == null ? 'no details' : `malformed answer (${typeof raw})`);
+  if (!isRecord(answer))
+    return fail(className, methodName, raw, viaFailure && answer == null ? 'no details' : `malformed answer (${typeof raw})`);
   const { success, ret: rawRet } = answer as BridgeEnvelope;
   const ret = Array.isArray(rawRet) ? rawRet[0] : rawRet;
   if (viaFailure || success === false || (ret != null && ret != 'GP_SUCCESS')) {
-    return fail(className, methodName, raw, answer.error_message ?? answer.errorMessage, String(answer.error_code ?? answer.errorCode ?? '') || (ret != 'GP_EXCEPTION' && ret));
+    return fail(
+      className,
+      methodName,
+      raw,
+      answer.error_message ?? answer.errorMessage,
+      String(answer.error_code ?? answer.errorCode ?? '') || (ret != 'GP_EXCEPTION' && ret),
+    );
   }
   const value = parse(answer.data);
   const fields = (merge || value == null) && beside(answer);
-  return isRecord(value) ? (fields ? { ...fields, ...value } : value) : value == null ? fields || {} : fail(className, methodName, raw, `malformed answer (${typeof raw})`);
+  return isRecord(value)
+    ? fields
+      ? { ...fields, ...value }
+      : value
+    : value == null
+      ? fields || {}
+      : fail(className, methodName, raw, `malformed answer (${typeof raw})`);
 };

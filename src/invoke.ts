@@ -79,12 +79,21 @@ export const invoke = <T>(
     const send = (container: GpContainer) => {
       if (done) return;
       try {
-        container.call(className, methodName, params, (raw) => answer(raw, false), (raw) => answer(raw, true), timeout || undefined);
+        container.call(
+          className,
+          methodName,
+          params,
+          (raw) => answer(raw, false),
+          (raw) => answer(raw, true),
+          timeout || undefined,
+        );
       } catch (thrown) {
         // Some bridges throw plain objects shaped like a failure envelope.
         finish(
           false,
-          thrown instanceof Error ? new GoPayBridgeError(thrown.message, { className, methodName, cause: thrown }) : readAnswer(thrown, true, className, methodName),
+          thrown instanceof Error
+            ? new GoPayBridgeError(thrown.message, { className, methodName, cause: thrown })
+            : readAnswer(thrown, true, className, methodName),
         );
       }
     };

@@ -49,7 +49,13 @@ export const JSAPIS: Record<string, Jsapi> = {
   getSystemInfo: ['GPSystem', 0, 0, same],
   getRootedDeviceInfo: ['GPSystem', 0, 0, same],
   getWifiInfo: ['GPSystem', 0, 0, same],
-  takePhoto: ['GPCamera', 1, (params) => (checkOneOf(checkObject(params, 'takePhoto(params)').mode, 'mode', ['camera', 'photo']), params), only('localPath', 'base64Data'), 1],
+  takePhoto: [
+    'GPCamera',
+    1,
+    (params) => (checkOneOf(checkObject(params, 'takePhoto(params)').mode, 'mode', ['camera', 'photo']), params),
+    only('localPath', 'base64Data'),
+    1,
+  ],
   launchPayment: [
     'GP',
     1,
@@ -65,7 +71,14 @@ export const JSAPIS: Record<string, Jsapi> = {
   copyToClipboard: ['GPBase', 1, (text) => ({ text: typeof text == 'string' ? text : invalid('text', 'a string', text) })],
   share: ['GPShare', 1, (text) => ({ text: checkString(text, 'text') }), 0, 1],
   vibrate: ['GPMotion', 1, (ms) => ({ duration: checkNumber(ms, 'vibrate(ms)') })],
-  toast: ['GPUIToast', 2, (message, duration) => ({ message: checkString(message, 'message'), duration: duration === undefined ? duration : checkNumber(duration, 'duration') })],
+  toast: [
+    'GPUIToast',
+    2,
+    (message, duration) => ({
+      message: checkString(message, 'message'),
+      duration: duration === undefined ? duration : checkNumber(duration, 'duration'),
+    }),
+  ],
   setNavigationBar: [
     'GPNavigationBar',
     1,

@@ -66,7 +66,8 @@ export const resolveOptions = (options: GoPayOptions = {}): ResolvedOptions => {
   checkNumber(resolved.authCodeTtl, 'authCodeTtl', 1);
   // A margin as long as the TTL would make every code count as expired.
   checkNumber(resolved.authCodeMargin, 'authCodeMargin', 0, resolved.authCodeTtl - 1);
-  if (resolved.bridge !== undefined && typeof resolved.bridge?.call != 'function') invalid('bridge', 'an object with a call() method', resolved.bridge);
+  if (resolved.bridge !== undefined && typeof resolved.bridge?.call != 'function')
+    invalid('bridge', 'an object with a call() method', resolved.bridge);
   if (resolved.nonce !== undefined) checkString(resolved.nonce, 'nonce');
   return resolved;
 };

@@ -10,5 +10,7 @@ export const toPaymentDeeplink = (webRedirectUrl: string): string => {
   const url = checkString(webRedirectUrl, 'webRedirectUrl').trim();
   return /^gopay:\/\/merchanttransfer\b/i.test(url)
     ? url
-    : 'gopay://merchanttransfer' + (/^https:\/\/[^?#\s]+(\?[^#\s]+)/i.exec(url) || invalid('webRedirectUrl', "the https URL with a query that GoPay's payment API gave your backend", url))[1];
+    : 'gopay://merchanttransfer' +
+        (/^https:\/\/[^?#\s]+(\?[^#\s]+)/i.exec(url) ||
+          invalid('webRedirectUrl', "the https URL with a query that GoPay's payment API gave your backend", url))[1];
 };

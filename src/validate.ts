@@ -7,8 +7,7 @@ export const invalid = (field: string, expected: string, got: unknown): never =>
   throw new GoPayValidationError(`${field} must be ${expected}, got ${typeof got == 'string' ? JSON.stringify(got) : String(got)}.`);
 };
 
-const check = <T>(ok: unknown, value: unknown, field: string, expected: string): T =>
-  ok ? (value as T) : invalid(field, expected, value);
+const check = <T>(ok: unknown, value: unknown, field: string, expected: string): T => (ok ? (value as T) : invalid(field, expected, value));
 
 export const checkString = (value: unknown, field: string): string =>
   check(typeof value == 'string' && value.trim(), value, field, 'a non-empty string');
@@ -35,5 +34,10 @@ export const checkLink = (value: unknown, field: string, allowed?: RegExp): stri
   const link = checkString(value, field).trim();
   return allowed
     ? check(allowed.test(link), link, field, `a link matching ${allowed.source}`)
-    : check(/^[a-z][\w+.-]*:/i.test(link) && !/^(javascript|data|vbscript):/i.test(link), link, field, 'a link with a scheme, not javascript:, data: or vbscript:');
+    : check(
+        /^[a-z][\w+.-]*:/i.test(link) && !/^(javascript|data|vbscript):/i.test(link),
+        link,
+        field,
+        'a link with a scheme, not javascript:, data: or vbscript:',
+      );
 };

@@ -31,7 +31,9 @@ export class GoPayBridgeError extends GoPayError {
     super(
       code,
       `${where(details)} failed${bridgeMessage ? `: ${bridgeMessage}` : ''}${bridgeCode && ` (${code} ${bridgeCode})`}` +
-        (code == 'PERMISSION_DENIED' ? `. Ask consent first: gp.getConsent('${details.className?.slice(2).toLowerCase() || 'scope'}')` : ''),
+        (code == 'PERMISSION_DENIED'
+          ? `. Ask consent first: gp.getConsent('${details.className?.slice(2).toLowerCase() || 'scope'}')`
+          : ''),
       details,
     );
   }

@@ -63,4 +63,7 @@ export class GoPayError extends Error {
  * @example if (isGoPayError(e, 'PERMISSION_DENIED')) await gp.getConsent('location');
  */
 export const isGoPayError = (error: unknown, code?: GoPayErrorCode): error is GoPayError =>
-  !!error && typeof error == 'object' && (error as Record<symbol, unknown>)[BRAND] === true && (code === undefined || (error as GoPayError).code === code);
+  !!error &&
+  typeof error == 'object' &&
+  (error as Record<symbol, unknown>)[BRAND] === true &&
+  (code === undefined || (error as GoPayError).code === code);

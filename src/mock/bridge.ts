@@ -83,7 +83,10 @@ export const createMockBridge = (options: MockBridgeOptions = {}): MockBridge =>
   };
   const startSensor = (event: string, every: number, reading: () => unknown) => {
     stopSensor(event);
-    sensors.set(event, setInterval(() => dispatch(event, reading()), every));
+    sensors.set(
+      event,
+      setInterval(() => dispatch(event, reading()), every),
+    );
   };
 
   // Plausible readings: a compass that drifts, a phone lying still with a little noise.
@@ -111,20 +114,24 @@ export const createMockBridge = (options: MockBridgeOptions = {}): MockBridge =>
     () => (stopSensor(event), ok(successBeside({ msg: `${name}_STOPPED` }))),
   ];
 
-  const toggle = (event: string, name: string, every: number, reading: () => unknown): Handler => (params) => {
-    if (typeof params.on != 'boolean') return fail(failure(201, 'on must be a boolean'));
-    if (wrong(params.frequency, isPositive)) return fail(failure(201, 'frequency must be a positive number of ms'));
-    if (!params.on) return stopSensor(event), ok(successBeside({ msg: `${name}_STOPPED` }));
-    startSensor(event, (params.frequency as number | undefined) ?? every, reading);
-    return ok(successBeside({ msg: `${name}_STARTED` }));
-  };
+  const toggle =
+    (event: string, name: string, every: number, reading: () => unknown): Handler =>
+    (params) => {
+      if (typeof params.on != 'boolean') return fail(failure(201, 'on must be a boolean'));
+      if (wrong(params.frequency, isPositive)) return fail(failure(201, 'frequency must be a positive number of ms'));
+      if (!params.on) return (stopSensor(event), ok(successBeside({ msg: `${name}_STOPPED` })));
+      startSensor(event, (params.frequency as number | undefined) ?? every, reading);
+      return ok(successBeside({ msg: `${name}_STARTED` }));
+    };
 
   const consentHandler: Handler = async (params) => {
     const scope = params.scope;
     if (!isString(scope)) return fail(failure(200, 'scope is required'));
     const allowed =
       scenario != 'permission-denied' &&
-      (getPanel() ? await getPanel()!.ask(`Allow this mini app to use your ${scope}?`, ['Allow', 'Deny']) == 'Allow' : options.authorize != 'deny');
+      (getPanel()
+        ? (await getPanel()!.ask(`Allow this mini app to use your ${scope}?`, ['Allow', 'Deny'])) == 'Allow'
+        : options.authorize != 'deny');
     if (allowed) consent.add(scope);
     return ok(success({ successScope: { [scope]: allowed } }));
   };
@@ -251,7 +258,8 @@ export const createMockBridge = (options: MockBridgeOptions = {}): MockBridge =>
       return ok(success());
     },
     'GPNavigationBar.update': (params) => {
-      if (params.hideBackButton !== undefined && typeof params.hideBackButton != 'string') return fail(failure(201, 'hideBackButton must be a string'));
+      if (params.hideBackButton !== undefined && typeof params.hideBackButton != 'string')
+        return fail(failure(201, 'hideBackButton must be a string'));
       if (isString(params.title)) getPanel()?.title(params.title);
       return ok(success());
     },
@@ -310,7 +318,9 @@ export const createMockBridge = (options: MockBridgeOptions = {}): MockBridge =>
     },
     fail(method: string, bridgeCode: string | number, message?: string) {
       overrides.set(method, () =>
-        fail(String(bridgeCode) == 'GP_PARAM_ERR' ? paramError(++callbackId, message ?? 'Invalid parameters') : failure(bridgeCode, message)),
+        fail(
+          String(bridgeCode) == 'GP_PARAM_ERR' ? paramError(++callbackId, message ?? 'Invalid parameters') : failure(bridgeCode, message),
+        ),
       );
     },
     grant: (scope: string) => void consent.add(scope),

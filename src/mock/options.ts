@@ -64,9 +64,7 @@ export interface MockEnvelope {
  * that returns either.
  */
 export type MockResult =
-  | MockData
-  | MockEnvelope
-  | ((params: Record<string, unknown>) => MockData | MockEnvelope | Promise<MockData | MockEnvelope>);
+  MockData | MockEnvelope | ((params: Record<string, unknown>) => MockData | MockEnvelope | Promise<MockData | MockEnvelope>);
 
 /** The mock bridge: a `GpContainer` with controls. Bridge events go to `document`, or to the bridge itself in Node. */
 export interface MockBridge extends GpContainer, EventTarget {

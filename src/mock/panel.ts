@@ -12,8 +12,7 @@ const CSS = `.gpmock-bar{position:fixed;right:12px;bottom:12px;z-index:214748364
 .gpmock-toast{position:fixed;left:50%;bottom:72px;transform:translateX(-50%);z-index:2147483647;background:#1c1c1ce6;color:#fff;padding:8px 14px;border-radius:16px;font:14px system-ui,sans-serif}`;
 
 const SECRET = /auth_?code|token|base64/i;
-const redact = (params: Record<string, unknown>) =>
-  JSON.stringify(params, (key, value) => (SECRET.test(key) ? '[redacted]' : value));
+const redact = (params: Record<string, unknown>) => JSON.stringify(params, (key, value) => (SECRET.test(key) ? '[redacted]' : value));
 
 const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = '') =>
   Object.assign(document.createElement(tag), { className, textContent: text });

@@ -24,7 +24,12 @@ if (script?.hasAttribute('data-auto-install')) {
     paymentStatus: data.paymentStatus as MockBridgeOptions['paymentStatus'],
     seed: data.seed ? Number(data.seed) : undefined,
     latency: latency && (latency.length > 1 ? [latency[0]!, latency[1]!] : latency[0]),
-    consent: Object.fromEntries((data.consent ?? '').split(',').filter(Boolean).map((scope) => [scope.trim(), true])),
+    consent: Object.fromEntries(
+      (data.consent ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((scope) => [scope.trim(), true]),
+    ),
   };
   installMockBridge(options);
 }

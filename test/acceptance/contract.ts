@@ -322,9 +322,7 @@ export function registerContract(core: any, mock: any, t: TestApi, env: Contract
       expect(toPaymentDeeplink('https://gwk.gopayapi.com/app/merchanttransfer?tref=ABC123&amount=10000')).toBe(
         'gopay://merchanttransfer?tref=ABC123&amount=10000',
       );
-      expect(toPaymentDeeplink('https://pay.example.com/some/path?x=1&y=a%20b#frag')).toMatch(
-        /^gopay:\/\/merchanttransfer\?x=1&y=a%20b/,
-      );
+      expect(toPaymentDeeplink('https://pay.example.com/some/path?x=1&y=a%20b#frag')).toMatch(/^gopay:\/\/merchanttransfer\?x=1&y=a%20b/);
     });
 
     const ac = { code: authCodeFor(1), issuedAt: 1_000_000, expiresAt: 1_300_000 };
@@ -475,7 +473,16 @@ export function registerContract(core: any, mock: any, t: TestApi, env: Contract
         methodName: 'getSystemInfo',
         params: {},
         check: (r) =>
-          expect(r).toEqual({ platform: 'android', is_emulator: false, brand: 'b', model: 'm', product: 'p', uuid: 'u', idfa: '', idfv: '' }),
+          expect(r).toEqual({
+            platform: 'android',
+            is_emulator: false,
+            brand: 'b',
+            model: 'm',
+            product: 'p',
+            uuid: 'u',
+            idfa: '',
+            idfv: '',
+          }),
       },
       {
         name: 'getRootedDeviceInfo()',
@@ -735,7 +742,13 @@ export function registerContract(core: any, mock: any, t: TestApi, env: Contract
         const { bridge } = fakeBridge({ answer: () => ({ fail: envelope }) });
         const e = await rejectionOf(createGoPay({ bridge }).call('GPSystem', 'getWifiInfo'));
         // An empty bridge code may be reported as '' or left out (bridgeCode is optional).
-        expectBridgeError(e, code, bridgeCode === '' && e.bridgeCode === undefined ? undefined : String(bridgeCode), 'GPSystem', 'getWifiInfo');
+        expectBridgeError(
+          e,
+          code,
+          bridgeCode === '' && e.bridgeCode === undefined ? undefined : String(bridgeCode),
+          'GPSystem',
+          'getWifiInfo',
+        );
         expect(e.response).toEqual(envelope);
         expect(e.code).toBe(code);
       },
@@ -1406,9 +1419,7 @@ export function registerContract(core: any, mock: any, t: TestApi, env: Contract
     });
 
     it('auth codes never reach call/settle events (nor the console)', async () => {
-      const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((k) =>
-        vi.spyOn(console, k).mockImplementation(() => {}),
-      );
+      const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((k) => vi.spyOn(console, k).mockImplementation(() => {}));
       const { bridge } = fakeBridge();
       const gp = createGoPay({ bridge });
       const payloads: unknown[] = [];
@@ -1496,7 +1507,13 @@ export function registerContract(core: any, mock: any, t: TestApi, env: Contract
         stop: ['stopAccelerometer', undefined],
         reading: { x: 0.1, y: 9.8, z: 0.2 },
       },
-      { method: 'watchGyro', event: 'motion.gyro', start: ['listenGyro', { on: true }], stop: ['listenGyro', { on: false }], reading: { x: 1, y: 2, z: 3 } },
+      {
+        method: 'watchGyro',
+        event: 'motion.gyro',
+        start: ['listenGyro', { on: true }],
+        stop: ['listenGyro', { on: false }],
+        reading: { x: 1, y: 2, z: 3 },
+      },
       {
         method: 'watchShake',
         event: 'motion.shake',
@@ -1506,23 +1523,26 @@ export function registerContract(core: any, mock: any, t: TestApi, env: Contract
       },
     ];
 
-    it.each(watchers.map((w) => [w.method, w]))('%s resolves to an async stop() once started, and stop() stops the sensor', async (_n: string, w: W) => {
-      const { bridge, calls } = fakeBridge();
-      const gp = createGoPay({ bridge });
-      const stop = await gp[w.method](vi.fn());
-      expect(typeof stop).toBe('function');
-      expect(calls).toHaveLength(1);
-      expect(calls[0].className).toBe('GPMotion');
-      expect(calls[0].methodName).toBe(w.start[0]);
-      expect(calls[0].params).toMatchObject(w.start[1] ?? {});
-      const stopped = stop();
-      expect(typeof stopped?.then).toBe('function');
-      await stopped;
-      expect(calls).toHaveLength(2);
-      expect(calls[1].className).toBe('GPMotion');
-      expect(calls[1].methodName).toBe(w.stop[0]);
-      expect(calls[1].params).toMatchObject(w.stop[1] ?? {});
-    });
+    it.each(watchers.map((w) => [w.method, w]))(
+      '%s resolves to an async stop() once started, and stop() stops the sensor',
+      async (_n: string, w: W) => {
+        const { bridge, calls } = fakeBridge();
+        const gp = createGoPay({ bridge });
+        const stop = await gp[w.method](vi.fn());
+        expect(typeof stop).toBe('function');
+        expect(calls).toHaveLength(1);
+        expect(calls[0].className).toBe('GPMotion');
+        expect(calls[0].methodName).toBe(w.start[0]);
+        expect(calls[0].params).toMatchObject(w.start[1] ?? {});
+        const stopped = stop();
+        expect(typeof stopped?.then).toBe('function');
+        await stopped;
+        expect(calls).toHaveLength(2);
+        expect(calls[1].className).toBe('GPMotion');
+        expect(calls[1].methodName).toBe(w.stop[0]);
+        expect(calls[1].params).toMatchObject(w.stop[1] ?? {});
+      },
+    );
 
     it('a watcher whose start fails rejects with the bridge error', async () => {
       const { bridge } = fakeBridge({ answer: () => ({ fail: failEnv('400', 'no compass') }) });
@@ -1531,20 +1551,23 @@ export function registerContract(core: any, mock: any, t: TestApi, env: Contract
     });
 
     if (env.dom) {
-      it.each(watchers.map((w) => [w.method, w]))('%s delivers readings dispatched as document CustomEvents, until stopped', async (_n: string, w: W) => {
-        const { bridge } = fakeBridge();
-        const gp = createGoPay({ bridge });
-        const listener = vi.fn();
-        const stop = await gp[w.method](listener);
-        document.dispatchEvent(new CustomEvent(w.event, { detail: w.reading }));
-        await flush();
-        expect(listener).toHaveBeenCalledTimes(1);
-        expect(listener.mock.calls[0][0]).toMatchObject(w.reading);
-        await stop();
-        document.dispatchEvent(new CustomEvent(w.event, { detail: w.reading }));
-        await flush();
-        expect(listener).toHaveBeenCalledTimes(1);
-      });
+      it.each(watchers.map((w) => [w.method, w]))(
+        '%s delivers readings dispatched as document CustomEvents, until stopped',
+        async (_n: string, w: W) => {
+          const { bridge } = fakeBridge();
+          const gp = createGoPay({ bridge });
+          const listener = vi.fn();
+          const stop = await gp[w.method](listener);
+          document.dispatchEvent(new CustomEvent(w.event, { detail: w.reading }));
+          await flush();
+          expect(listener).toHaveBeenCalledTimes(1);
+          expect(listener.mock.calls[0][0]).toMatchObject(w.reading);
+          await stop();
+          document.dispatchEvent(new CustomEvent(w.event, { detail: w.reading }));
+          await flush();
+          expect(listener).toHaveBeenCalledTimes(1);
+        },
+      );
 
       it('a reading carried on event.param (older samples) is delivered too', async () => {
         const { bridge } = fakeBridge();

@@ -70,8 +70,7 @@ describe('lazy loading (happy-dom, script loading simulated)', () => {
     }
   };
 
-  const scriptsWithSrc = (src: string) =>
-    Array.from(document.querySelectorAll('script')).filter((s) => s.getAttribute('src') === src);
+  const scriptsWithSrc = (src: string) => Array.from(document.querySelectorAll('script')).filter((s) => s.getAttribute('src') === src);
 
   beforeEach(() => {
     // (happy-dom prints a NotSupportedError stack for each disabled script load: expected noise.)

@@ -104,7 +104,9 @@ beforeEach(async () => {
 describe('UMD builds in Chromium', () => {
   it('defines GoPayMiniApp with the same names as the ESM core, and GoPayMiniAppMock', async () => {
     const esm = await import(/* @vite-ignore */ dist('index.mjs'));
-    const esmNames = Object.keys(esm).filter((k) => k !== 'default').sort();
+    const esmNames = Object.keys(esm)
+      .filter((k) => k !== 'default')
+      .sort();
     const r = await inPage<{ core: string[]; mock: string[]; container: string; scripts: number; version: string }>(`
       const g = window.GoPayMiniApp, m = window.GoPayMiniAppMock;
       return {
@@ -126,7 +128,9 @@ describe('UMD builds in Chromium', () => {
   it('the non-minified UMD builds define the same globals', async () => {
     await page.goto(`${base}/full`);
     const esm = await import(/* @vite-ignore */ dist('index.mjs'));
-    const esmNames = Object.keys(esm).filter((k) => k !== 'default').sort();
+    const esmNames = Object.keys(esm)
+      .filter((k) => k !== 'default')
+      .sort();
     const r = await inPage(`
       const keys = (o) => (o ? Object.keys(o).filter((k) => k !== 'default' && k !== '__esModule').sort() : []);
       const gp = GoPayMiniApp.createGoPay({ bridge: GoPayMiniAppMock.createMockBridge({ latency: 0 }) });

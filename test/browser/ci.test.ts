@@ -42,16 +42,26 @@ describe('.ci/run closing line', () => {
     // The failed test's describe block and file are failed suites too: counted once, as the test.
     [
       'a failed test',
-      report({ numPassedTests: 2, numFailedTests: 1, numFailedTestSuites: 2 }, [file('failed', 'passed', 'failed'), file('passed', 'passed')]),
+      report({ numPassedTests: 2, numFailedTests: 1, numFailedTestSuites: 2 }, [
+        file('failed', 'passed', 'failed'),
+        file('passed', 'passed'),
+      ]),
       'vitest: 2 passed, 1 failed',
     ],
     // beforeAll threw: no failed test, its tests skipped, the file a failed suite.
     [
       'a suite that failed in beforeAll',
-      report({ numPassedTests: 1, numPendingTests: 2, numFailedTestSuites: 1 }, [file('failed', 'skipped', 'skipped'), file('passed', 'passed')]),
+      report({ numPassedTests: 1, numPendingTests: 2, numFailedTestSuites: 1 }, [
+        file('failed', 'skipped', 'skipped'),
+        file('passed', 'passed'),
+      ]),
       'vitest: 1 passed, 1 failed, 2 skipped',
     ],
-    ['a file that failed to import', report({ numPassedTests: 4, numFailedTestSuites: 1 }, [file('failed'), file('passed', 'passed')]), 'vitest: 4 passed, 1 failed'],
+    [
+      'a file that failed to import',
+      report({ numPassedTests: 4, numFailedTestSuites: 1 }, [file('failed'), file('passed', 'passed')]),
+      'vitest: 4 passed, 1 failed',
+    ],
     [
       'a failed test and a crashed file',
       report({ numPassedTests: 1, numFailedTests: 1, numFailedTestSuites: 2 }, [file('failed', 'failed', 'passed'), file('failed')]),

@@ -33,7 +33,10 @@ describe('demo/index.html (ESM build + mock)', () => {
   it('logs in, pays, asks consent, shows typed errors and live compass readings', { timeout: 30_000 }, async () => {
     const { page, errors } = await open('');
     const login = JSON.parse(await press(page, 'login'));
-    expect(login).toMatchObject({ success: true, data: { auth_token: expect.stringMatching(/^demo-/), gopay_account_id: expect.any(String) } });
+    expect(login).toMatchObject({
+      success: true,
+      data: { auth_token: expect.stringMatching(/^demo-/), gopay_account_id: expect.any(String) },
+    });
     expect(JSON.parse(await press(page, 'getAuthCode'))).toMatchObject({ code: expect.stringContaining('(64 chars)') });
 
     expect(JSON.parse(await press(page, 'pay'))).toMatchObject({ reference: expect.stringMatching(/^DEMO-/), status: 'success' });

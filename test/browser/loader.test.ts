@@ -29,7 +29,8 @@ beforeAll(async () => {
     if (url.pathname === '/gp-container.js') {
       scriptRequests++;
       if (mode === '404') return res.writeHead(404).end('not found');
-      const send = () => res.writeHead(200, { 'content-type': 'text/javascript' }).end(mode === 'empty' ? '/* defines nothing */' : STAND_IN);
+      const send = () =>
+        res.writeHead(200, { 'content-type': 'text/javascript' }).end(mode === 'empty' ? '/* defines nothing */' : STAND_IN);
       return mode === 'slow' ? setTimeout(send, 3_000) : send();
     }
     if (url.pathname === '/dist/gopay-miniapp-kit.umd.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(umd);

@@ -75,7 +75,13 @@ describe('browserApis: true uses the browser where it can', () => {
     });
     const bridge = createMockBridge({ browserApis: true, consent: { location: true } });
     let answer: unknown;
-    bridge.call('GPLocation', 'getLocation', {}, (r) => (answer = r), (r) => (answer = r));
+    bridge.call(
+      'GPLocation',
+      'getLocation',
+      {},
+      (r) => (answer = r),
+      (r) => (answer = r),
+    );
     await vi.advanceTimersByTimeAsync(9_999);
     expect(answer).toBeUndefined();
     await vi.advanceTimersByTimeAsync(1);

@@ -19,10 +19,19 @@ afterEach(() => {
 const raw = (bridge: MockBridge, method: string, params: unknown = {}) =>
   new Promise<['ok' | 'fail', Envelope]>((resolve) => {
     const [className, methodName] = method.split('.') as [string, string];
-    bridge.call(className, methodName, params as Record<string, unknown>, (r) => resolve(['ok', r as Envelope]), (r) => resolve(['fail', r as Envelope]));
+    bridge.call(
+      className,
+      methodName,
+      params as Record<string, unknown>,
+      (r) => resolve(['ok', r as Envelope]),
+      (r) => resolve(['fail', r as Envelope]),
+    );
   });
 
-const failure = (code: string, message: string) => ['fail', { success: false, ret: 'GP_EXCEPTION', error_type: 'JS_BRIDGE_ERROR', error_code: code, error_message: message }];
+const failure = (code: string, message: string) => [
+  'fail',
+  { success: false, ret: 'GP_EXCEPTION', error_type: 'JS_BRIDGE_ERROR', error_code: code, error_message: message },
+];
 const SUCCESS = { success: true, ret: 'GP_SUCCESS' };
 
 describe('every rejected param answers the failure envelope with a message that says what is wrong', () => {
@@ -49,7 +58,12 @@ describe('every rejected param answers the failure envelope with a message that 
     ['GPMotion.vibrate', { duration: '100' }, '201', 'duration must be a number of ms'],
     ['GPFile.save', {}, '200', 'url is required'],
     ['GPFile.save', { url: 'https://x.test/a.pdf', name: 5 }, '201', 'name must be a string'],
-    ['GPFile.save', { url: 'https://x.test/a.pdf', destination: 'DESKTOP' }, '201', 'destination must be one of DOWNLOADS, DOCUMENTS, PICTURES, DCIM'],
+    [
+      'GPFile.save',
+      { url: 'https://x.test/a.pdf', destination: 'DESKTOP' },
+      '201',
+      'destination must be one of DOWNLOADS, DOCUMENTS, PICTURES, DCIM',
+    ],
     ['GPShare.share', {}, '200', 'text is required'],
     ['GPShare.share', { text: '' }, '200', 'text is required'],
     ['GPBase.copyToClipboard', {}, '201', 'text must be a string'],
@@ -65,15 +79,24 @@ describe('every rejected param answers the failure envelope with a message that 
     ['GPAnalytics.trackEvent', { metaData: { page_name: 'p' } }],
     ['GPAnalytics.trackEvent', { eventName: '', metaData: { page_name: 'p' } }],
   ])('%s %j → GP_PARAM_ERR "eventName can not be empty"', async (method, params) => {
-    expect(await raw(mock(), method, params)).toEqual(['fail', { callbackId: 1, ret: 'GP_PARAM_ERR', errorCode: 'GP_PARAM_ERR', errorMessage: 'eventName can not be empty' }]);
+    expect(await raw(mock(), method, params)).toEqual([
+      'fail',
+      { callbackId: 1, ret: 'GP_PARAM_ERR', errorCode: 'GP_PARAM_ERR', errorMessage: 'eventName can not be empty' },
+    ]);
   });
 
   it.each(['page', 42, true, null])('trackEvent with a metaData that is not an object (%j) → GP_PARAM_ERR', async (metaData) => {
-    expect(await raw(mock(), 'GPAnalytics.trackEvent', { eventName: 'e', metaData })).toEqual(['fail', { callbackId: 1, ret: 'GP_PARAM_ERR', errorCode: 'GP_PARAM_ERR', errorMessage: 'metaData can not be empty' }]);
+    expect(await raw(mock(), 'GPAnalytics.trackEvent', { eventName: 'e', metaData })).toEqual([
+      'fail',
+      { callbackId: 1, ret: 'GP_PARAM_ERR', errorCode: 'GP_PARAM_ERR', errorMessage: 'metaData can not be empty' },
+    ]);
   });
 
   it('takePhoto with an unknown mode → GP_PARAM_ERR "mode must be camera or photo"', async () => {
-    expect(await raw(mock({ consent: { camera: true } }), 'GPCamera.takePhoto', { mode: 'video' })).toEqual(['fail', { callbackId: 1, ret: 'GP_PARAM_ERR', errorCode: 'GP_PARAM_ERR', errorMessage: 'mode must be camera or photo' }]);
+    expect(await raw(mock({ consent: { camera: true } }), 'GPCamera.takePhoto', { mode: 'video' })).toEqual([
+      'fail',
+      { callbackId: 1, ret: 'GP_PARAM_ERR', errorCode: 'GP_PARAM_ERR', errorMessage: 'mode must be camera or photo' },
+    ]);
   });
 
   it.each([true, false])('getLocation accepts enable_high_accuracy: %s', async (enable_high_accuracy) => {
@@ -81,7 +104,10 @@ describe('every rejected param answers the failure envelope with a message that 
   });
 
   it.each(['DOWNLOADS', 'DOCUMENTS', 'PICTURES', 'DCIM'])('GPFile.save accepts destination %s', async (destination) => {
-    expect(await raw(mock(), 'GPFile.save', { url: 'https://x.test/a.pdf', destination })).toEqual(['ok', { ...SUCCESS, msg: 'SAVE_STARTED' }]);
+    expect(await raw(mock(), 'GPFile.save', { url: 'https://x.test/a.pdf', destination })).toEqual([
+      'ok',
+      { ...SUCCESS, msg: 'SAVE_STARTED' },
+    ]);
   });
 
   it('GPNavigationBar.update without hideBackButton is accepted', async () => {
@@ -129,7 +155,10 @@ describe('the failure envelope of each GoPay code (fail() without a message)', (
   it("fail(method, 'GP_PARAM_ERR') without a message answers the camelCase form with 'Invalid parameters'", async () => {
     const bridge = mock();
     bridge.fail('GPAnalytics.trackEvent', 'GP_PARAM_ERR');
-    expect(await raw(bridge, 'GPAnalytics.trackEvent', { eventName: 'e', metaData: { a: 1 } })).toEqual(['fail', { callbackId: 1, ret: 'GP_PARAM_ERR', errorCode: 'GP_PARAM_ERR', errorMessage: 'Invalid parameters' }]);
+    expect(await raw(bridge, 'GPAnalytics.trackEvent', { eventName: 'e', metaData: { a: 1 } })).toEqual([
+      'fail',
+      { callbackId: 1, ret: 'GP_PARAM_ERR', errorCode: 'GP_PARAM_ERR', errorMessage: 'Invalid parameters' },
+    ]);
   });
 
   it('a success without data has no data field at all', async () => {
@@ -152,7 +181,9 @@ describe('the failure envelope of each GoPay code (fail() without a message)', (
 
   it('an envelope() made by another copy of the mock (the UMD or CJS build) is recognised', async () => {
     const bridge = mock();
-    const foreign = Object.defineProperty({ envelope: { app_locale: 'id_ID' } }, Symbol.for('gopay-miniapp-kit/mock.envelope'), { value: true });
+    const foreign = Object.defineProperty({ envelope: { app_locale: 'id_ID' } }, Symbol.for('gopay-miniapp-kit/mock.envelope'), {
+      value: true,
+    });
     bridge.set('GPBase.getLocale', foreign);
     expect(await raw(bridge, 'GPBase.getLocale')).toEqual(['ok', { ...SUCCESS, app_locale: 'id_ID' }]);
   });
@@ -164,7 +195,16 @@ describe('fixtures', () => {
   it('getSystemInfo describes an Android phone with a 32-hex uuid; getWifiInfo a MAC and a name', async () => {
     const bridge = mock({ consent: all });
     const info = (await raw(bridge, 'GPSystem.getSystemInfo'))[1].data as Record<string, unknown>;
-    expect(info).toEqual({ platform: 'android', is_emulator: false, brand: 'GoPayMock', model: 'Mock Phone', product: 'mock', uuid: expect.stringMatching(/^[0-9a-f]{32}$/), idfa: '', idfv: '' });
+    expect(info).toEqual({
+      platform: 'android',
+      is_emulator: false,
+      brand: 'GoPayMock',
+      model: 'Mock Phone',
+      product: 'mock',
+      uuid: expect.stringMatching(/^[0-9a-f]{32}$/),
+      idfa: '',
+      idfv: '',
+    });
     expect((await raw(bridge, 'GPSystem.getWifiInfo'))[1].data).toEqual({ wifi_bssid: '02:00:00:00:00:00', wifi_ssid: 'GoPay Mock Wi-Fi' });
   });
 
@@ -209,7 +249,13 @@ describe('sensors and timings', () => {
   };
   const on = (bridge: MockBridge, method: string, params: Record<string, unknown>) => {
     const [className, methodName] = method.split('.') as [string, string];
-    bridge.call(className, methodName, params, () => {}, () => {});
+    bridge.call(
+      className,
+      methodName,
+      params,
+      () => {},
+      () => {},
+    );
   };
 
   it('the gyroscope emits { x, y, z } of small noise; the shake event carries a timestamp', async () => {
@@ -293,7 +339,14 @@ describe('seeded reproducibility', () => {
       const bridge = mock({ latency: [0, 1000] });
       const start = Date.now();
       const times: number[] = [];
-      for (let i = 0; i < 10; i++) bridge.call('GPBase', 'getLocale', {}, () => times.push(Date.now() - start), () => {});
+      for (let i = 0; i < 10; i++)
+        bridge.call(
+          'GPBase',
+          'getLocale',
+          {},
+          () => times.push(Date.now() - start),
+          () => {},
+        );
       await vi.advanceTimersByTimeAsync(1000);
       return times;
     };

@@ -17,18 +17,50 @@ afterEach(() => {
 const raw = (bridge: MockBridge, method: string, params: Record<string, unknown> = {}) =>
   new Promise<['ok' | 'fail', Envelope]>((resolve) => {
     const [className, methodName] = method.split('.') as [string, string];
-    bridge.call(className, methodName, params, (r) => resolve(['ok', r as Envelope]), (r) => resolve(['fail', r as Envelope]));
+    bridge.call(
+      className,
+      methodName,
+      params,
+      (r) => resolve(['ok', r as Envelope]),
+      (r) => resolve(['fail', r as Envelope]),
+    );
   });
 
 const SUCCESS = { success: true, ret: 'GP_SUCCESS' };
-const failure = (code: string) => ({ success: false, ret: 'GP_EXCEPTION', error_type: 'JS_BRIDGE_ERROR', error_code: code, error_message: expect.any(String) });
+const failure = (code: string) => ({
+  success: false,
+  ret: 'GP_EXCEPTION',
+  error_type: 'JS_BRIDGE_ERROR',
+  error_code: code,
+  error_message: expect.any(String),
+});
 
 describe('answers every documented JSAPI with GoPay envelopes', () => {
   const all = { location: true, camera: true, system: true, bank_account: true };
   it.each<[string, Record<string, unknown>, unknown]>([
     ['GPMiniAppAuth.getAuthCode', {}, { ...SUCCESS, data: { authCode: expect.stringMatching(/^[A-Za-z0-9]{64}$/) } }],
-    ['GPLocation.getLocation', {}, { ...SUCCESS, data: { coords: { latitude: expect.any(Number), longitude: expect.any(Number), time: expect.any(Number) } } }],
-    ['GPSystem.getSystemInfo', {}, { ...SUCCESS, data: expect.objectContaining({ platform: expect.any(String), is_emulator: false, brand: expect.any(String), model: expect.any(String), product: expect.any(String), uuid: expect.any(String), idfa: '', idfv: '' }) }],
+    [
+      'GPLocation.getLocation',
+      {},
+      { ...SUCCESS, data: { coords: { latitude: expect.any(Number), longitude: expect.any(Number), time: expect.any(Number) } } },
+    ],
+    [
+      'GPSystem.getSystemInfo',
+      {},
+      {
+        ...SUCCESS,
+        data: expect.objectContaining({
+          platform: expect.any(String),
+          is_emulator: false,
+          brand: expect.any(String),
+          model: expect.any(String),
+          product: expect.any(String),
+          uuid: expect.any(String),
+          idfa: '',
+          idfv: '',
+        }),
+      },
+    ],
     ['GPSystem.getRootedDeviceInfo', {}, { ...SUCCESS, data: { is_rooted: 'false' } }],
     ['GPSystem.getWifiInfo', {}, { ...SUCCESS, data: { wifi_bssid: expect.any(String), wifi_ssid: expect.any(String) } }],
     ['GP.authorize', { scope: 'location' }, { ...SUCCESS, data: { successScope: { location: true } } }],
@@ -37,7 +69,11 @@ describe('answers every documented JSAPI with GoPay envelopes', () => {
     ['GP.getBankAccountToken', {}, { ...SUCCESS, data: { token: expect.any(String) } }],
     ['GPNavigator.launchDeeplink', { deeplink: 'gopay://home' }, SUCCESS],
     ['GPNavigator.launchUri', { uri: 'https://example.com' }, SUCCESS],
-    ['GPCamera.takePhoto', { mode: 'camera', needBase64: true }, { ...SUCCESS, callbackId: expect.any(Number), data: { localPath: expect.any(String), base64Data: expect.any(String) } }],
+    [
+      'GPCamera.takePhoto',
+      { mode: 'camera', needBase64: true },
+      { ...SUCCESS, callbackId: expect.any(Number), data: { localPath: expect.any(String), base64Data: expect.any(String) } },
+    ],
     ['GPCamera.takePhoto', { mode: 'photo' }, { ...SUCCESS, callbackId: expect.any(Number), data: { localPath: expect.any(String) } }],
     ['GPMotion.startCompass', { interval: 'ui' }, { ...SUCCESS, msg: 'COMPASS_STARTED' }],
     ['GPMotion.stopCompass', {}, { ...SUCCESS, msg: 'COMPASS_STOPPED' }],
@@ -72,9 +108,21 @@ describe('answers every documented JSAPI with GoPay envelopes', () => {
     ['GP.authorize', {}, failure('200')],
     ['GPMotion.vibrate', { duration: -1 }, failure('201')],
     ['GPMotion.startCompass', { interval: 'turbo' }, failure('201')],
-    ['GPAnalytics.trackEvent', { eventName: 'e' }, { callbackId: expect.any(Number), ret: 'GP_PARAM_ERR', errorCode: 'GP_PARAM_ERR', errorMessage: 'metaData can not be empty' }],
-    ['GPAnalytics.trackEvent', { eventName: 'e', metaData: {} }, { callbackId: expect.any(Number), ret: 'GP_PARAM_ERR', errorCode: 'GP_PARAM_ERR', errorMessage: 'metaData can not be empty' }],
-    ['GPCamera.takePhoto', { mode: 'video' }, { callbackId: expect.any(Number), ret: 'GP_PARAM_ERR', errorCode: 'GP_PARAM_ERR', errorMessage: expect.any(String) }],
+    [
+      'GPAnalytics.trackEvent',
+      { eventName: 'e' },
+      { callbackId: expect.any(Number), ret: 'GP_PARAM_ERR', errorCode: 'GP_PARAM_ERR', errorMessage: 'metaData can not be empty' },
+    ],
+    [
+      'GPAnalytics.trackEvent',
+      { eventName: 'e', metaData: {} },
+      { callbackId: expect.any(Number), ret: 'GP_PARAM_ERR', errorCode: 'GP_PARAM_ERR', errorMessage: 'metaData can not be empty' },
+    ],
+    [
+      'GPCamera.takePhoto',
+      { mode: 'video' },
+      { callbackId: expect.any(Number), ret: 'GP_PARAM_ERR', errorCode: 'GP_PARAM_ERR', errorMessage: expect.any(String) },
+    ],
     // Wrong types answer 201 (invalid parameter type), as GoPay does, instead of misbehaving.
     ['GPMotion.listenGyro', { on: true, frequency: -5 }, failure('201')],
     ['GPMotion.listenGyro', { on: true, frequency: 0 }, failure('201')],
@@ -108,7 +156,14 @@ describe('answers every documented JSAPI with GoPay envelopes', () => {
   it('a rejected frequency starts no timer (no setInterval at ~1 ms)', async () => {
     vi.useFakeTimers();
     const bridge = mock();
-    for (const frequency of [-5, 0, '1']) bridge.call('GPMotion', 'listenGyro', { on: true, frequency }, () => {}, () => {});
+    for (const frequency of [-5, 0, '1'])
+      bridge.call(
+        'GPMotion',
+        'listenGyro',
+        { on: true, frequency },
+        () => {},
+        () => {},
+      );
     await vi.advanceTimersByTimeAsync(0);
     expect(bridge.calls).toHaveLength(3);
     expect(vi.getTimerCount()).toBe(0);
@@ -145,7 +200,10 @@ describe('consent', () => {
     await raw(allow, 'GP.authorize', { scope: 'location' });
     expect((await raw(allow, 'GPLocation.getLocation'))[0]).toBe('ok');
     const deny = mock({ authorize: 'deny' });
-    expect(await raw(deny, 'GP.authorize', { scope: 'location' })).toEqual(['ok', { ...SUCCESS, data: { successScope: { location: false } } }]);
+    expect(await raw(deny, 'GP.authorize', { scope: 'location' })).toEqual([
+      'ok',
+      { ...SUCCESS, data: { successScope: { location: false } } },
+    ]);
     expect((await raw(deny, 'GPLocation.getLocation'))[0]).toBe('fail');
   });
 
@@ -165,15 +223,23 @@ describe('scenarios', () => {
   });
   it('permission-denied refuses consent and every consent-needing method', async () => {
     const bridge = mock({ scenario: 'permission-denied', consent: { location: true } });
-    expect(await raw(bridge, 'GP.authorize', { scope: 'location' })).toEqual(['ok', { ...SUCCESS, data: { successScope: { location: false } } }]);
+    expect(await raw(bridge, 'GP.authorize', { scope: 'location' })).toEqual([
+      'ok',
+      { ...SUCCESS, data: { successScope: { location: false } } },
+    ]);
     expect(await raw(bridge, 'GPLocation.getLocation')).toEqual(['fail', failure('300')]);
     expect((await raw(bridge, 'GPBase.getLocale'))[0]).toBe('ok');
   });
   it.each(['success', 'failed', 'pending', 'cancelled'] as const)('paymentStatus %s', async (paymentStatus) => {
-    expect(await raw(mock({ paymentStatus }), 'GP.launchPayment', { deeplink: 'gopay://merchanttransfer?a=1' })).toEqual(['ok', { ...SUCCESS, data: { status: paymentStatus } }]);
+    expect(await raw(mock({ paymentStatus }), 'GP.launchPayment', { deeplink: 'gopay://merchanttransfer?a=1' })).toEqual([
+      'ok',
+      { ...SUCCESS, data: { status: paymentStatus } },
+    ]);
   });
   it('payment-cancelled answers cancelled', async () => {
-    expect((await raw(mock({ scenario: 'payment-cancelled' }), 'GP.launchPayment', { deeplink: 'gopay://merchanttransfer?a=1' }))[1].data).toEqual({ status: 'cancelled' });
+    expect(
+      (await raw(mock({ scenario: 'payment-cancelled' }), 'GP.launchPayment', { deeplink: 'gopay://merchanttransfer?a=1' }))[1].data,
+    ).toEqual({ status: 'cancelled' });
   });
   it('slow answers after 1.5 to 3 s', async () => {
     vi.useFakeTimers();
@@ -202,7 +268,14 @@ describe('latency and seed', () => {
     const bridge = mock({ latency: [100, 200], seed: 7 });
     const times: number[] = [];
     const start = Date.now();
-    for (let i = 0; i < 20; i++) bridge.call('GPBase', 'getLocale', {}, () => times.push(Date.now() - start), () => {});
+    for (let i = 0; i < 20; i++)
+      bridge.call(
+        'GPBase',
+        'getLocale',
+        {},
+        () => times.push(Date.now() - start),
+        () => {},
+      );
     await vi.advanceTimersByTimeAsync(99);
     expect(times).toEqual([]);
     await vi.advanceTimersByTimeAsync(101);
@@ -253,7 +326,14 @@ describe('latency and seed', () => {
       const bridge = mock({ latency: [10, 250], seed: 5 });
       const start = Date.now();
       const times: number[] = [];
-      for (let i = 0; i < 5; i++) bridge.call('GPBase', 'getLocale', {}, () => times.push(Date.now() - start), () => {});
+      for (let i = 0; i < 5; i++)
+        bridge.call(
+          'GPBase',
+          'getLocale',
+          {},
+          () => times.push(Date.now() - start),
+          () => {},
+        );
       await vi.advanceTimersByTimeAsync(300);
       return times;
     };
@@ -266,7 +346,9 @@ describe('latency and seed', () => {
     vi.useRealTimers();
     const run = async (seed: number) => {
       const bridge = mock({ seed, consent: { location: true } });
-      const codes = [await raw(bridge, 'GPMiniAppAuth.getAuthCode'), await raw(bridge, 'GPMiniAppAuth.getAuthCode')].map(([, e]) => (e.data as { authCode: string }).authCode);
+      const codes = [await raw(bridge, 'GPMiniAppAuth.getAuthCode'), await raw(bridge, 'GPMiniAppAuth.getAuthCode')].map(
+        ([, e]) => (e.data as { authCode: string }).authCode,
+      );
       const { coords } = (await raw(bridge, 'GPLocation.getLocation'))[1].data as { coords: { latitude: number } };
       return [...codes, coords.latitude];
     };
@@ -320,7 +402,10 @@ describe('controls', () => {
     bridge.fail('GPBase.getLocale', 401, 'no signal');
     expect(await raw(bridge, 'GPBase.getLocale')).toEqual(['fail', { ...failure('401'), error_message: 'no signal' }]);
     bridge.fail('GPAnalytics.trackEvent', 'GP_PARAM_ERR', 'bad');
-    expect(await raw(bridge, 'GPAnalytics.trackEvent', { eventName: 'e', metaData: { a: 1 } })).toEqual(['fail', { callbackId: expect.any(Number), ret: 'GP_PARAM_ERR', errorCode: 'GP_PARAM_ERR', errorMessage: 'bad' }]);
+    expect(await raw(bridge, 'GPAnalytics.trackEvent', { eventName: 'e', metaData: { a: 1 } })).toEqual([
+      'fail',
+      { callbackId: expect.any(Number), ret: 'GP_PARAM_ERR', errorCode: 'GP_PARAM_ERR', errorMessage: 'bad' },
+    ]);
   });
 
   it('set() with envelope() answers fields beside data; a plain object stays data', async () => {
@@ -328,10 +413,16 @@ describe('controls', () => {
     bridge.set('GPBase.getLocale', envelope({ app_locale: 'id_ID' }));
     expect(await raw(bridge, 'GPBase.getLocale')).toEqual(['ok', { ...SUCCESS, app_locale: 'id_ID' }]);
     bridge.set('GPCamera.takePhoto', async (params) => envelope({ callbackId: 9, data: { localPath: `/tmp/${params.mode}.jpg` } }));
-    expect(await raw(bridge, 'GPCamera.takePhoto', { mode: 'photo' })).toEqual(['ok', { ...SUCCESS, callbackId: 9, data: { localPath: '/tmp/photo.jpg' } }]);
+    expect(await raw(bridge, 'GPCamera.takePhoto', { mode: 'photo' })).toEqual([
+      'ok',
+      { ...SUCCESS, callbackId: 9, data: { localPath: '/tmp/photo.jpg' } },
+    ]);
     // A failure that arrives through the success callback, as GoPay documents can happen.
     bridge.set('GPBase.copyToClipboard', envelope({ success: false, ret: 'GP_EXCEPTION', error_code: '500' }));
-    expect(await raw(bridge, 'GPBase.copyToClipboard', { text: 'x' })).toEqual(['ok', { success: false, ret: 'GP_EXCEPTION', error_code: '500' }]);
+    expect(await raw(bridge, 'GPBase.copyToClipboard', { text: 'x' })).toEqual([
+      'ok',
+      { success: false, ret: 'GP_EXCEPTION', error_code: '500' },
+    ]);
     // Only envelope() escapes `data`: an object that merely has an `envelope` field is data.
     bridge.set('X.y', { envelope: { app_locale: 'id_ID' } });
     expect(await raw(bridge, 'X.y')).toEqual(['ok', { ...SUCCESS, data: { envelope: { app_locale: 'id_ID' } } }]);
@@ -390,10 +481,20 @@ describe('sensors and files', () => {
   ])('%s %j emits every %s ms until stopped', async (start, startParams, stop, stopParams, event, every) => {
     const bridge = mock();
     const { seen, off } = listen(event as string);
-    bridge.call(...(start.split('.') as [string, string]), startParams, () => {}, () => {});
+    bridge.call(
+      ...(start.split('.') as [string, string]),
+      startParams,
+      () => {},
+      () => {},
+    );
     await vi.advanceTimersByTimeAsync((every as number) * 5);
     expect(seen).toHaveLength(5);
-    bridge.call(...(stop.split('.') as [string, string]), stopParams, () => {}, () => {});
+    bridge.call(
+      ...(stop.split('.') as [string, string]),
+      stopParams,
+      () => {},
+      () => {},
+    );
     await vi.advanceTimersByTimeAsync(1);
     expect(vi.getTimerCount()).toBe(0);
     await vi.advanceTimersByTimeAsync((every as number) * 5);
@@ -405,8 +506,20 @@ describe('sensors and files', () => {
     const bridge = mock({ seed: 1 });
     const compass = listen('GPMotion.Event.compass');
     const accel = listen('GPMotion.Event.accelerometer');
-    bridge.call('GPMotion', 'startCompass', { interval: 'game' }, () => {}, () => {});
-    bridge.call('GPMotion', 'startAccelerometer', { interval: 'game' }, () => {}, () => {});
+    bridge.call(
+      'GPMotion',
+      'startCompass',
+      { interval: 'game' },
+      () => {},
+      () => {},
+    );
+    bridge.call(
+      'GPMotion',
+      'startAccelerometer',
+      { interval: 'game' },
+      () => {},
+      () => {},
+    );
     await vi.advanceTimersByTimeAsync(2000);
     expect(compass.seen.length).toBeGreaterThan(50);
     for (const r of compass.seen) expect(r.direction! >= 0 && r.direction! < 360 && typeof r.timestamp == 'number').toBe(true);
@@ -421,8 +534,20 @@ describe('sensors and files', () => {
     const bridge = mock();
     const ok = listen('GPFile.Event.saveSuccess');
     const failed = listen('GPFile.Event.saveFailed');
-    bridge.call('GPFile', 'save', { url: 'https://x.test/a.pdf' }, () => {}, () => {});
-    bridge.call('GPFile', 'save', { url: 'ftp://x.test/a.pdf' }, () => {}, () => {});
+    bridge.call(
+      'GPFile',
+      'save',
+      { url: 'https://x.test/a.pdf' },
+      () => {},
+      () => {},
+    );
+    bridge.call(
+      'GPFile',
+      'save',
+      { url: 'ftp://x.test/a.pdf' },
+      () => {},
+      () => {},
+    );
     await vi.advanceTimersByTimeAsync(1);
     expect(ok.seen).toEqual([{ msg: 'SAVE_SUCCESS' }]);
     expect(failed.seen).toEqual([{ msg: 'SAVE_FAILED' }]);

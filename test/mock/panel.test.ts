@@ -18,13 +18,20 @@ afterEach(() => {
 const call = (bridge: MockBridge, method: string, params: Record<string, unknown> = {}) =>
   new Promise<Record<string, unknown>>((resolve) => {
     const [className, methodName] = method.split('.') as [string, string];
-    bridge.call(className, methodName, params, (r) => resolve(r as Record<string, unknown>), (r) => resolve(r as Record<string, unknown>));
+    bridge.call(
+      className,
+      methodName,
+      params,
+      (r) => resolve(r as Record<string, unknown>),
+      (r) => resolve(r as Record<string, unknown>),
+    );
   });
 const tick = async () => {
   for (let i = 0; i < 10; i++) await Promise.resolve();
 };
 const sheet = () => document.querySelector<HTMLElement>('.gpmock-sheet');
-const button = (label: string) => Array.from(document.querySelectorAll<HTMLButtonElement>('.gpmock-sheet button')).find((b) => b.textContent === label)!;
+const button = (label: string) =>
+  Array.from(document.querySelectorAll<HTMLButtonElement>('.gpmock-sheet button')).find((b) => b.textContent === label)!;
 const summary = () => document.querySelector('.gpmock-bar summary')!.textContent;
 const logLines = () => Array.from(document.querySelectorAll('.gpmock-log li')).map((li) => li.textContent!);
 
@@ -116,14 +123,36 @@ describe('the panel bar', () => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date('2026-01-02T03:04:05Z'));
     const bridge = mock();
-    bridge.call('X', 'first', { n: 1 }, () => {}, () => {});
-    bridge.call('X', 'second', { auth_code: 'A', authCode: 'B', token: 'C', base64Data: 'D', text: 'plain' }, () => {}, () => {});
-    expect(logLines()).toEqual(['03:04:05 X.second {"auth_code":"[redacted]","authCode":"[redacted]","token":"[redacted]","base64Data":"[redacted]","text":"plain"}', '03:04:05 X.first {"n":1}']);
+    bridge.call(
+      'X',
+      'first',
+      { n: 1 },
+      () => {},
+      () => {},
+    );
+    bridge.call(
+      'X',
+      'second',
+      { auth_code: 'A', authCode: 'B', token: 'C', base64Data: 'D', text: 'plain' },
+      () => {},
+      () => {},
+    );
+    expect(logLines()).toEqual([
+      '03:04:05 X.second {"auth_code":"[redacted]","authCode":"[redacted]","token":"[redacted]","base64Data":"[redacted]","text":"plain"}',
+      '03:04:05 X.first {"n":1}',
+    ]);
   });
 
   it('keeps the last 50 calls', async () => {
     const bridge = mock();
-    for (let i = 1; i <= 55; i++) bridge.call('X', `m${i}`, {}, () => {}, () => {});
+    for (let i = 1; i <= 55; i++)
+      bridge.call(
+        'X',
+        `m${i}`,
+        {},
+        () => {},
+        () => {},
+      );
     const lines = logLines();
     expect(lines).toHaveLength(50);
     expect(lines[0]).toContain('X.m55 ');
@@ -136,7 +165,13 @@ describe('created before <body> exists', () => {
     vi.useFakeTimers();
     await withoutBody(async (loaded) => {
       const bridge = mock();
-      bridge.call('GPUIToast', 'toast', { message: 'early', duration: 10 }, () => {}, () => {});
+      bridge.call(
+        'GPUIToast',
+        'toast',
+        { message: 'early', duration: 10 },
+        () => {},
+        () => {},
+      );
       await vi.advanceTimersByTimeAsync(10);
       loaded();
       expect(document.querySelector('.gpmock-bar')).not.toBeNull();

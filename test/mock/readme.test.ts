@@ -30,8 +30,10 @@ describe('README: Local development (the mock bridge)', () => {
     expect(ui).toMatch(/`authorize`, `paymentStatus` and the `'payment-cancelled'` scenario are then not used/);
   });
 
-  it("the envelope() example of the controls table answers as it says", async () => {
-    expect(section).toContain("`set('GPBase.getLocale', envelope({ app_locale: 'id_ID' }))` answers `{ success: true, ret: 'GP_SUCCESS', app_locale: 'id_ID' }`");
+  it('the envelope() example of the controls table answers as it says', async () => {
+    expect(section).toContain(
+      "`set('GPBase.getLocale', envelope({ app_locale: 'id_ID' }))` answers `{ success: true, ret: 'GP_SUCCESS', app_locale: 'id_ID' }`",
+    );
     const bridge = createMockBridge();
     bridge.set('GPBase.getLocale', envelope({ app_locale: 'id_ID' }));
     const answer = await new Promise((resolve) => bridge.call('GPBase', 'getLocale', {}, resolve, resolve));

@@ -30,14 +30,26 @@ const installed = () => {
 const raw = (bridge: MockBridge, method: string, params: Record<string, unknown> = {}) =>
   new Promise<['ok' | 'fail', Envelope]>((resolve) => {
     const [className, methodName] = method.split('.') as [string, string];
-    bridge.call(className, methodName, params, (r) => resolve(['ok', r as Envelope]), (r) => resolve(['fail', r as Envelope]));
+    bridge.call(
+      className,
+      methodName,
+      params,
+      (r) => resolve(['ok', r as Envelope]),
+      (r) => resolve(['fail', r as Envelope]),
+    );
   });
 
 /** When the answer arrives, in fake ms after the call (undefined: not within `within` ms). */
 const answeredAfter = async (bridge: MockBridge, within = 1000) => {
   const start = Date.now();
   let at: number | undefined;
-  bridge.call('GPBase', 'getLocale', {}, () => (at = Date.now() - start), () => (at = Date.now() - start));
+  bridge.call(
+    'GPBase',
+    'getLocale',
+    {},
+    () => (at = Date.now() - start),
+    () => (at = Date.now() - start),
+  );
   // Microtasks first: an answer with no latency arrives before any timer runs.
   for (let i = 0; i < 10; i++) await Promise.resolve();
   if (at !== undefined) return at;

@@ -46,7 +46,9 @@ describe('the mock through the core SDK', () => {
 
   it.each(['success', 'failed', 'pending', 'cancelled'] as const)('payment status %s from a webRedirectUrl', async (paymentStatus) => {
     const { gp, bridge } = setup({ paymentStatus });
-    await expect(gp.launchPayment('https://gopay.co.id/app/merchanttransfer?tref=T1&amount=5000')).resolves.toEqual({ status: paymentStatus });
+    await expect(gp.launchPayment('https://gopay.co.id/app/merchanttransfer?tref=T1&amount=5000')).resolves.toEqual({
+      status: paymentStatus,
+    });
     expect(bridge.calls[0]!.params).toEqual({ deeplink: 'gopay://merchanttransfer?tref=T1&amount=5000' });
   });
 
@@ -54,7 +56,10 @@ describe('the mock through the core SDK', () => {
     await expect(setup({ scenario: 'offline' }).gp.getLocale()).rejects.toMatchObject({ code: 'NETWORK', bridgeCode: '401' });
     await expect(setup({ scenario: 'not-registered' }).gp.getAuthCode()).rejects.toMatchObject({ code: 'NOT_REGISTERED' });
     await expect(setup().gp.trackEvent('e', { page_name: 'p' })).resolves.toBeUndefined();
-    await expect(setup().gp.call('GPAnalytics', 'trackEvent', { eventName: 'e', metaData: {} })).rejects.toMatchObject({ code: 'INVALID_PARAMS', bridgeCode: 'GP_PARAM_ERR' });
+    await expect(setup().gp.call('GPAnalytics', 'trackEvent', { eventName: 'e', metaData: {} })).rejects.toMatchObject({
+      code: 'INVALID_PARAMS',
+      bridgeCode: 'GP_PARAM_ERR',
+    });
   });
 
   it('watchCompass delivers readings until stopped', async () => {

@@ -15,7 +15,10 @@ it('never hands a code out twice, never hands out an expired one', async () => {
   await fc.assert(
     fc.asyncProperty(
       fc.array(fc.constantFrom('c1', 'c2', 'c3', 'c4', 'c5', 'c6'), { minLength: 1, maxLength: 30 }),
-      fc.array(fc.record({ delay: fc.nat({ max: 400_000 }), jump: fc.nat({ max: 200_000 }), expiredOnce: fc.boolean() }), { minLength: 1, maxLength: 8 }),
+      fc.array(fc.record({ delay: fc.nat({ max: 400_000 }), jump: fc.nat({ max: 200_000 }), expiredOnce: fc.boolean() }), {
+        minLength: 1,
+        maxLength: 8,
+      }),
       fc.integer({ min: 0, max: 300_000 }),
       async (codes, callers, answerDelay) => {
         let n = 0;
@@ -45,7 +48,8 @@ it('never hands a code out twice, never hands out an expired one', async () => {
               })
               .catch((error) => {
                 // Giving up is allowed (the bridge kept repeating used codes, or the retry failed too); other errors are not.
-                if (!isGoPayError(error, 'AUTH_CODE_EXPIRED') && !/AuthCode Not Found/.test(String(error?.message))) problems.push(String(error));
+                if (!isGoPayError(error, 'AUTH_CODE_EXPIRED') && !/AuthCode Not Found/.test(String(error?.message)))
+                  problems.push(String(error));
               });
           }),
         );
@@ -97,7 +101,12 @@ it('getAuthCode() shares only a call still in flight: no caller gets the outcome
             const opts = badOptions ? { timeout: -1 } : signal ? { signal: new AbortController().signal } : undefined;
             const outcome = await gp.getAuthCode(opts).then(
               (code) => code.code,
-              (error) => (error.code == 'INVALID_ARGUMENT' ? (badOptions ? undefined : `refused: ${error.message}`) : /call-\d+/.exec(error.message)?.[0]),
+              (error) =>
+                error.code == 'INVALID_ARGUMENT'
+                  ? badOptions
+                    ? undefined
+                    : `refused: ${error.message}`
+                  : /call-\d+/.exec(error.message)?.[0],
             );
             if (badOptions) {
               if (outcome !== undefined) problems.push(`bad options answered with ${outcome}`);
@@ -105,7 +114,8 @@ it('getAuthCode() shares only a call still in flight: no caller gets the outcome
             }
             const index = Number(/^call-(\d+)$/.exec(String(outcome))?.[1] ?? NaN);
             if (Number.isNaN(index)) problems.push(`unexpected outcome ${outcome}`);
-            else if (!(settledSeq[index]! > askedSeq)) problems.push(`asked at ${askedSeq}, got call-${index} settled at ${settledSeq[index]}`);
+            else if (!(settledSeq[index]! > askedSeq))
+              problems.push(`asked at ${askedSeq}, got call-${index} settled at ${settledSeq[index]}`);
           }),
         );
         await vi.advanceTimersByTimeAsync(1_000);

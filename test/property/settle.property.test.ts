@@ -19,7 +19,13 @@ const data = fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth:
 const envelope = fc.oneof(
   data.map((d) => ({ success: true, ret: 'GP_SUCCESS', data: d })),
   data.map((d) => ({ success: true, ret: 'GP_SUCCESS', ...d })),
-  fc.record({ success: fc.constant(false), ret: fc.constantFrom('GP_EXCEPTION', ['GP_EXCEPTION']), error_type: fc.constant('JS_BRIDGE_ERROR'), error_code: code, error_message: fc.string() }),
+  fc.record({
+    success: fc.constant(false),
+    ret: fc.constantFrom('GP_EXCEPTION', ['GP_EXCEPTION']),
+    error_type: fc.constant('JS_BRIDGE_ERROR'),
+    error_code: code,
+    error_message: fc.string(),
+  }),
   fc.record({ callbackId: fc.nat(), ret: fc.constant('GP_PARAM_ERR'), errorCode: fc.constant('GP_PARAM_ERR'), errorMessage: fc.string() }),
   fc.record({ ret: fc.constantFrom(['HY_TIMEOUT'], 'GP_TIMEOUT') }),
 );
@@ -36,7 +42,12 @@ const payload = fc.oneof(envelope, malformed);
 
 /** One thing the bridge does with a call: answer (now or later, through either callback), throw, or nothing. */
 const act = fc.oneof(
-  fc.record({ kind: fc.constant('answer' as const), via: fc.constantFrom('ok' as const, 'fail' as const), payload, at: fc.nat({ max: 50 }) }),
+  fc.record({
+    kind: fc.constant('answer' as const),
+    via: fc.constantFrom('ok' as const, 'fail' as const),
+    payload,
+    at: fc.nat({ max: 50 }),
+  }),
   fc.record({ kind: fc.constant('throw' as const), payload: fc.oneof(payload, fc.constant(new Error('native'))) }),
 );
 const behaviour = fc.array(act, { maxLength: 3 });

@@ -33,7 +33,11 @@ describe('validation messages: field, expectation, and the value received', () =
     ['setNavigationBar', [{ titleColor: 'red' }], 'titleColor must be a color like #RRGGBB or #RRGGBBAA, got "red".'],
     ['trackEvent', ['checkout', {}], 'metaData must be a non-empty object, got "{}".'],
     ['saveFile', [null], 'saveFile(params) must be an object, got null.'],
-    ['saveFile', [{ url: 'https://x.test/a', destination: 'DESKTOP' }], 'destination must be one of DOWNLOADS, DOCUMENTS, PICTURES, DCIM, got "DESKTOP".'],
+    [
+      'saveFile',
+      [{ url: 'https://x.test/a', destination: 'DESKTOP' }],
+      'destination must be one of DOWNLOADS, DOCUMENTS, PICTURES, DCIM, got "DESKTOP".',
+    ],
     ['watchCompass', [() => {}, { interval: 'fast' }], 'interval must be one of game, ui, normal, got "fast".'],
     ['watchCompass', ['not a function'], 'GPMotion.Event.compass listener must be a function, got "not a function".'],
     ['watchShake', [undefined], 'motion.shake listener must be a function, got undefined.'],
@@ -170,7 +174,9 @@ describe('toPaymentDeeplink anchors', () => {
     ['see https://gopay.co.id/app/merchanttransfer?tref=1'],
   ])('refuses %j', (url) => {
     expect(() => toPaymentDeeplink(url)).toThrow(GoPayValidationError);
-    expect(() => toPaymentDeeplink(url)).toThrow("webRedirectUrl must be the https URL with a query that GoPay's payment API gave your backend");
+    expect(() => toPaymentDeeplink(url)).toThrow(
+      "webRedirectUrl must be the https URL with a query that GoPay's payment API gave your backend",
+    );
   });
 
   it('takes only a string, not an object that prints as a link', () => {
@@ -190,10 +196,13 @@ describe('typed methods send exactly the documented params', () => {
     expect(bridge.calls[0]!.params).toEqual({ titleColor: color, backgroundColor: color });
   });
 
-  it.each([['x#112233'], ['#112233 '], ['#1122334'], ['#112233GG'], ['#11223'], ['112233']])('setNavigationBar refuses the color %j', async (color) => {
-    const { gp } = client();
-    expect(await rejection(gp.setNavigationBar!({ titleColor: color }))).toContain('titleColor must be a color like #RRGGBB');
-  });
+  it.each([['x#112233'], ['#112233 '], ['#1122334'], ['#112233GG'], ['#11223'], ['112233']])(
+    'setNavigationBar refuses the color %j',
+    async (color) => {
+      const { gp } = client();
+      expect(await rejection(gp.setNavigationBar!({ titleColor: color }))).toContain('titleColor must be a color like #RRGGBB');
+    },
+  );
 
   it('setNavigationBar sends no hideBackButton unless given', async () => {
     const { gp, bridge } = client();
@@ -218,14 +227,17 @@ describe('typed methods send exactly the documented params', () => {
     await expect(saving).resolves.toEqual({ msg: 'SAVED' });
   });
 
-  it.each([['http://x.test/a.pdf'], ['blob:https://x.test/1'], ['data:application/pdf;base64,JVBERi0=']])('saveFile accepts the url %s', async (url) => {
-    const bridge = fakeBridge({ 'GPFile.save': okTop({ msg: 'SAVE_STARTED' }) });
-    const saving = createGoPay({ bridge }).saveFile({ url });
-    await Promise.resolve();
-    expect(bridge.calls[0]!.params).toEqual({ url });
-    document.dispatchEvent(new CustomEvent('GPFile.Event.saveSuccess', { detail: { msg: 'SAVED' } }));
-    await saving;
-  });
+  it.each([['http://x.test/a.pdf'], ['blob:https://x.test/1'], ['data:application/pdf;base64,JVBERi0=']])(
+    'saveFile accepts the url %s',
+    async (url) => {
+      const bridge = fakeBridge({ 'GPFile.save': okTop({ msg: 'SAVE_STARTED' }) });
+      const saving = createGoPay({ bridge }).saveFile({ url });
+      await Promise.resolve();
+      expect(bridge.calls[0]!.params).toEqual({ url });
+      document.dispatchEvent(new CustomEvent('GPFile.Event.saveSuccess', { detail: { msg: 'SAVED' } }));
+      await saving;
+    },
+  );
 
   it.each([['file:///x?https://x.test'], ['ftp://x.test/a'], ['javascript:https://x']])('saveFile refuses the url %j', async (url) => {
     const { gp, bridge } = client();
@@ -235,7 +247,8 @@ describe('typed methods send exactly the documented params', () => {
 
   it('watchCompass accepts every documented interval', async () => {
     const { gp, bridge } = client();
-    for (const interval of ['game', 'ui', 'normal']) await (await gp.watchCompass!(() => {}, { interval }) as unknown as () => Promise<void>)();
+    for (const interval of ['game', 'ui', 'normal'])
+      await ((await gp.watchCompass!(() => {}, { interval })) as unknown as () => Promise<void>)();
     expect(bridge.calls.filter((c) => c.methodName === 'startCompass').map((c) => c.params)).toEqual([
       { interval: 'game' },
       { interval: 'ui' },

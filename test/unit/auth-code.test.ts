@@ -61,7 +61,8 @@ describe('getAuthCode', () => {
   it('a shared call that failed is forgotten: the next caller asks the bridge again', async () => {
     let n = 0;
     const bridge: GpContainer = {
-      call: (_c, _m, _p, ok, fail) => (n++ ? ok({ success: true, ret: 'GP_SUCCESS', data: { authCode: 'fresh' } }) : setTimeout(() => fail({ error_code: '401' }), 5)),
+      call: (_c, _m, _p, ok, fail) =>
+        n++ ? ok({ success: true, ret: 'GP_SUCCESS', data: { authCode: 'fresh' } }) : setTimeout(() => fail({ error_code: '401' }), 5),
     };
     const gp = createGoPay({ bridge });
     const first = Promise.allSettled([gp.getAuthCode(), gp.getAuthCode()]);
@@ -116,12 +117,18 @@ describe('getAuthCode', () => {
 
   it('the error for a missing authCode names the call, never the value', async () => {
     const bridge: GpContainer = { call: (_c, _m, _p, ok) => ok({ success: true, ret: 'GP_SUCCESS', data: { authCode: 42 } }) };
-    const error = await createGoPay({ bridge }).getAuthCode().catch((e) => e);
+    const error = await createGoPay({ bridge })
+      .getAuthCode()
+      .catch((e) => e);
     expect(error).toMatchObject({ name: 'GoPayBridgeError', className: 'GPMiniAppAuth', methodName: 'getAuthCode' });
     expect(error.message).toBe('GPMiniAppAuth.getAuthCode failed: answered without authCode');
     expect(error.response).toBeUndefined();
     const empty: GpContainer = { call: (_c, _m, _p, ok) => ok({ success: true, ret: 'GP_SUCCESS', data: { authCode: '' } }) };
-    expect(await createGoPay({ bridge: empty }).getAuthCode().catch((e) => e)).toMatchObject({ code: 'UNKNOWN', message: 'GPMiniAppAuth.getAuthCode failed: answered without authCode' });
+    expect(
+      await createGoPay({ bridge: empty })
+        .getAuthCode()
+        .catch((e) => e),
+    ).toMatchObject({ code: 'UNKNOWN', message: 'GPMiniAppAuth.getAuthCode failed: answered without authCode' });
   });
 });
 
@@ -148,7 +155,9 @@ describe('isAuthCodeExpired', () => {
 describe('withAuthCode', () => {
   it('hands fn the code string and the AuthCode, and returns its result', async () => {
     const gp = createGoPay({ bridge: codeBridge() });
-    await expect(gp.withAuthCode((code, authCode) => `${code}|${authCode.code}|${authCode.expiresAt}`)).resolves.toBe('code-1|code-1|1300000');
+    await expect(gp.withAuthCode((code, authCode) => `${code}|${authCode.code}|${authCode.expiresAt}`)).resolves.toBe(
+      'code-1|code-1|1300000',
+    );
   });
 
   it('concurrent callers never get the same code', async () => {
@@ -301,8 +310,8 @@ describe('withAuthCode', () => {
       { isExpiredError: (e) => (e as { status?: number }).status === 401 },
     );
     expect(seen).toEqual(['code-1', 'code-2']);
-    await expect(gp.withAuthCode(() => Promise.reject(new GoPayAuthCodeExpiredError()), { isExpiredError: () => false })).rejects.toBeInstanceOf(
-      GoPayAuthCodeExpiredError,
-    );
+    await expect(
+      gp.withAuthCode(() => Promise.reject(new GoPayAuthCodeExpiredError()), { isExpiredError: () => false }),
+    ).rejects.toBeInstanceOf(GoPayAuthCodeExpiredError);
   });
 });

@@ -7,10 +7,12 @@ afterEach(() => {
 });
 
 const failure = async (bridge: GpContainer) => {
-  const error = await createGoPay({ bridge }).call('A', 'b').then(
-    () => expect.fail('should reject'),
-    (e: unknown) => e as GoPayBridgeError,
-  );
+  const error = await createGoPay({ bridge })
+    .call('A', 'b')
+    .then(
+      () => expect.fail('should reject'),
+      (e: unknown) => e as GoPayBridgeError,
+    );
   expect(error).toBeInstanceOf(GoPayBridgeError);
   return error;
 };
@@ -85,10 +87,12 @@ describe('malformed and failed answers say what happened', () => {
         }
       },
     };
-    const error = await createGoPay({ bridge }).call('A', 'b').then(
-      () => expect.fail('should reject'),
-      (e) => e,
-    );
+    const error = await createGoPay({ bridge })
+      .call('A', 'b')
+      .then(
+        () => expect.fail('should reject'),
+        (e) => e,
+      );
     expect(thrown).toBe('nothing');
     expect(error).toBeInstanceOf(GoPayBridgeError);
     expect(error).toMatchObject({ className: 'A', methodName: 'b' });
@@ -215,7 +219,9 @@ describe('watchers', () => {
     const stop = await gp.watchGyro(() => {});
     await stop();
     await stop();
-    await (await gp.watchGyro(() => {}))();
+    await (
+      await gp.watchGyro(() => {})
+    )();
     expect(bridge.calls.map((c) => c.params)).toEqual([{ on: true }, { on: false }, { on: true }, { on: false }]);
   });
 

@@ -73,7 +73,9 @@ describe('the other error classes say what happened and what to do', () => {
   it('an aborted call rejects with a message naming it', async () => {
     const controller = new AbortController();
     controller.abort();
-    const error = await createGoPay({ bridge: fakeBridge() }).getLocale({ signal: controller.signal }).catch((e) => e);
+    const error = await createGoPay({ bridge: fakeBridge() })
+      .getLocale({ signal: controller.signal })
+      .catch((e) => e);
     expect(error.message).toBe('GPBase.getLocale call aborted');
   });
 

@@ -41,19 +41,35 @@ describe('bridge error codes', () => {
     ['999', 'UNKNOWN'],
     ['5000', 'UNKNOWN'],
   ])('error_code %s is %s (snake_case, string)', async (bridgeCode, code) => {
-    const envelope = { success: false, ret: 'GP_EXCEPTION', error_type: 'JS_BRIDGE_ERROR', error_code: bridgeCode, error_message: 'said so' };
+    const envelope = {
+      success: false,
+      ret: 'GP_EXCEPTION',
+      error_type: 'JS_BRIDGE_ERROR',
+      error_code: bridgeCode,
+      error_message: 'said so',
+    };
     const error = await rejectWith(envelope);
     expect(error).toBeInstanceOf(GoPayBridgeError);
     expect(error).toBeInstanceOf(GoPayError);
     expect(error).toBeInstanceOf(Error);
-    expect(error).toMatchObject({ name: 'GoPayBridgeError', code, bridgeCode, className: 'GPLocation', methodName: 'getLocation', response: envelope });
+    expect(error).toMatchObject({
+      name: 'GoPayBridgeError',
+      code,
+      bridgeCode,
+      className: 'GPLocation',
+      methodName: 'getLocation',
+      response: envelope,
+    });
     expect(error.message).toContain('GPLocation.getLocation');
     expect(error.message).toContain('said so');
     expect(isGoPayError(error, code as never)).toBe(true);
   });
 
   it('reads camelCase failure fields and numeric codes', async () => {
-    const error = await rejectWith({ callbackId: 1, ret: 'GP_PARAM_ERR', errorCode: 'GP_PARAM_ERR', errorMessage: 'metaData can not be empty' }, 'success');
+    const error = await rejectWith(
+      { callbackId: 1, ret: 'GP_PARAM_ERR', errorCode: 'GP_PARAM_ERR', errorMessage: 'metaData can not be empty' },
+      'success',
+    );
     expect(error).toMatchObject({ code: 'INVALID_PARAMS', bridgeCode: 'GP_PARAM_ERR' });
     expect(error.message).toContain('metaData can not be empty');
     const numeric = await rejectWith({ success: false, errorCode: 300, errorMessage: 'no' });
@@ -73,7 +89,9 @@ describe('bridge error codes', () => {
 
   it('messages say what to do', async () => {
     expect((await rejectWith({ success: false, error_code: '300' })).message).toContain("getConsent('location')");
-    expect((await rejectWith({ success: false, error_code: '300' }, 'failure', 'takePhoto', [{ mode: 'camera' }])).message).toContain("getConsent('camera')");
+    expect((await rejectWith({ success: false, error_code: '300' }, 'failure', 'takePhoto', [{ mode: 'camera' }])).message).toContain(
+      "getConsent('camera')",
+    );
     expect(new GoPayBridgeError('m', { bridgeCode: '203' }).message).toBe('GoPay failed: m (NOT_REGISTERED 203)');
     const unavailable = new GoPayUnavailableError('no-container');
     expect(unavailable.message).toMatch(/mock/);

@@ -24,13 +24,18 @@ describe('on()', () => {
     expect(remove.mock.calls[0]![1]).toBe(add.mock.calls.find(([name]) => name === 'motion.gyro')![1]);
     document.dispatchEvent(new CustomEvent('motion.gyro', { detail: { x: 7, y: 8, z: 9 } }));
     expect(a).toEqual([{ x: 1, y: 2, z: 3 }]);
-    expect(b).toEqual([{ x: 1, y: 2, z: 3 }, { x: 4, y: 5, z: 6 }]);
+    expect(b).toEqual([
+      { x: 1, y: 2, z: 3 },
+      { x: 4, y: 5, z: 6 },
+    ]);
   });
 
   it('throws a GoPayValidationError for a missing event name or listener', () => {
     const gp = createGoPay({ bridge: fakeBridge() });
     expect(() => gp.on('' as never, () => {})).toThrow(/on\(event\)/);
-    expect(() => gp.on('settle', 'nope' as never)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('listener') }));
+    expect(() => gp.on('settle', 'nope' as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('listener') }),
+    );
   });
 
   it('forwards any bridge event with a dot in its name, documented or not, only while subscribed', () => {
@@ -123,14 +128,25 @@ describe('debug and redaction', () => {
     await gp.takePhoto({ mode: 'camera', needBase64: true });
     await gp.call('X', 'echo', { authCode: SECRET });
     expect(entries).toHaveLength(5);
-    expect(entries[0]).toMatchObject({ className: 'GPMiniAppAuth', methodName: 'getAuthCode', ok: true, ms: expect.any(Number), result: { authCode: '[redacted]' } });
-    expect(entries[4]).toMatchObject({ params: { authCode: '[redacted]' }, result: { nested: { auth_code: '[redacted]', list: [{ accessToken: '[redacted]' }] } } });
+    expect(entries[0]).toMatchObject({
+      className: 'GPMiniAppAuth',
+      methodName: 'getAuthCode',
+      ok: true,
+      ms: expect.any(Number),
+      result: { authCode: '[redacted]' },
+    });
+    expect(entries[4]).toMatchObject({
+      params: { authCode: '[redacted]' },
+      result: { nested: { auth_code: '[redacted]', list: [{ accessToken: '[redacted]' }] } },
+    });
     expect(JSON.stringify([entries, seen])).not.toContain('S3CRET');
   });
 
   it('a debug entry for a failure carries the error', async () => {
     const entries: SettleEvent[] = [];
-    await createGoPay({ bridge: fakeBridge({}, failWith('300')), debug: (e) => entries.push(e) }).getLocation().catch(() => {});
+    await createGoPay({ bridge: fakeBridge({}, failWith('300')), debug: (e) => entries.push(e) })
+      .getLocation()
+      .catch(() => {});
     expect(entries[0]).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
   });
 

@@ -24,7 +24,15 @@ export const fakeBridge = (answers: Record<string, Answer> = {}, fallback?: Answ
   return bridge;
 };
 
-export const ok = (data?: unknown): Answer => (s) => s({ success: true, ret: 'GP_SUCCESS', ...(data === undefined ? {} : { data }) });
-export const okTop = (fields: Record<string, unknown>): Answer => (s) => s({ success: true, ret: 'GP_SUCCESS', ...fields });
-export const failWith = (code: string | number, message = 'boom'): Answer => (_s, f) =>
-  f({ success: false, ret: 'GP_EXCEPTION', error_type: 'JS_BRIDGE_ERROR', error_code: code, error_message: message });
+export const ok =
+  (data?: unknown): Answer =>
+  (s) =>
+    s({ success: true, ret: 'GP_SUCCESS', ...(data === undefined ? {} : { data }) });
+export const okTop =
+  (fields: Record<string, unknown>): Answer =>
+  (s) =>
+    s({ success: true, ret: 'GP_SUCCESS', ...fields });
+export const failWith =
+  (code: string | number, message = 'boom'): Answer =>
+  (_s, f) =>
+    f({ success: false, ret: 'GP_EXCEPTION', error_type: 'JS_BRIDGE_ERROR', error_code: code, error_message: message });

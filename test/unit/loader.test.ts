@@ -108,7 +108,9 @@ describe('lazy loading', () => {
 
   it('a script that loads without defining gpContainer.call rejects with no-container after loadTimeout', async () => {
     vi.useFakeTimers();
-    const ready = createGoPay({ loadTimeout: 3_000 }).ready().catch((e) => e);
+    const ready = createGoPay({ loadTimeout: 3_000 })
+      .ready()
+      .catch((e) => e);
     await vi.advanceTimersByTimeAsync(2_999);
     expect(scripts()).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
@@ -137,7 +139,9 @@ describe('lazy loading', () => {
     vi.useFakeTimers();
     const detached = document.createElement('div');
     vi.spyOn(document.head, 'appendChild').mockImplementation((node) => detached.appendChild(node));
-    const ready = createGoPay({ loadTimeout: 2_000 }).ready().catch((e) => e);
+    const ready = createGoPay({ loadTimeout: 2_000 })
+      .ready()
+      .catch((e) => e);
     await vi.advanceTimersByTimeAsync(1_999);
     expect(detached.querySelectorAll('script')).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
@@ -151,7 +155,9 @@ describe('lazy loading', () => {
   it('the call timeout covers a slow load too', async () => {
     vi.useFakeTimers();
     vi.spyOn(document.head, 'appendChild').mockImplementation((node) => node);
-    const call = createGoPay({ loadTimeout: 60_000, timeout: 1_000 }).getLocale().catch((e) => e);
+    const call = createGoPay({ loadTimeout: 60_000, timeout: 1_000 })
+      .getLocale()
+      .catch((e) => e);
     await vi.advanceTimersByTimeAsync(1_000);
     expect(await call).toMatchObject({ code: 'TIMEOUT' });
   });
@@ -198,7 +204,9 @@ describe('lazy loading', () => {
     const detached = document.createElement('div');
     vi.spyOn(document.head, 'appendChild').mockImplementation((node) => detached.appendChild(node));
     const controller = new AbortController();
-    const call = createGoPay().getLocale({ signal: controller.signal }).catch((e) => e);
+    const call = createGoPay()
+      .getLocale({ signal: controller.signal })
+      .catch((e) => e);
     controller.abort();
     expect(await call).toMatchObject({ code: 'ABORTED', methodName: 'getLocale' });
     const bridge = { call: vi.fn(answering.call) };
@@ -209,7 +217,11 @@ describe('lazy loading', () => {
   });
 
   it('a passed bridge wins over window.gpContainer, and loads nothing', async () => {
-    win.gpContainer = { call: () => { throw new Error('not me'); } };
+    win.gpContainer = {
+      call: () => {
+        throw new Error('not me');
+      },
+    };
     await expect(createGoPay({ bridge: answering }).getLocale()).resolves.toBe('en_ID');
     expect(document.querySelectorAll('script')).toHaveLength(0);
   });

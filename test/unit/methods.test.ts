@@ -8,20 +8,116 @@ afterEach(() => {
 
 // [method, args, className, methodName, params sent, answer, resolved value] — from gopay-bridge.md's samples.
 const cases: [string, unknown[], string, string, Record<string, unknown>, Answer, unknown][] = [
-  ['getAuthCode', [], 'GPMiniAppAuth', 'getAuthCode', {}, ok({ authCode: 'a'.repeat(64) }), expect.objectContaining({ code: 'a'.repeat(64) })],
-  ['getLocation', [], 'GPLocation', 'getLocation', {}, ok({ coords: { latitude: -6.2, longitude: 106.8, time: 1 } }), { coords: { latitude: -6.2, longitude: 106.8, time: 1 } }],
-  ['getLocation', [{ enable_high_accuracy: true }], 'GPLocation', 'getLocation', { enable_high_accuracy: true }, ok({ coords: { latitude: 1, longitude: 2 } }), { coords: { latitude: 1, longitude: 2 } }],
-  ['getSystemInfo', [], 'GPSystem', 'getSystemInfo', {}, ok({ platform: 'android', brand: 'x', is_emulator: false }), { platform: 'android', brand: 'x', is_emulator: false }],
+  [
+    'getAuthCode',
+    [],
+    'GPMiniAppAuth',
+    'getAuthCode',
+    {},
+    ok({ authCode: 'a'.repeat(64) }),
+    expect.objectContaining({ code: 'a'.repeat(64) }),
+  ],
+  [
+    'getLocation',
+    [],
+    'GPLocation',
+    'getLocation',
+    {},
+    ok({ coords: { latitude: -6.2, longitude: 106.8, time: 1 } }),
+    { coords: { latitude: -6.2, longitude: 106.8, time: 1 } },
+  ],
+  [
+    'getLocation',
+    [{ enable_high_accuracy: true }],
+    'GPLocation',
+    'getLocation',
+    { enable_high_accuracy: true },
+    ok({ coords: { latitude: 1, longitude: 2 } }),
+    { coords: { latitude: 1, longitude: 2 } },
+  ],
+  [
+    'getSystemInfo',
+    [],
+    'GPSystem',
+    'getSystemInfo',
+    {},
+    ok({ platform: 'android', brand: 'x', is_emulator: false }),
+    { platform: 'android', brand: 'x', is_emulator: false },
+  ],
   ['getRootedDeviceInfo', [], 'GPSystem', 'getRootedDeviceInfo', {}, ok({ is_rooted: 'false' }), { is_rooted: 'false' }],
   ['getWifiInfo', [], 'GPSystem', 'getWifiInfo', {}, ok({ wifi_bssid: 'b', wifi_ssid: 's' }), { wifi_bssid: 'b', wifi_ssid: 's' }],
-  ['getConsent', ['location'], 'GP', 'authorize', { scope: 'location' }, ok({ successScope: { location: true } }), { granted: true, successScope: { location: true } }],
-  ['getConsent', ['camera'], 'GP', 'authorize', { scope: 'camera' }, okTop({ successScope: { camera: 'true' } }), { granted: true, successScope: { camera: true } }],
-  ['getConsent', ['location'], 'GP', 'authorize', { scope: 'location' }, ok({ successScope: { location: false } }), { granted: false, successScope: { location: false } }],
-  ['getConsent', ['location'], 'GP', 'authorize', { scope: 'location' }, failWith('300', 'Permission denied'), { granted: false, successScope: { location: false } }],
-  ['takePhoto', [{ mode: 'camera', needBase64: true }], 'GPCamera', 'takePhoto', { mode: 'camera', needBase64: true }, (s) => s({ success: true, ret: 'GP_SUCCESS', callbackId: 3, data: { localPath: '/p.jpg', base64Data: 'AAA' } }), { localPath: '/p.jpg', base64Data: 'AAA' }],
-  ['takePhoto', [{ mode: 'photo' }], 'GPCamera', 'takePhoto', { mode: 'photo' }, okTop({ localPath: '/q.jpg', callbackId: 4 }), { localPath: '/q.jpg' }],
-  ['launchPayment', ['gopay://merchanttransfer?tref=1'], 'GP', 'launchPayment', { deeplink: 'gopay://merchanttransfer?tref=1' }, ok({ status: 'pending' }), { status: 'pending' }],
-  ['launchPayment', ['https://gopay.co.id/app/merchanttransfer?tref=A%20B&amount=10'], 'GP', 'launchPayment', { deeplink: 'gopay://merchanttransfer?tref=A%20B&amount=10' }, ok({ status: 'success' }), { status: 'success' }],
+  [
+    'getConsent',
+    ['location'],
+    'GP',
+    'authorize',
+    { scope: 'location' },
+    ok({ successScope: { location: true } }),
+    { granted: true, successScope: { location: true } },
+  ],
+  [
+    'getConsent',
+    ['camera'],
+    'GP',
+    'authorize',
+    { scope: 'camera' },
+    okTop({ successScope: { camera: 'true' } }),
+    { granted: true, successScope: { camera: true } },
+  ],
+  [
+    'getConsent',
+    ['location'],
+    'GP',
+    'authorize',
+    { scope: 'location' },
+    ok({ successScope: { location: false } }),
+    { granted: false, successScope: { location: false } },
+  ],
+  [
+    'getConsent',
+    ['location'],
+    'GP',
+    'authorize',
+    { scope: 'location' },
+    failWith('300', 'Permission denied'),
+    { granted: false, successScope: { location: false } },
+  ],
+  [
+    'takePhoto',
+    [{ mode: 'camera', needBase64: true }],
+    'GPCamera',
+    'takePhoto',
+    { mode: 'camera', needBase64: true },
+    (s) => s({ success: true, ret: 'GP_SUCCESS', callbackId: 3, data: { localPath: '/p.jpg', base64Data: 'AAA' } }),
+    { localPath: '/p.jpg', base64Data: 'AAA' },
+  ],
+  [
+    'takePhoto',
+    [{ mode: 'photo' }],
+    'GPCamera',
+    'takePhoto',
+    { mode: 'photo' },
+    okTop({ localPath: '/q.jpg', callbackId: 4 }),
+    { localPath: '/q.jpg' },
+  ],
+  [
+    'launchPayment',
+    ['gopay://merchanttransfer?tref=1'],
+    'GP',
+    'launchPayment',
+    { deeplink: 'gopay://merchanttransfer?tref=1' },
+    ok({ status: 'pending' }),
+    { status: 'pending' },
+  ],
+  [
+    'launchPayment',
+    ['https://gopay.co.id/app/merchanttransfer?tref=A%20B&amount=10'],
+    'GP',
+    'launchPayment',
+    { deeplink: 'gopay://merchanttransfer?tref=A%20B&amount=10' },
+    ok({ status: 'success' }),
+    { status: 'success' },
+  ],
   ['getBankAccountToken', [], 'GP', 'getBankAccountToken', {}, ok({ token: 't0k' }), { token: 't0k' }],
   ['launchDeeplink', ['gopay://home'], 'GPNavigator', 'launchDeeplink', { deeplink: 'gopay://home' }, ok(), undefined],
   ['launchUri', ['https://example.com/x'], 'GPNavigator', 'launchUri', { uri: 'https://example.com/x' }, ok(), undefined],
@@ -32,8 +128,24 @@ const cases: [string, unknown[], string, string, Record<string, unknown>, Answer
   ['vibrate', [200], 'GPMotion', 'vibrate', { duration: 200 }, ok(), undefined],
   ['toast', ['Saved', 2000], 'GPUIToast', 'toast', { message: 'Saved', duration: 2000 }, ok(), undefined],
   ['toast', ['Saved'], 'GPUIToast', 'toast', { message: 'Saved' }, ok(), undefined],
-  ['setNavigationBar', [{ title: 'Shop', titleColor: '#112233FF', hideBackButton: false }], 'GPNavigationBar', 'update', { title: 'Shop', titleColor: '#112233FF', hideBackButton: 'false' }, ok(), undefined],
-  ['trackEvent', ['checkout', { page_name: 'cart' }], 'GPAnalytics', 'trackEvent', { eventName: 'checkout', metaData: { page_name: 'cart' } }, okTop({ callbackId: 9 }), undefined],
+  [
+    'setNavigationBar',
+    [{ title: 'Shop', titleColor: '#112233FF', hideBackButton: false }],
+    'GPNavigationBar',
+    'update',
+    { title: 'Shop', titleColor: '#112233FF', hideBackButton: 'false' },
+    ok(),
+    undefined,
+  ],
+  [
+    'trackEvent',
+    ['checkout', { page_name: 'cart' }],
+    'GPAnalytics',
+    'trackEvent',
+    { eventName: 'checkout', metaData: { page_name: 'cart' } },
+    okTop({ callbackId: 9 }),
+    undefined,
+  ],
 ];
 
 describe('every documented JSAPI', () => {
@@ -45,7 +157,10 @@ describe('every documented JSAPI', () => {
   });
 
   it('falls back to GPConsent.getUserConsent when GP.authorize answers 100', async () => {
-    const bridge = fakeBridge({ 'GP.authorize': failWith('100', 'not supported'), 'GPConsent.getUserConsent': ok({ successScope: { location: true } }) });
+    const bridge = fakeBridge({
+      'GP.authorize': failWith('100', 'not supported'),
+      'GPConsent.getUserConsent': ok({ successScope: { location: true } }),
+    });
     await expect(createGoPay({ bridge }).getConsent('location')).resolves.toEqual({ granted: true, successScope: { location: true } });
     expect(bridge.calls.map((c) => `${c.className}.${c.methodName}`)).toEqual(['GP.authorize', 'GPConsent.getUserConsent']);
   });
@@ -81,7 +196,11 @@ describe('saveFile', () => {
     const gp = createGoPay({ bridge });
     const saving = gp.saveFile({ url: 'https://x.test/a.pdf', name: 'a.pdf', destination: 'DOWNLOADS' });
     await Promise.resolve();
-    expect(bridge.calls[0]).toMatchObject({ className: 'GPFile', methodName: 'save', params: { url: 'https://x.test/a.pdf', name: 'a.pdf', destination: 'DOWNLOADS' } });
+    expect(bridge.calls[0]).toMatchObject({
+      className: 'GPFile',
+      methodName: 'save',
+      params: { url: 'https://x.test/a.pdf', name: 'a.pdf', destination: 'DOWNLOADS' },
+    });
     fire('GPFile.Event.saveSuccess', { msg: 'SAVED' });
     await expect(saving).resolves.toEqual({ msg: 'SAVED' });
     const after: unknown[] = [];
@@ -95,7 +214,12 @@ describe('saveFile', () => {
     const saving = gp.saveFile({ url: 'https://x.test/a.pdf' });
     await Promise.resolve();
     fire('GPFile.Event.saveFailed', { msg: 'disk full' });
-    await expect(saving).rejects.toMatchObject({ name: 'GoPayBridgeError', className: 'GPFile', methodName: 'save', response: { msg: 'disk full' } });
+    await expect(saving).rejects.toMatchObject({
+      name: 'GoPayBridgeError',
+      className: 'GPFile',
+      methodName: 'save',
+      response: { msg: 'disk full' },
+    });
   });
 
   it('rejects when the bridge refuses to start the save', async () => {
@@ -107,30 +231,41 @@ describe('saveFile', () => {
 describe('watch*', () => {
   const sensors: [string, string, Record<string, unknown>, string, Record<string, unknown>, string, unknown][] = [
     ['watchCompass', 'startCompass', { interval: 'ui' }, 'stopCompass', {}, 'GPMotion.Event.compass', { direction: 90, timestamp: 1 }],
-    ['watchAccelerometer', 'startAccelerometer', { interval: 'game' }, 'stopAccelerometer', {}, 'GPMotion.Event.accelerometer', { x: 1, y: 2, z: 3 }],
+    [
+      'watchAccelerometer',
+      'startAccelerometer',
+      { interval: 'game' },
+      'stopAccelerometer',
+      {},
+      'GPMotion.Event.accelerometer',
+      { x: 1, y: 2, z: 3 },
+    ],
     ['watchGyro', 'listenGyro', { on: true, frequency: 50 }, 'listenGyro', { on: false }, 'motion.gyro', { x: 0, y: 1, z: 0 }],
     ['watchShake', 'listeningShake', { on: true, shakeNum: 2 }, 'listeningShake', { on: false }, 'motion.shake', { count: 1 }],
   ];
 
-  it.each(sensors)('%s starts with %s, delivers readings, and stops with %s', async (method, start, startParams, stop, stopParams, event, reading) => {
-    const bridge = fakeBridge({}, okTop({ msg: 'STARTED' }));
-    const gp = createGoPay({ bridge }) as unknown as Record<string, (...a: unknown[]) => Promise<() => Promise<void>>>;
-    const seen: unknown[] = [];
-    const opts = { ...startParams };
-    delete opts.on;
-    const stopWatching = await gp[method]!((r: unknown) => seen.push(r), opts);
-    expect(bridge.calls[0]).toMatchObject({ className: 'GPMotion', methodName: start, params: startParams });
-    document.dispatchEvent(new CustomEvent(event, { detail: reading }));
-    const legacy = Object.assign(new Event(event), { param: reading });
-    document.dispatchEvent(legacy);
-    expect(seen).toEqual([reading, reading]);
-    await stopWatching();
-    expect(bridge.calls[1]).toMatchObject({ className: 'GPMotion', methodName: stop, params: stopParams });
-    document.dispatchEvent(new CustomEvent(event, { detail: reading }));
-    expect(seen).toHaveLength(2);
-    await stopWatching();
-    expect(bridge.calls).toHaveLength(2);
-  });
+  it.each(sensors)(
+    '%s starts with %s, delivers readings, and stops with %s',
+    async (method, start, startParams, stop, stopParams, event, reading) => {
+      const bridge = fakeBridge({}, okTop({ msg: 'STARTED' }));
+      const gp = createGoPay({ bridge }) as unknown as Record<string, (...a: unknown[]) => Promise<() => Promise<void>>>;
+      const seen: unknown[] = [];
+      const opts = { ...startParams };
+      delete opts.on;
+      const stopWatching = await gp[method]!((r: unknown) => seen.push(r), opts);
+      expect(bridge.calls[0]).toMatchObject({ className: 'GPMotion', methodName: start, params: startParams });
+      document.dispatchEvent(new CustomEvent(event, { detail: reading }));
+      const legacy = Object.assign(new Event(event), { param: reading });
+      document.dispatchEvent(legacy);
+      expect(seen).toEqual([reading, reading]);
+      await stopWatching();
+      expect(bridge.calls[1]).toMatchObject({ className: 'GPMotion', methodName: stop, params: stopParams });
+      document.dispatchEvent(new CustomEvent(event, { detail: reading }));
+      expect(seen).toHaveLength(2);
+      await stopWatching();
+      expect(bridge.calls).toHaveLength(2);
+    },
+  );
 
   it('two watchers share one sensor, which stops after the last one', async () => {
     const bridge = fakeBridge({}, okTop({ msg: 'OK' }));

@@ -18,7 +18,10 @@ const manualBridge = () => {
 
 const settledOnce = async (promise: Promise<unknown>) => {
   const outcomes: unknown[] = [];
-  promise.then((v) => outcomes.push(['ok', v]), (e) => outcomes.push(['error', e]));
+  promise.then(
+    (v) => outcomes.push(['ok', v]),
+    (e) => outcomes.push(['error', e]),
+  );
   return outcomes;
 };
 
@@ -86,7 +89,9 @@ describe('timeouts', () => {
 
   it('an interactive call takes a per-call timeout', async () => {
     const { bridge } = manualBridge();
-    const paying = createGoPay({ bridge }).launchPayment('gopay://merchanttransfer?tref=1', { timeout: 1000 }).catch((e) => e);
+    const paying = createGoPay({ bridge })
+      .launchPayment('gopay://merchanttransfer?tref=1', { timeout: 1000 })
+      .catch((e) => e);
     await vi.advanceTimersByTimeAsync(1000);
     expect(await paying).toMatchObject({ code: 'TIMEOUT', methodName: 'launchPayment' });
   });
@@ -94,7 +99,12 @@ describe('timeouts', () => {
   it('a late answer after the timeout changes nothing', async () => {
     const { bridge, pending } = manualBridge();
     const outcomes: unknown[] = [];
-    createGoPay({ bridge, timeout: 10 }).call('A', 'b').then((v) => outcomes.push(v), (e) => outcomes.push(e.code));
+    createGoPay({ bridge, timeout: 10 })
+      .call('A', 'b')
+      .then(
+        (v) => outcomes.push(v),
+        (e) => outcomes.push(e.code),
+      );
     await vi.advanceTimersByTimeAsync(10);
     expect(() => pending[0]!.ok({ success: true, ret: 'GP_SUCCESS', data: {} })).not.toThrow();
     await vi.runAllTimersAsync();
@@ -107,7 +117,9 @@ describe('abort', () => {
     const bridge = fakeBridge({}, ok({}));
     const controller = new AbortController();
     controller.abort('user left');
-    const error = await createGoPay({ bridge }).call('A', 'b', {}, { signal: controller.signal }).catch((e) => e);
+    const error = await createGoPay({ bridge })
+      .call('A', 'b', {}, { signal: controller.signal })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(GoPayAbortError);
     expect(error).toMatchObject({ code: 'ABORTED', cause: 'user left' });
     expect(bridge.calls).toHaveLength(0);
@@ -118,7 +130,9 @@ describe('abort', () => {
     const controller = new AbortController();
     const add = vi.spyOn(controller.signal, 'addEventListener');
     const remove = vi.spyOn(controller.signal, 'removeEventListener');
-    const call = createGoPay({ bridge }).getLocale({ signal: controller.signal }).catch((e) => e);
+    const call = createGoPay({ bridge })
+      .getLocale({ signal: controller.signal })
+      .catch((e) => e);
     await Promise.resolve();
     expect(vi.getTimerCount()).toBe(1);
     controller.abort(new Error('navigated away'));
@@ -160,9 +174,27 @@ describe('a misbehaving bridge: every promise settles exactly once', () => {
     ['a number', (ok) => ok(42), 'UNKNOWN'],
     ['an array', (ok) => ok([1, 2]), 'UNKNOWN'],
     ['ret as an array', (ok) => ok({ ret: ['HY_TIMEOUT'] }), 'UNKNOWN'],
-    ['a synchronous throw of an Error', () => { throw new Error('native crash'); }, 'UNKNOWN'],
-    ['a synchronous throw of an envelope', () => { throw { success: false, error_code: '203', error_message: 'nope' }; }, 'NOT_REGISTERED'],
-    ['a synchronous throw of a string', () => { throw 'oops'; }, 'UNKNOWN'],
+    [
+      'a synchronous throw of an Error',
+      () => {
+        throw new Error('native crash');
+      },
+      'UNKNOWN',
+    ],
+    [
+      'a synchronous throw of an envelope',
+      () => {
+        throw { success: false, error_code: '203', error_message: 'nope' };
+      },
+      'NOT_REGISTERED',
+    ],
+    [
+      'a synchronous throw of a string',
+      () => {
+        throw 'oops';
+      },
+      'UNKNOWN',
+    ],
   ];
 
   it.each(cases)('%s', async (_name, behave, expected) => {
@@ -188,10 +220,21 @@ describe('a misbehaving bridge: every promise settles exactly once', () => {
     const bridge: GpContainer = { call: (_c, _m, _p, ok, fail) => void (callbacks = [ok, fail]) };
     const circular: Record<string, unknown> = { success: true, ret: 'GP_SUCCESS' };
     circular.self = circular;
-    const call = createGoPay({ bridge, debug: () => { throw new Error('debug sink broken'); } }).call('A', 'b');
+    const call = createGoPay({
+      bridge,
+      debug: () => {
+        throw new Error('debug sink broken');
+      },
+    }).call('A', 'b');
     await Promise.resolve();
     expect(() => callbacks![0](circular)).not.toThrow();
-    expect(() => callbacks![1]({ get error_code() { throw new Error('hostile getter'); } })).not.toThrow();
+    expect(() =>
+      callbacks![1]({
+        get error_code() {
+          throw new Error('hostile getter');
+        },
+      }),
+    ).not.toThrow();
     await expect(call).resolves.toMatchObject({ self: expect.anything() });
     // The broken debug function's error is rethrown on its own, outside the bridge's stack.
     expect(() => vi.runOnlyPendingTimers()).toThrow('debug sink broken');

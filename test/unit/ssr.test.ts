@@ -13,7 +13,14 @@ describe('outside a browser (SSR, Node)', () => {
 
   it('every call rejects with GoPayUnavailableError reason no-window; nothing throws', async () => {
     const gp = kit.createGoPay();
-    const attempts = [gp.ready(), gp.getAuthCode(), gp.getLocale(), gp.call('A', 'b'), gp.withAuthCode(() => 1), gp.launchPayment('gopay://merchanttransfer?x=1')];
+    const attempts = [
+      gp.ready(),
+      gp.getAuthCode(),
+      gp.getLocale(),
+      gp.call('A', 'b'),
+      gp.withAuthCode(() => 1),
+      gp.launchPayment('gopay://merchanttransfer?x=1'),
+    ];
     for (const attempt of attempts) {
       const error = await attempt.catch((e) => e);
       expect(error).toBeInstanceOf(kit.GoPayUnavailableError);
@@ -32,7 +39,12 @@ describe('outside a browser (SSR, Node)', () => {
   });
 
   it('with a bridge passed in, calls work in Node', async () => {
-    const gp = kit.createGoPay({ bridge: fakeBridge({ 'GPBase.getLocale': okTop({ app_locale: 'id_ID' }), 'GPMotion.startCompass': okTop({ msg: 'COMPASS_STARTED' }) }, ok({})) });
+    const gp = kit.createGoPay({
+      bridge: fakeBridge(
+        { 'GPBase.getLocale': okTop({ app_locale: 'id_ID' }), 'GPMotion.startCompass': okTop({ msg: 'COMPASS_STARTED' }) },
+        ok({}),
+      ),
+    });
     await expect(gp.getLocale()).resolves.toBe('id_ID');
     const stop = await gp.watchCompass(() => {});
     await expect(stop()).resolves.toBeUndefined();

@@ -84,7 +84,9 @@ describe('createGoPay options', () => {
   });
 
   it('the option messages say what the value must be', () => {
-    expect(() => createGoPay({ authCodeTtl: 1000, authCodeMargin: 1000 })).toThrow('authCodeMargin must be a number from 0 to 999, got 1000.');
+    expect(() => createGoPay({ authCodeTtl: 1000, authCodeMargin: 1000 })).toThrow(
+      'authCodeMargin must be a number from 0 to 999, got 1000.',
+    );
     expect(() => createGoPay({ bridge: {} as never })).toThrow('bridge must be an object with a call() method, got [object Object].');
     expect(() => createGoPay({ bridge: null as never })).toThrow(GoPayValidationError);
     expect(() => createGoPay({ bridge: null as never })).toThrow('bridge must be an object with a call() method, got null.');

@@ -1,33 +1,43 @@
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
 
 const ts = () => typescript({ tsconfig: './tsconfig.json', declaration: false, declarationMap: false });
 const min = (file) => ({ file, plugins: [terser({ compress: { passes: 2 } })] });
 const umd = (input, name, base) => ({
   input,
-  plugins: [ts()],
+  plugins: [nodeResolve({ browser: true }), commonjs(), ts()],
   output: [
     { file: `dist/${base}.umd.js`, format: 'umd', name },
     { ...min(`dist/${base}.umd.min.js`), format: 'umd', name },
   ],
 });
+const esmAndCjs = (input, external) => ({
+  input,
+  external,
+  plugins: [ts()],
+  output: [
+    { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
+    { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs' },
+  ],
+});
+// One declaration file per module format: `require` resolves .d.cts, `import` .d.ts (arethetypeswrong checks this).
+const types = (name, input) => ({ input, plugins: [dts()], output: [{ file: `dist/${name}.d.ts` }, { file: `dist/${name}.d.cts` }] });
 
 export default [
-  {
-    input: { index: 'src/index.ts', mock: 'src/mock/index.ts' },
-    plugins: [ts()],
-    output: [
-      { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
-      { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs' },
-    ],
-  },
+  // The browser entries. They never share a chunk with the server entries: a separate build.
+  esmAndCjs({ index: 'src/index.ts', mock: 'src/mock/index.ts' }, ['eventemitter3']),
+  // The backend entries: fetch and WebCrypto; only the mock server's listen() and its CLI import node:http.
+  esmAndCjs({ server: 'src/server/index.ts', 'mock-server': 'src/mock-server/index.ts', 'mock-server-cli': 'src/mock-server/cli.ts' }, [
+    /^node:/,
+  ]),
+  // The script-tag builds carry eventemitter3 inside: a <script> has no package manager.
   umd('src/index.ts', 'GoPayMiniApp', 'gopay-miniapp-kit'),
   umd('src/mock/umd.ts', 'GoPayMiniAppMock', 'gopay-miniapp-kit.mock'),
-  // One declaration file per module format: `require` resolves .d.cts, `import` .d.ts (arethetypeswrong checks this).
-  ...['index', 'mock'].map((name) => ({
-    input: `src/${name === 'index' ? 'index' : 'mock/index'}.ts`,
-    plugins: [dts()],
-    output: [{ file: `dist/${name}.d.ts` }, { file: `dist/${name}.d.cts` }],
-  })),
+  types('index', 'src/index.ts'),
+  types('mock', 'src/mock/index.ts'),
+  types('server', 'src/server/index.ts'),
+  types('mock-server', 'src/mock-server/index.ts'),
 ];

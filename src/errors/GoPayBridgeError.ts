@@ -1,7 +1,10 @@
 import { GoPayError, where, type GoPayErrorCode, type GoPayErrorDetails } from './GoPayError';
 
 /** The codes a `GoPayBridgeError` can carry: every code that is not one of the SDK's own. */
-export type BridgeErrorCode = Exclude<GoPayErrorCode, 'TIMEOUT' | 'ABORTED' | 'UNAVAILABLE' | 'AUTH_CODE_EXPIRED' | 'INVALID_ARGUMENT'>;
+export type BridgeErrorCode = Exclude<
+  GoPayErrorCode,
+  'TIMEOUT' | 'ABORTED' | 'UNAVAILABLE' | 'AUTH_CODE_EXPIRED' | 'INVALID_ARGUMENT' | 'API' | 'INVALID_SIGNATURE'
+>;
 
 // GoPay's documented error codes (gopay-bridge.md); 5xx is SUPERAPP, anything else UNKNOWN.
 const CODES: Record<string, BridgeErrorCode> = {

@@ -14,7 +14,11 @@ export type GoPayErrorCode =
   | 'NETWORK'
   | 'SUPERAPP'
   | 'UNPROCESSABLE'
-  | 'UNKNOWN';
+  | 'NOT_IN_GOPAY'
+  | 'UNKNOWN'
+  // The server entries' own codes (gopay-miniapp-kit/server).
+  | 'API'
+  | 'INVALID_SIGNATURE';
 
 export interface GoPayErrorDetails {
   bridgeCode?: string;
@@ -45,7 +49,7 @@ export class GoPayError extends Error {
   constructor(
     readonly code: GoPayErrorCode,
     message: string,
-    details?: GoPayErrorDetails,
+    details?: object,
   ) {
     super(message);
     Object.assign(this, details);

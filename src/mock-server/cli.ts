@@ -1,0 +1,2 @@
+// `gopay-mock-server`: the mock GoPay server on a port.
+export {};

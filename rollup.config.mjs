@@ -14,13 +14,14 @@ const umd = (input, name, base) => ({
     { ...min(`dist/${base}.umd.min.js`), format: 'umd', name },
   ],
 });
-const esmAndCjs = (input, external) => ({
+// Shared chunks are named after their build (`browser-…`, `backend-…`): scripts/check-package.mjs tells them apart.
+const esmAndCjs = (side, input, external) => ({
   input,
   external,
   plugins: [ts()],
   output: [
-    { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
-    { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs' },
+    { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: `${side}-[name]-[hash].mjs` },
+    { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: `${side}-[name]-[hash].cjs` },
   ],
 });
 // One declaration file per module format: `require` resolves .d.cts, `import` .d.ts (arethetypeswrong checks this).
@@ -28,9 +29,9 @@ const types = (name, input) => ({ input, plugins: [dts()], output: [{ file: `dis
 
 export default [
   // The browser entries. They never share a chunk with the server entries: a separate build.
-  esmAndCjs({ index: 'src/index.ts', mock: 'src/mock/index.ts' }, ['eventemitter3']),
+  esmAndCjs('browser', { index: 'src/index.ts', mock: 'src/mock/index.ts' }, ['eventemitter3']),
   // The backend entries: fetch and WebCrypto; only the mock server's listen() and its CLI import node:http.
-  esmAndCjs({ server: 'src/server/index.ts', 'mock-server': 'src/mock-server/index.ts', 'mock-server-cli': 'src/mock-server/cli.ts' }, [
+  esmAndCjs('backend', { server: 'src/server/index.ts', 'mock-server': 'src/mock-server/index.ts', 'mock-server-cli': 'src/mock-server/cli.ts' }, [
     /^node:/,
   ]),
   // The script-tag builds carry eventemitter3 inside: a <script> has no package manager.

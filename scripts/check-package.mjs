@@ -21,7 +21,7 @@ report(messages.length === 0, `publint: ${messages.length ? messages.map((m) => 
 // 2. arethetypeswrong on the packed tarball, every entry point, every resolution mode.
 try {
   run('npx', ['--no-install', 'attw', '--pack', '.', '--format', 'table-flipped']);
-  report(true, 'attw --pack: no problems for . and ./mock');
+  report(true, 'attw --pack: no problems for ., ./mock, ./server and ./mock-server');
 } catch (error) {
   report(false, `attw --pack:\n${error.stdout}${error.stderr}`);
 }
@@ -51,7 +51,12 @@ for (const kit of [core, coreCjs]) {
   if (!kit.isGoPayError(error, 'UNAVAILABLE') || error.reason !== 'no-window') throw new Error('expected UNAVAILABLE/no-window, got ' + error);
 }
 for (const m of [mock, mockCjs]) if (typeof m.createMockBridge !== 'function') throw new Error('mock entry has no createMockBridge');
-console.log('imported ' + Object.keys(core).length + ' core names, ' + Object.keys(mock).length + ' mock names');
+const server = await import('gopay-miniapp-kit/server');
+const serverCjs = require('gopay-miniapp-kit/server');
+const mockServer = await import('gopay-miniapp-kit/mock-server');
+for (const s of [server, serverCjs]) for (const name of ['createGoPayServer', 'createSnapClient', 'verifyNotification']) if (typeof s[name] !== 'function') throw new Error('server entry has no ' + name);
+if (typeof mockServer.createMockGoPayServer !== 'function') throw new Error('mock-server entry has no createMockGoPayServer');
+console.log('imported ' + Object.keys(core).length + ' core, ' + Object.keys(mock).length + ' mock, ' + Object.keys(server).length + ' server, ' + Object.keys(mockServer).length + ' mock-server names');
 `;
 try {
   const out = run(process.execPath, ['--input-type=module', '-e', probe]);
@@ -59,5 +64,28 @@ try {
 } catch (error) {
   report(false, `node import/require: ${error.stderr || error.message}`);
 }
+
+// 5. The built files keep to their side. What each entry loads is followed through its relative imports: no browser
+// entry reaches a `node:` module or server code (its endpoints, key import); the server entry reaches no `node:`
+// module; no backend file (the mock server's listen() and CLI included) reads window or document.
+const dist = (name) => execFileSync('cat', [resolve(root, 'dist', name)], { encoding: 'utf8' });
+const loads = (name, seen = new Set()) => {
+  if (!seen.has(name)) {
+    seen.add(name);
+    for (const [, a, b] of dist(name).matchAll(/(?:from|import|require\()\s*['"]\.\/([^'"]+)['"]|import\(['"]\.\/([^'"]+)['"]\)/g)) loads(a || b, seen);
+  }
+  return seen;
+};
+const browserFiles = new Set(['index.mjs', 'index.cjs', 'mock.mjs', 'mock.cjs'].flatMap((entry) => [...loads(entry)]));
+for (const umd of ['gopay-miniapp-kit.umd.js', 'gopay-miniapp-kit.mock.umd.js']) browserFiles.add(umd);
+const SERVER_CODE = /\bnode:|access-token\/b2b|authorizations\/token|importKey\(/;
+const browserLeaks = [...browserFiles].filter((name) => SERVER_CODE.test(dist(name)));
+report(!browserLeaks.length, `browser entries reach no server code or node: module (${browserFiles.size} files)${browserLeaks.length ? ': ' + browserLeaks.join(', ') : ''}`);
+const serverFiles = new Set(['server.mjs', 'server.cjs'].flatMap((entry) => [...loads(entry)]));
+const nodeImports = [...serverFiles].filter((name) => /\bnode:/.test(dist(name)));
+report(!nodeImports.length, `the server entry reaches no node: module (${serverFiles.size} files)${nodeImports.length ? ': ' + nodeImports.join(', ') : ''}`);
+const backendFiles = new Set(['server.mjs', 'mock-server.mjs', 'mock-server-cli.mjs'].flatMap((entry) => [...loads(entry)]));
+const domReads = [...backendFiles].filter((name) => /\b(window|document)\./.test(dist(name)));
+report(!domReads.length, `backend files read no window or document (${backendFiles.size} files)${domReads.length ? ': ' + domReads.join(', ') : ''}`);
 
 process.exitCode = failed ? 1 : 0;

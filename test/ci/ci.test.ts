@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CANDIDATES } from './chromium';
+import { CANDIDATES } from '../browser/chromium';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '../..');
@@ -84,7 +84,7 @@ describe('browser tests without Chromium', () => {
   /** Runs one fixture file with vitest, as CI would; returns its JSON report and .ci/run's line for it. */
   const vitest = async (fixture: string) => {
     const out = join(dir, `${fixture}.json`);
-    await run('npx', ['vitest', 'run', '--root', 'test/browser/fixtures', fixture], {
+    await run('npx', ['vitest', 'run', '--root', 'test/ci/fixtures', fixture], {
       cwd: root,
       env: { ...process.env, FIXTURE_REPORT: out, CHROME_PATH: '' },
     }).catch((error: { code?: number }) => expect(error.code, 'vitest exits with failure').toBe(1));

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// Type-checks the documentation's code: every fenced block preceded by `<!-- file: name.ts -->` in README.md and
+// docs/*.md is written to reports/doc-examples/<doc>/name.ts and compiled with tsc against the package's sources, so
+// that a recipe that no longer matches the API fails `npm run typecheck`.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const out = join(root, 'reports/doc-examples');
+const docs = ['README.md', ...readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+const BLOCK = /<!-- file: ([\w./-]+) -->\s*\n```\w*\n([\s\S]*?)\n```/g;
+
+rmSync(out, { recursive: true, force: true });
+let count = 0;
+for (const doc of docs) {
+  const text = readFileSync(join(root, doc), 'utf8');
+  for (const [, name, code] of text.matchAll(BLOCK)) {
+    const dir = join(out, basename(doc, '.md'));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, name), `// Extracted from ${doc}: edit it there.\n${code}\n`);
+    count++;
+  }
+}
+const entry = (path) => [join(root, path)];
+writeFileSync(
+  join(out, 'tsconfig.json'),
+  JSON.stringify(
+    {
+      extends: join(root, 'tsconfig.json'),
+      compilerOptions: {
+        noEmit: true,
+        noUnusedLocals: false,
+        jsx: 'react-jsx',
+        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+        types: [],
+        typeRoots: [join(root, 'node_modules/@types')],
+        paths: {
+          'gopay-miniapp-kit': entry('src/index.ts'),
+          'gopay-miniapp-kit/mock': entry('src/mock/index.ts'),
+          'gopay-miniapp-kit/server': entry('src/server/index.ts'),
+          'gopay-miniapp-kit/mock-server': entry('src/mock-server/index.ts'),
+        },
+      },
+      include: ['./**/*.ts', './**/*.tsx'],
+    },
+    null,
+    2,
+  ),
+);
+try {
+  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(out, 'tsconfig.json')], { stdio: 'inherit' });
+  console.log(`doc examples: ${count} blocks from ${docs.length} documents type-check`);
+} catch {
+  console.error('doc examples: the blocks above do not type-check (see reports/doc-examples)');
+  process.exit(1);
+}

@@ -1,2 +1,12 @@
 // The public API of `gopay-miniapp-kit/mock-server`: a local stand-in for GoPay's backend (development only).
-export {};
+export { createMockGoPayServer } from './create';
+export type {
+  MockGoPayServer,
+  MockGoPayServerOptions,
+  MockMerchant,
+  MockNotification,
+  MockNotificationAttempt,
+  MockPayment,
+  MockPaymentOutcome,
+  MockServerRequest,
+} from './types';

@@ -1,0 +1,40 @@
+// Auth codes as GoPay treats them: each one exchanged once, within its life. A code counts when this server
+// issued it (POST /mock/auth-codes, the mock bridge's `server` option) or when it is a verifiable mock code
+// minted by a mock bridge in any other process or tab (readMockAuthCode).
+import { mintMockAuthCode, readMockAuthCode } from '../mock/auth-code-format';
+import type { Random } from '../mock/random';
+
+// A code stamped this far in the future came from a clock that is wrong, not from a bridge.
+const CLOCK_SKEW = 60_000;
+
+export interface AuthCodes {
+  /** A fresh code for the mock bridge; `expiresIn` in seconds. */
+  issue(now: number): { authCode: string; expiresIn: number };
+  /** True once per live code; false for a reused, expired or unknown one. */
+  redeem(code: unknown, now: number): boolean;
+  reset(): void;
+}
+
+export const createAuthCodes = (ttl: number, random: () => Random): AuthCodes => {
+  const issued = new Map<string, number>();
+  const used = new Set<string>();
+  return {
+    issue(now) {
+      const authCode = mintMockAuthCode(random().token(40), now);
+      issued.set(authCode, now);
+      return { authCode, expiresIn: Math.floor(ttl / 1000) };
+    },
+    redeem(code, now) {
+      if (typeof code != 'string' || used.has(code)) return false;
+      const issuedAt = issued.get(code) ?? readMockAuthCode(code)?.issuedAt;
+      if (issuedAt === undefined || issuedAt > now + CLOCK_SKEW || now - issuedAt > ttl) return false;
+      used.add(code);
+      issued.delete(code);
+      return true;
+    },
+    reset() {
+      issued.clear();
+      used.clear();
+    },
+  };
+};

@@ -3,7 +3,7 @@ import { GoPayAuthCodeExpiredError } from './errors/GoPayAuthCodeExpiredError';
 import { answeredWithout } from './errors/GoPayBridgeError';
 import { isGoPayError } from './errors/GoPayError';
 import { checkFunction } from './validate';
-import type { How } from './invoke';
+import type { Send } from './request';
 import type { AuthCode, CallOptions, WithAuthCodeOptions } from './types';
 
 /**
@@ -22,27 +22,28 @@ const looksExpired = (error: unknown): boolean =>
  * The auth-code guard: concurrent `getAuthCode()` calls share one bridge call; `withAuthCode` hands each code to
  * one callback only, never an expired one, and retries once when the callback says the code expired.
  */
-export const createAuthCodeGuard = (
-  request: (opts: CallOptions | undefined, how: How) => Promise<AuthCode>,
-  ttl: number,
-  margin: number,
-) => {
+export const createAuthCodeGuard = (send: Send, ttl: number, margin: number) => {
   let shared: Promise<AuthCode> | undefined;
   // Codes already handed to a callback, so that none is handed out twice — not even when the bridge repeats one
   // after its expiry (a property test found that pruning expired entries allowed exactly that). A few bytes per login.
   const used = new Set<string>();
 
-  const fetchCode = (opts?: CallOptions, settled?: () => void): Promise<AuthCode> => {
+  const fetchCode = (opts?: CallOptions, onSettled?: () => void): Promise<AuthCode> => {
     const issuedAt = Date.now();
-    return request(opts, {
-      map: ({ authCode }) => {
-        if (typeof authCode != 'string' || !authCode) answeredWithout('authCode', 'GPMiniAppAuth', 'getAuthCode');
-        // A code that a withAuthCode callback already had is spent, even if GoPay repeats it.
-        if (used.has(authCode)) throw new GoPayAuthCodeExpiredError('GoPay repeated an auth code already used');
-        return { code: authCode, issuedAt, expiresAt: issuedAt + ttl };
+    return send<AuthCode>(
+      {
+        className: 'GPMiniAppAuth',
+        methodName: 'getAuthCode',
+        result: ({ authCode }) => {
+          if (typeof authCode != 'string' || !authCode) return answeredWithout('authCode', 'GPMiniAppAuth', 'getAuthCode');
+          // A code that a withAuthCode callback already had is spent, even if GoPay repeats it.
+          if (used.has(authCode)) throw new GoPayAuthCodeExpiredError('GoPay repeated an auth code already used');
+          return { code: authCode, issuedAt, expiresAt: issuedAt + ttl };
+        },
+        onSettled,
       },
-      settled,
-    });
+      opts,
+    );
   };
 
   // Concurrent callers share one bridge call; a caller with options gets its own, so that its timeout is its own,

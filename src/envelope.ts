@@ -49,12 +49,8 @@ export const readAnswer = (raw: unknown, viaFailure: boolean, className: string,
     );
   }
   const value = parse(answer.data);
-  const fields = (merge || value == null) && beside(answer);
-  return isRecord(value)
-    ? fields
-      ? { ...fields, ...value }
-      : value
-    : value == null
-      ? fields || {}
-      : fail(className, methodName, raw, `malformed answer (${typeof raw})`);
+  if (value == null) return beside(answer) || {};
+  if (!isRecord(value)) return fail(className, methodName, raw, `malformed answer (${typeof raw})`);
+  const fields = merge && beside(answer);
+  return fields ? { ...fields, ...value } : value;
 };

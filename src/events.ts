@@ -1,5 +1,7 @@
+import EventEmitter from 'eventemitter3';
 import type { GoPayError } from './errors/GoPayError';
 import type { CompassReading, MotionReading, SaveFileResult, ShakeReading } from './types';
+import { checkFunction, checkString } from './validate';
 
 /** Emitted before a call is sent to the bridge. Secrets in `params` are redacted. */
 export interface CallEvent {
@@ -33,31 +35,72 @@ export interface GoPayEvents {
 
 export type GoPayEventName = keyof GoPayEvents;
 
+/** A listener of `event`, typed by the event map. */
+export type GoPayListener<E extends GoPayEventName> = (...args: GoPayEvents[E]) => void;
+
+/** `gp.on`: subscribes, and returns `unsubscribe()`, which removes exactly this subscription. */
+export type Subscribe = <E extends GoPayEventName>(event: E, listener: GoPayListener<E>) => () => void;
+
 /** The payload of a bridge event: `detail` (GPFile samples), `param` (an older sample), else the event. */
 export const eventPayload = (event: Event): unknown => (event as CustomEvent).detail ?? (event as { param?: unknown }).param ?? event;
 
-type Listener = (...args: any[]) => void;
+/** The client's event bus: only the client emits; users subscribe through `on`. */
+export interface Events {
+  on: Subscribe;
+  emit<E extends GoPayEventName>(event: E, ...args: GoPayEvents[E]): void;
+  /** How many subscriptions `event` has. */
+  count(event: string): number;
+}
 
 /**
- * A mitt-sized emitter: `emit` walks a copy, so a listener may unsubscribe itself, and a listener that throws
- * breaks neither the caller nor the other listeners: its error is rethrown on its own task.
+ * The bus behind `gp.on`, on eventemitter3. Two of its traps are closed here: `off(event, fn)` removes every
+ * registration of `fn`, so each subscription registers its own wrapper and removes only that; and `emit` lets a
+ * throwing listener break the emit, so the wrapper catches and rethrows on its own task, where the error is
+ * still reported but breaks neither the call being reported nor the other listeners.
+ * Names with a dot are the bridge's document events, forwarded from `target()` (the document, or a bridge that
+ * is an EventTarget) while they have at least one subscriber.
  */
-export const createEmitter = () => {
-  const all: Record<string, Listener[]> = {};
-  return {
-    on: (event: string, listener: Listener) => void (all[event] ||= []).push(listener),
-    off: (event: string, listener: Listener) => void all[event]!.splice(all[event]!.indexOf(listener), 1),
-    count: (event: string) => all[event]?.length || 0,
-    emit(event: string, ...args: unknown[]) {
-      for (const listener of all[event]?.slice() || []) {
-        try {
-          listener(...args);
-        } catch (error) {
-          setTimeout(() => {
-            throw error;
-          });
-        }
+export const createEvents = (target: () => EventTarget | undefined): Events => {
+  const bus = new EventEmitter<string>();
+  const forwarders = new Map<string, (event: Event) => void>();
+
+  const on: Subscribe = (event, listener) => {
+    checkString(event, 'on(event)');
+    checkFunction(listener, 'on(event, listener)');
+    const wrapper = (...args: unknown[]) => {
+      try {
+        (listener as (...args: unknown[]) => void)(...args);
+      } catch (error) {
+        setTimeout(() => {
+          throw error;
+        });
       }
+    };
+    const source = event.includes('.') ? target() : undefined;
+    if (source && !bus.listenerCount(event)) {
+      const forward = (e: Event) => bus.emit(event, eventPayload(e));
+      forwarders.set(event, forward);
+      source.addEventListener(event, forward);
+    }
+    bus.on(event, wrapper);
+    let subscribed = true;
+    return () => {
+      if (!subscribed) return;
+      subscribed = false;
+      bus.off(event, wrapper);
+      const forward = forwarders.get(event);
+      if (source && forward && !bus.listenerCount(event)) {
+        source.removeEventListener(event, forward);
+        forwarders.delete(event);
+      }
+    };
+  };
+
+  return {
+    on,
+    emit: (event, ...args) => {
+      bus.emit(event, ...args);
     },
+    count: (event) => bus.listenerCount(event),
   };
 };

@@ -1,6 +1,6 @@
 // The public API, named one by one: nothing else in src/ is part of the contract.
 export { createGoPay } from './client';
-export type { GoPay } from './client';
+export type { GoPay } from './gopay';
 export type { GoPayOptions } from './options';
 export { VERSION } from './constants';
 export { toPaymentDeeplink } from './payment';
@@ -15,7 +15,7 @@ export { GoPayAuthCodeExpiredError } from './errors/GoPayAuthCodeExpiredError';
 export { GoPayBridgeError } from './errors/GoPayBridgeError';
 export type { BridgeErrorCode } from './errors/GoPayBridgeError';
 export { GoPayValidationError } from './errors/GoPayValidationError';
-export type { DebugOption } from './debug';
+export type { DebugOption } from './report';
 export type { CallEvent, GoPayEventName, GoPayEvents, SettleEvent } from './events';
 export type {
   AppLocale,

@@ -2,94 +2,105 @@ import { readAnswer } from './envelope';
 import { GoPayAbortError } from './errors/GoPayAbortError';
 import { GoPayBridgeError } from './errors/GoPayBridgeError';
 import { GoPayTimeoutError } from './errors/GoPayTimeoutError';
+import type { Settle } from './report';
 import type { GpContainer } from './types';
 
-export type Finish = (ok: boolean, value: unknown) => void;
+export type Params = Record<string, unknown>;
+
+/** One bridge call, fully resolved: what to send, how long to wait, and how to read the answer. */
+export interface BridgeRequest<T> {
+  className: string;
+  methodName: string;
+  params: Params;
+  /** The bridge, or its load. Asked only once the call is known not to be aborted already. */
+  connect: () => GpContainer | Promise<GpContainer>;
+  /** Milliseconds before the call rejects with `GoPayTimeoutError`; `false` waits forever. */
+  timeout: number | false;
+  signal?: AbortSignal;
+  /** Resolve with `data` alone (`call()`); typed methods also read the fields GoPay puts beside it. */
+  dataOnly?: boolean;
+  /** Turns the bridge's data into what the promise resolves with; a throw rejects it. None: resolve with the data. */
+  result?: (data: Params) => T;
+  /**
+   * Keeps the call open after the bridge's answer, until `settle` is called (GPFile.save answers through document
+   * events). Subscribed before the call is sent; returns its clean-up, run on every outcome.
+   */
+  awaitEvents?: (settle: Settle) => () => void;
+  /** Told once, right after the promise settled, either way (the auth-code guard forgets its shared call). */
+  onSettled?: () => void;
+  /**
+   * Reports the call (the `call` event) as it starts, and returns what to tell of its outcome, once, after the
+   * promise has settled: the bridge's data (before `result`), or the error.
+   */
+  report?: () => Settle | undefined;
+}
 
 // One settled promise for every call's timer check; made on first use, not at import.
 let resolved: Promise<void> | undefined;
 
-/** How a call is answered, beyond the bridge's envelope. */
-export interface How {
-  /** The user is involved (a sheet, a prompt, the payment screen): no default timeout. */
-  interactive?: unknown;
-  /** Resolve with `data` alone (`call()`); typed methods also read the fields GoPay puts beside it. */
-  raw?: boolean;
-  /** Keeps the call open after the bridge's answer, until `finish` is called (GPFile.save's events). Returns its clean-up. */
-  until?: (finish: Finish) => () => void;
-  /** Turns the bridge's data into what the promise resolves with; a throw rejects it. */
-  map?: (data: Record<string, unknown>) => unknown;
-  /** Told once, right after the promise settled, either way (the auth-code guard forgets its shared call). */
-  settled?: () => void;
-}
-
 /**
  * One bridge call as a promise that settles exactly once, whatever the bridge does: answers late, twice, through
  * both callbacks, with a malformed payload, or throws. Its timer and abort listener are gone once it settles.
- * `report` is told the outcome once, after the promise has settled: the bridge's data (before `map`), or the error.
- * Hot path: nothing is allocated beyond the promise, its callbacks and, when the bridge does not answer at once,
- * one timer.
  */
-export const invoke = <T>(
-  source: GpContainer | Promise<GpContainer>,
-  className: string,
-  methodName: string,
-  params: Record<string, unknown>,
-  timeout: number | false,
-  signal: AbortSignal | undefined,
-  how: How,
-  report?: Finish,
-): Promise<T> =>
-  new Promise((resolve, reject) => {
-    const { until, map } = how;
+export const invoke = <T>(request: BridgeRequest<T>): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const { className, methodName, timeout, signal, result, awaitEvents } = request;
     let done = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let detach: (() => void) | undefined;
-    const finish: Finish = (ok, value) => {
+
+    const settle: Settle = (ok, value) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort!);
+      if (signal) signal.removeEventListener('abort', onAbort);
       detach?.();
-      let result = value;
-      if (ok && map) {
+      let outcome = value;
+      if (ok && result) {
         try {
-          result = map(value as Record<string, unknown>);
+          outcome = result(value as Params);
         } catch (error) {
           ok = false;
-          result = value = error;
+          outcome = error;
+          value = error;
         }
       }
-      (ok ? resolve : reject)(result as T);
-      how.settled?.();
+      if (ok) resolve(outcome as T);
+      else reject(outcome);
+      request.onSettled?.();
       report?.(ok, value);
     };
-    const onAbort = signal && (() => finish(false, new GoPayAbortError({ className, methodName, cause: signal.reason })));
+
+    function onAbort() {
+      settle(false, new GoPayAbortError({ className, methodName, cause: signal!.reason }));
+    }
+
     // Native code calls these: nothing may be thrown back into it.
     const answer = (raw: unknown, viaFailure: boolean) => {
       if (done) return;
       try {
-        const value = readAnswer(raw, viaFailure, className, methodName, !how.raw);
-        const ok = !(value instanceof GoPayBridgeError);
-        if (!ok || !until) finish(ok, value);
+        const outcome = readAnswer(raw, viaFailure, className, methodName, !request.dataOnly);
+        if (outcome instanceof GoPayBridgeError) settle(false, outcome);
+        else if (!awaitEvents) settle(true, outcome);
       } catch (error) {
-        finish(false, new GoPayBridgeError('unreadable answer', { className, methodName, response: raw, cause: error }));
+        settle(false, new GoPayBridgeError('unreadable answer', { className, methodName, response: raw, cause: error }));
       }
     };
+
     const send = (container: GpContainer) => {
       if (done) return;
       try {
         container.call(
           className,
           methodName,
-          params,
+          request.params,
           (raw) => answer(raw, false),
           (raw) => answer(raw, true),
           timeout || undefined,
         );
       } catch (thrown) {
         // Some bridges throw plain objects shaped like a failure envelope.
-        finish(
+        settle(
           false,
           thrown instanceof Error
             ? new GoPayBridgeError(thrown.message, { className, methodName, cause: thrown })
@@ -98,20 +109,26 @@ export const invoke = <T>(
       }
     };
 
-    if (onAbort) {
-      if (signal.aborted) return onAbort();
+    // An aborted call never starts a load: nobody would wait for it, and its failure would go unhandled.
+    const aborted = signal?.aborted;
+    const source = aborted ? undefined : request.connect();
+    // After connecting, so that `ready` is told before the first `call`.
+    const report = request.report?.();
+    if (signal) {
+      if (aborted) return onAbort();
       signal.addEventListener('abort', onAbort);
     }
     // Subscribe before calling, so that an early event is not missed.
-    if (until) detach = until(finish);
-    if (source instanceof Promise) source.then(send, (error) => finish(false, error));
-    else send(source);
+    if (awaitEvents) detach = awaitEvents(settle);
+    if (source instanceof Promise) source.then(send, (error) => settle(false, error));
+    else send(source!);
     // The timer is armed a microtask later, so that a bridge that answers at once or on a microtask (a stand-in, a
     // test fake) costs no timer at all; for a real bridge that answers from native code the difference is nil.
     // A promise reaction, not queueMicrotask: Node wraps each queueMicrotask callback in an AsyncResource.
     if (timeout && !done) {
-      (resolved ||= Promise.resolve()).then(() => {
-        if (!done) timer = setTimeout(() => finish(false, new GoPayTimeoutError(timeout, { className, methodName })), timeout);
+      resolved ||= Promise.resolve();
+      resolved.then(() => {
+        if (!done) timer = setTimeout(() => settle(false, new GoPayTimeoutError(timeout, { className, methodName })), timeout);
       });
     }
   });

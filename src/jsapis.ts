@@ -1,89 +1,115 @@
 import { answeredWithout } from './errors/GoPayBridgeError';
+import type { GoPay } from './gopay';
+import type { Params } from './invoke';
 import { toPaymentDeeplink } from './payment';
+import type { Send } from './request';
+import type { CallOptions } from './types';
 import { checkLink, checkNumber, checkObject, checkOneOf, checkString, invalid } from './validate';
 
-type Params = Record<string, unknown>;
+/** The methods that are one plain bridge call each. getAuthCode, getConsent and saveFile have their own modules. */
+export type TableMethod =
+  | 'getLocation'
+  | 'getSystemInfo'
+  | 'getRootedDeviceInfo'
+  | 'getWifiInfo'
+  | 'takePhoto'
+  | 'launchPayment'
+  | 'getBankAccountToken'
+  | 'launchDeeplink'
+  | 'launchUri'
+  | 'getLocale'
+  | 'copyToClipboard'
+  | 'share'
+  | 'vibrate'
+  | 'toast'
+  | 'setNavigationBar'
+  | 'trackEvent';
 
-/**
- * One documented JSAPI (shared/gopay-bridge.md) as a client method:
- * - the bridge class;
- * - how many arguments come before the per-call options;
- * - the params sent, built from those arguments and checked first (none: `{}`);
- * - what the promise resolves with, read from `data` and the fields beside it (none: `void`);
- * - `1` when the user is involved (a sheet, a prompt, the payment screen): no default timeout;
- * - the bridge's method name, when it differs from ours.
- */
-export type Jsapi = [
-  className: string,
-  arity: number,
-  params?: ((...args: any[]) => Params) | 0,
-  result?: ((data: Params) => unknown) | 0,
-  interactive?: 1 | 0,
-  methodName?: string,
-];
+/** A method's arguments before its per-call options. */
+type Arguments<M extends TableMethod> = Parameters<GoPay[M]> extends [...infer Head, (CallOptions | undefined)?] ? Head : never;
 
-const same = (data: Params) => data;
+/** One documented JSAPI (shared/gopay-bridge.md) as a client method, typed by the `GoPay` interface. */
+export interface Jsapi<M extends TableMethod> {
+  className: string;
+  /** The bridge's method name, when it differs from ours. */
+  methodName?: string;
+  /** How many arguments come before the per-call options. */
+  arity: Arguments<M>['length'];
+  /** Builds the params from the method's arguments, checking them first. None: `{}`. */
+  params?: (...args: Arguments<M>) => Params;
+  /** What the promise resolves with, read from `data` and the fields beside it. None: `void`. */
+  result?: (data: Params) => Awaited<ReturnType<GoPay[M]>>;
+  /** The user is involved (a sheet, a prompt, the payment screen, another app): no default timeout. */
+  interactive?: boolean;
+}
+
 const COLOR = /^#[\da-f]{6}([\da-f]{2})?$/i;
 
 /** The result with only these fields, those the answer has (GoPay's samples read them from `data` or beside it). */
-const only =
-  (...keys: string[]) =>
-  (data: Params) => {
-    const result: Params = {};
-    for (const key of keys) if (data[key] !== undefined) result[key] = data[key];
-    return result;
-  };
+const only = <T>(data: Params, ...keys: (keyof T & string)[]): T => {
+  const result: Params = {};
+  for (const key of keys) if (data[key] !== undefined) result[key] = data[key];
+  return result as T;
+};
 
-/** Every typed method that is one plain bridge call. getAuthCode, getConsent, saveFile and watch* are in client.ts. */
-export const JSAPIS: Record<string, Jsapi> = {
-  getLocation: [
-    'GPLocation',
-    1,
-    (params = {}) => {
+export const JSAPIS = {
+  getLocation: {
+    className: 'GPLocation',
+    arity: 1,
+    params: (params = {}) => {
       const accuracy = checkObject(params, 'getLocation(params)').enable_high_accuracy;
       if (accuracy !== undefined && typeof accuracy != 'boolean') invalid('enable_high_accuracy', 'a boolean', accuracy);
-      return params;
+      return { ...params };
     },
-    only('coords'),
-  ],
-  getSystemInfo: ['GPSystem', 0, 0, same],
-  getRootedDeviceInfo: ['GPSystem', 0, 0, same],
-  getWifiInfo: ['GPSystem', 0, 0, same],
-  takePhoto: [
-    'GPCamera',
-    1,
-    (params) => (checkOneOf(checkObject(params, 'takePhoto(params)').mode, 'mode', ['camera', 'photo']), params),
-    only('localPath', 'base64Data'),
-    1,
-  ],
-  launchPayment: [
-    'GP',
-    1,
-    (link) => ({ deeplink: /^\s*https:/i.test(link) ? toPaymentDeeplink(link) : checkLink(link, 'deeplink', /^gopay:/i) }),
+    result: (data) => only(data, 'coords'),
+  },
+  getSystemInfo: { className: 'GPSystem', arity: 0, result: (data) => data },
+  getRootedDeviceInfo: { className: 'GPSystem', arity: 0, result: (data) => data },
+  getWifiInfo: { className: 'GPSystem', arity: 0, result: (data) => data },
+  takePhoto: {
+    className: 'GPCamera',
+    arity: 1,
+    params: (params) => {
+      checkOneOf(checkObject(params, 'takePhoto(params)').mode, 'mode', ['camera', 'photo']);
+      return { ...params };
+    },
+    result: (data) => only(data, 'localPath', 'base64Data'),
+    interactive: true,
+  },
+  launchPayment: {
+    className: 'GP',
+    arity: 1,
+    params: (link) => ({ deeplink: /^\s*https:/i.test(link) ? toPaymentDeeplink(link) : checkLink(link, 'deeplink', /^gopay:/i) }),
     // The status is all the page learns of the payment: an answer without one is the bridge's failure.
-    ({ status }) => (typeof status == 'string' ? { status } : answeredWithout('status', 'GP', 'launchPayment')),
-    1,
-  ],
-  getBankAccountToken: ['GP', 0, 0, only('token'), 1],
-  launchDeeplink: ['GPNavigator', 1, (deeplink) => ({ deeplink: checkLink(deeplink, 'deeplink') })],
-  launchUri: ['GPNavigator', 1, (uri) => ({ uri: checkLink(uri, 'uri') })],
-  getLocale: ['GPBase', 0, 0, (data) => data.app_locale],
-  copyToClipboard: ['GPBase', 1, (text) => ({ text: typeof text == 'string' ? text : invalid('text', 'a string', text) })],
-  share: ['GPShare', 1, (text) => ({ text: checkString(text, 'text') }), 0, 1],
-  vibrate: ['GPMotion', 1, (ms) => ({ duration: checkNumber(ms, 'vibrate(ms)') })],
-  toast: [
-    'GPUIToast',
-    2,
-    (message, duration) => ({
+    result: ({ status }) => (typeof status == 'string' ? { status } : answeredWithout('status', 'GP', 'launchPayment')),
+    interactive: true,
+  },
+  getBankAccountToken: { className: 'GP', arity: 0, result: (data) => only(data, 'token'), interactive: true },
+  launchDeeplink: { className: 'GPNavigator', arity: 1, params: (deeplink) => ({ deeplink: checkLink(deeplink, 'deeplink') }) },
+  launchUri: { className: 'GPNavigator', arity: 1, params: (uri) => ({ uri: checkLink(uri, 'uri') }) },
+  getLocale: { className: 'GPBase', arity: 0, result: (data) => data.app_locale as string },
+  copyToClipboard: {
+    className: 'GPBase',
+    arity: 1,
+    params: (text) => ({ text: typeof text == 'string' ? text : invalid('text', 'a string', text) }),
+  },
+  share: { className: 'GPShare', arity: 1, params: (text) => ({ text: checkString(text, 'text') }), interactive: true },
+  vibrate: { className: 'GPMotion', arity: 1, params: (ms) => ({ duration: checkNumber(ms, 'vibrate(ms)') }) },
+  toast: {
+    className: 'GPUIToast',
+    arity: 2,
+    // `duration` in seconds, as GoPay's sample (`5`) and the WindVane bridge it derives from.
+    params: (message, duration) => ({
       message: checkString(message, 'message'),
       duration: duration === undefined ? duration : checkNumber(duration, 'duration'),
     }),
-  ],
-  setNavigationBar: [
-    'GPNavigationBar',
-    1,
-    (params) => {
-      const bar = { ...checkObject(params, 'setNavigationBar(params)') };
+  },
+  setNavigationBar: {
+    className: 'GPNavigationBar',
+    methodName: 'update',
+    arity: 1,
+    params: (params) => {
+      const bar: Params = { ...checkObject(params, 'setNavigationBar(params)') };
       // What GoPay does with another colour format is not documented: refuse it here rather than guess.
       for (const key of ['titleColor', 'backgroundColor']) {
         if (bar[key] !== undefined && !COLOR.test(bar[key] as string)) invalid(key, 'a color like #RRGGBB or #RRGGBBAA', bar[key]);
@@ -92,18 +118,34 @@ export const JSAPIS: Record<string, Jsapi> = {
       if (bar.hideBackButton !== undefined) bar.hideBackButton = String(bar.hideBackButton);
       return bar;
     },
-    0,
-    0,
-    'update',
-  ],
-  trackEvent: [
-    'GPAnalytics',
-    2,
-    (eventName, metaData) => {
+  },
+  trackEvent: {
+    className: 'GPAnalytics',
+    arity: 2,
+    params: (eventName, metaData) => {
       checkString(eventName, 'eventName');
       // GoPay answers GP_PARAM_ERR "metaData can not be empty"; say so before the call.
       if (!Object.keys(checkObject(metaData, 'metaData')).length) invalid('metaData', 'a non-empty object', '{}');
       return { eventName, metaData };
     },
-  ],
-};
+  },
+} satisfies { [M in TableMethod]: Jsapi<M> };
+
+/** The client method for a table entry: its arguments become the params, the one after them the per-call options. */
+export const tableMethod =
+  <M extends TableMethod>(send: Send, name: M) =>
+  (...args: Parameters<GoPay[M]>): ReturnType<GoPay[M]> => {
+    const table: { [N in TableMethod]: Jsapi<N> } = JSAPIS;
+    const api = table[name];
+    const build = api.params as ((...args: unknown[]) => Params) | undefined;
+    return send(
+      {
+        className: api.className,
+        methodName: api.methodName || name,
+        params: build && (() => build(...args)),
+        result: api.result || (() => undefined),
+        interactive: api.interactive,
+      },
+      args[api.arity] as CallOptions | undefined,
+    ) as ReturnType<GoPay[M]>;
+  };

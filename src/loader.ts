@@ -1,4 +1,5 @@
 import { GoPayUnavailableError } from './errors/GoPayUnavailableError';
+import type { ResolvedOptions } from './options';
 import type { GpContainer } from './types';
 
 /** `window.gpContainer` when it is usable (GoPay's own guard: `gpContainer?.call`). */
@@ -28,11 +29,16 @@ export const loadScript = (src: string, loadTimeout: number, nonce?: string): Pr
       script.remove();
       reject(error);
     };
-    const onLoad = () => (loaded = true) && findContainer() && finish();
+    const onLoad = () => {
+      loaded = true;
+      if (findContainer()) finish();
+    };
     const onError = () => finish(new GoPayUnavailableError('script-load', src));
     const timer = setTimeout(() => finish(new GoPayUnavailableError(loaded ? 'no-container' : 'script-load', src)), loadTimeout);
     // The global, not an event, is what counts: a script may define it after its `load`, or have loaded already.
-    const poll = setInterval(() => findContainer() && finish(), 50);
+    const poll = setInterval(() => {
+      if (findContainer()) finish();
+    }, 50);
     script.addEventListener('load', onLoad);
     script.addEventListener('error', onError);
     if (!existing) {
@@ -43,3 +49,33 @@ export const loadScript = (src: string, loadTimeout: number, nonce?: string): Pr
       document.head.appendChild(script);
     }
   });
+
+/**
+ * The client's way to the bridge: the one passed in, else `window.gpContainer`, else one shared load of the
+ * script. Synchronous when the bridge is already there (the common, fast case). `onReady` is told once.
+ */
+export const createConnection = (config: ResolvedOptions, onReady: () => void) => {
+  let loading: Promise<GpContainer> | undefined;
+  let isReady = false;
+
+  const ready = (container: GpContainer) => {
+    if (!isReady) {
+      isReady = true;
+      onReady();
+    }
+    return container;
+  };
+
+  return (): GpContainer | Promise<GpContainer> => {
+    if (config.bridge) return ready(config.bridge);
+    if (typeof document == 'undefined') return Promise.reject(new GoPayUnavailableError('no-window'));
+    const found = findContainer();
+    if (found) return ready(found);
+    loading ||= loadScript(config.scriptUrl, config.loadTimeout, config.nonce).then(ready, (error) => {
+      // The next call tries again.
+      loading = undefined;
+      throw error;
+    });
+    return loading;
+  };
+};

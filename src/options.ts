@@ -1,5 +1,5 @@
 import { DEFAULTS } from './constants';
-import type { DebugOption } from './debug';
+import type { DebugOption } from './report';
 import type { GpContainer } from './types';
 import { checkNumber, checkObject, checkOneOf, checkString, checkTimeout, invalid } from './validate';
 

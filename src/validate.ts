@@ -1,13 +1,32 @@
 import { GoPayValidationError } from './errors/GoPayValidationError';
 
 // Every check returns the value it was given, or throws a GoPayValidationError naming the field, what it must
-// be and what it got.
+// be and what it got. A check never calls a method of the value it checks: a Symbol, a null-prototype object or
+// a throwing getter must end in a GoPayValidationError, not a TypeError.
+
+/** How a received value prints in a message: strings quoted, anything else as it prints, never a throw. */
+const describe = (value: unknown): string => {
+  if (typeof value == 'string') return JSON.stringify(value);
+  try {
+    return String(value);
+  } catch {
+    // A null-prototype object or one whose toString throws.
+    return typeof value;
+  }
+};
 
 export const invalid = (field: string, expected: string, got: unknown): never => {
-  throw new GoPayValidationError(`${field} must be ${expected}, got ${typeof got == 'string' ? JSON.stringify(got) : String(got)}.`);
+  throw new GoPayValidationError(`${field} must be ${expected}, got ${describe(got)}.`);
 };
 
 const check = <T>(ok: unknown, value: unknown, field: string, expected: string): T => (ok ? (value as T) : invalid(field, expected, value));
+
+/**
+ * The value of `key` when `record` has it as its own property, else `undefined`: a value inherited from
+ * `Object.prototype` (a polluting library leaves one) is never read as an option, a param or a code.
+ */
+export const own = (record: object, key: string): unknown =>
+  Object.prototype.hasOwnProperty.call(record, key) ? (record as Record<string, unknown>)[key] : undefined;
 
 export const checkString = (value: unknown, field: string): string =>
   check(typeof value == 'string' && value.trim(), value, field, 'a non-empty string');
@@ -20,11 +39,26 @@ export const checkTimeout = (value: unknown, field = 'timeout'): number | false 
 
 export const checkFunction = <T>(value: T, field: string): T => check(typeof value == 'function', value, field, 'a function');
 
+export const checkBoolean = (value: unknown, field: string): boolean => check(typeof value == 'boolean', value, field, 'a boolean');
+
 export const checkObject = (value: unknown, field: string): Record<string, unknown> =>
   check(value && typeof value == 'object' && !Array.isArray(value), value, field, 'an object');
 
 export const checkOneOf = <T extends string>(value: unknown, field: string, allowed: readonly T[]): T =>
   check(allowed.includes(value as T), value, field, `one of ${allowed.join(', ')}`);
+
+/** A string that matches `pattern` (tested only once the value is known to be a string). */
+export const checkMatch = (value: unknown, field: string, pattern: RegExp, expected: string): string =>
+  check(typeof value == 'string' && pattern.test(value), value, field, expected);
+
+/** An `AbortSignal`, also one from another realm or a polyfill: what `invoke` uses of it is checked. */
+export const checkSignal = (value: unknown, field = 'signal'): AbortSignal =>
+  check(
+    !!value && typeof (value as AbortSignal).aborted == 'boolean' && typeof (value as AbortSignal).addEventListener == 'function',
+    value,
+    field,
+    'an AbortSignal',
+  );
 
 /**
  * A URL with a scheme that is safe to hand to the app. By default any scheme but `javascript:`, `data:` and

@@ -29,7 +29,7 @@ export const toBase64 = (bytes: ArrayBuffer | Uint8Array): string => {
 };
 
 /** Decodes base64; undefined when `text` is not base64. */
-export const fromBase64 = (text: string): Uint8Array | undefined => {
+export const fromBase64 = (text: string): Uint8Array<ArrayBuffer> | undefined => {
   const clean = text.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 == 1) return undefined;
   const binary = atob(clean);
@@ -43,10 +43,19 @@ const toHex = (bytes: ArrayBuffer): string => Array.from(new Uint8Array(bytes), 
 /** lowercase(hex(SHA-256(text))), as the SNAP string to sign takes the body. */
 export const sha256Hex = async (text: string): Promise<string> => toHex(await subtle().digest('SHA-256', encoder.encode(text)));
 
+// HMAC keys imported once per secret: one import per request would cost more than the signature itself.
+const hmacKeys = new Map<string, Promise<CryptoKey>>();
+
 /** base64(HMAC-SHA512(secret, text)): the signature of SNAP's transactional requests. */
 export const hmacSha512 = async (secret: string, text: string): Promise<string> => {
-  const key = await subtle().importKey('raw', encoder.encode(secret), HMAC, false, ['sign']);
-  return toBase64(await subtle().sign('HMAC', key, encoder.encode(text)));
+  let key = hmacKeys.get(secret);
+  if (!key) {
+    key = subtle().importKey('raw', encoder.encode(secret), HMAC, false, ['sign']);
+    // A handful of secrets per process at most; the cap only guards against a caller minting one per request.
+    if (hmacKeys.size >= 16) hmacKeys.clear();
+    hmacKeys.set(secret, key);
+  }
+  return toBase64(await subtle().sign('HMAC', await key, encoder.encode(text)));
 };
 
 /** Compares two strings in time that depends on their length only (signatures, credentials). */
@@ -69,16 +78,17 @@ const der = (tag: number, content: number[] | Uint8Array): number[] => {
 };
 
 /** PKCS#1 RSAPrivateKey → PKCS#8 PrivateKeyInfo, the only private format WebCrypto imports. */
-const wrapPkcs1Private = (pkcs1: Uint8Array): Uint8Array =>
+const wrapPkcs1Private = (pkcs1: Uint8Array): Uint8Array<ArrayBuffer> =>
   new Uint8Array(der(0x30, [...der(0x02, [0]), ...RSA_ALGORITHM_ID, ...der(0x04, pkcs1)]));
 
 /** PKCS#1 RSAPublicKey → SPKI SubjectPublicKeyInfo. */
-const wrapPkcs1Public = (pkcs1: Uint8Array): Uint8Array => new Uint8Array(der(0x30, [...RSA_ALGORITHM_ID, ...der(0x03, [0, ...pkcs1])]));
+const wrapPkcs1Public = (pkcs1: Uint8Array): Uint8Array<ArrayBuffer> =>
+  new Uint8Array(der(0x30, [...RSA_ALGORITHM_ID, ...der(0x03, [0, ...pkcs1])]));
 
 const PEM = /-----BEGIN ([A-Z ]+)-----([\s\S]*?)-----END \1-----/;
 
 /** The label and bytes of a PEM block. The message never quotes the key. */
-const readPem = (pem: unknown, field: string, expected: string): { label: string; bytes: Uint8Array } => {
+const readPem = (pem: unknown, field: string, expected: string): { label: string; bytes: Uint8Array<ArrayBuffer> } => {
   const match = typeof pem == 'string' ? PEM.exec(pem.replace(/\\n/g, '\n')) : null;
   const bytes = match && fromBase64(match[2]!);
   if (!match || !bytes?.length) throw new GoPayValidationError(`${field} must be a PEM key (${expected}); what was given is not one.`);
@@ -143,7 +153,10 @@ const toPem = (bytes: ArrayBuffer, label: string): string =>
 
 /** A fresh RSA-2048 key pair as PEM (PKCS#8 and SPKI): the mock server's and the tests' keys. */
 export const generateRsaKeyPair = async (): Promise<{ privateKey: string; publicKey: string }> => {
-  const pair = await subtle().generateKey({ ...RSA, modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) }, true, ['sign', 'verify']);
+  const pair = await subtle().generateKey({ ...RSA, modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) }, true, [
+    'sign',
+    'verify',
+  ]);
   return {
     privateKey: toPem(await subtle().exportKey('pkcs8', pair.privateKey), 'PRIVATE KEY'),
     publicKey: toPem(await subtle().exportKey('spki', pair.publicKey), 'PUBLIC KEY'),

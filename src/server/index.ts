@@ -1,4 +1,37 @@
 // The public API of `gopay-miniapp-kit/server` (the merchant's backend). Never imported by a browser entry.
+// Only fetch and WebCrypto: Node 18+, Deno, Bun and edge workers.
+export { createGoPayServer } from './mini-app';
+export { createSnapClient } from './snap';
+export { verifyNotification, NOTIFICATION_ACK } from './notification';
+export type { NotificationInput, VerifyNotificationOptions } from './notification';
+export type {
+  AuthTokenResult,
+  CallOptions,
+  GoPayEnvelope,
+  GoPayServer,
+  GoPayServerOptions,
+  PushNotification,
+  Reminder,
+  ReminderResult,
+  Reward,
+  RewardResult,
+  TransportClientOptions,
+  UserProfile,
+} from './types';
+export type {
+  PaymentCallOptions,
+  SnapAmount,
+  SnapClient,
+  SnapClientOptions,
+  SnapNotification,
+  SnapPaymentBody,
+  SnapPaymentResult,
+  SnapStatusQuery,
+  SnapStatusResult,
+  SnapTransactionStatus,
+  SnapUrlParam,
+  TokenStore,
+} from './snap-types';
 export { GoPayError, isGoPayError } from '../errors/GoPayError';
 export type { GoPayErrorCode } from '../errors/GoPayError';
 export { GoPayApiError } from '../errors/GoPayApiError';

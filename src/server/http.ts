@@ -1,0 +1,165 @@
+// One request to GoPay, with a timeout per attempt, retries where a retry is safe, and the caller's AbortSignal.
+// The id that makes a retry idempotent (Request-Id, X-EXTERNAL-ID) is chosen by the caller and sent unchanged on
+// every attempt; headers that must be fresh (X-TIMESTAMP and the signature over it) are rebuilt per attempt.
+import { GoPayAbortError } from '../errors/GoPayAbortError';
+import { GoPayApiError } from '../errors/GoPayApiError';
+import { GoPayTimeoutError } from '../errors/GoPayTimeoutError';
+import type { TransportOptions } from './options';
+import { redactText } from './redact';
+
+/** What one attempt sends besides method and URL. */
+export interface Attempt {
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** The path after `baseUrl`, e.g. `/v1/mini-apps/users/profile`. */
+  path: string;
+  /** Builds each attempt's headers and body; `path` is the full path of the URL, as a signature takes it. */
+  prepare: (path: string) => Attempt | Promise<Attempt>;
+  /** The Request-Id / X-EXTERNAL-ID: named in errors. */
+  requestId: string;
+  signal?: AbortSignal;
+  timeout: number | false;
+  /** For messages: `GoPayServer.getAuthToken`. */
+  className: string;
+  methodName: string;
+  /** Cut out of any text that reaches an error. */
+  secrets: readonly string[];
+}
+
+/** An HTTP answer: its status and its body, parsed when it is JSON (else `undefined`, with `text`). */
+export interface HttpAnswer {
+  status: number;
+  headers: Headers;
+  body: unknown;
+  text: string;
+}
+
+const BASE_DELAY = 250;
+const MAX_DELAY = 60_000;
+
+/** Whether an answer may be retried: the server failed (5xx) or asked us to slow down (429). */
+export const isRetryableStatus = (status: number): boolean => status >= 500 || status == 429;
+
+/** `Retry-After` in ms (seconds or an HTTP date), capped at 60 s; undefined when absent or unreadable. */
+export const retryAfter = (headers: Headers, now = Date.now()): number | undefined => {
+  const value = headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  const ms = /^\d+(\.\d+)?$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
+  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_DELAY) : undefined;
+};
+
+/** Exponential backoff with jitter: 250–375 ms, then 500–750 ms, 1–1.5 s… (stripe-node's habit). */
+export const backoff = (retry: number): number => {
+  const base = Math.min(BASE_DELAY * 2 ** retry, MAX_DELAY);
+  return Math.min(base + Math.random() * base * 0.5, MAX_DELAY);
+};
+
+const sleep = (ms: number, signal: AbortSignal | undefined): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+const TIMED_OUT = Symbol('timed out');
+
+/** One attempt: the answer, or a thrown `TIMED_OUT`, or the fetch's own error. The timer also covers the body. */
+const attemptOnce = async (
+  transport: TransportOptions,
+  request: HttpRequest,
+  url: string,
+  { headers, body }: Attempt,
+): Promise<HttpAnswer> => {
+  const controller = new AbortController();
+  const { signal, timeout } = request;
+  let timedOut = false;
+  const timer =
+    timeout === false
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, timeout);
+  const onAbort = () => controller.abort(signal!.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const response = await transport.fetch(url, { method: request.method, headers, body, signal: controller.signal });
+    const text = await response.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    return { status: response.status, headers: response.headers, body: parsed, text };
+  } catch (error) {
+    throw timedOut && !signal?.aborted ? TIMED_OUT : error;
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+};
+
+/**
+ * Sends `request`, retrying after a network error, a timeout, a 5xx or a 429 (`transport.retries` times at most).
+ * Resolves with the last answer, whatever its status: the caller reads GoPay's envelope. Rejects with
+ * `GoPayAbortError`, `GoPayTimeoutError` (the last attempt timed out) or `GoPayApiError` with `status: 0` (the last
+ * attempt got no answer).
+ */
+export const send = async (transport: TransportOptions, request: HttpRequest): Promise<HttpAnswer> => {
+  const { signal, className, methodName } = request;
+  const url = transport.baseUrl + request.path;
+  const path = new URL(url).pathname;
+  const aborted = () => new GoPayAbortError({ className, methodName, cause: signal!.reason });
+  for (let attempt = 0; ; attempt++) {
+    if (signal?.aborted) throw aborted();
+    let wait: number;
+    const last = attempt >= transport.retries;
+    // Outside the try: a failure to sign (a malformed key) is the caller's error, not one to retry.
+    const prepared = await request.prepare(path);
+    try {
+      const answer = await attemptOnce(transport, request, url, prepared);
+      if (last || !isRetryableStatus(answer.status)) return answer;
+      wait = retryAfter(answer.headers) ?? backoff(attempt);
+    } catch (error) {
+      if (signal?.aborted) throw aborted();
+      if (last) throw failure(request, error, attempt + 1);
+      wait = backoff(attempt);
+    }
+    try {
+      await sleep(wait, signal);
+    } catch {
+      throw aborted();
+    }
+  }
+};
+
+/** The error of a call whose last attempt got no answer. */
+const failure = (request: HttpRequest, error: unknown, attempts: number): Error => {
+  const { className, methodName, requestId, timeout } = request;
+  const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+  if (error === TIMED_OUT) {
+    const timeoutError = new GoPayTimeoutError(timeout as number, { className, methodName });
+    timeoutError.message = `${className}.${methodName}: no answer from GoPay in ${timeout} ms${tries} (${request.method} ${request.path}, Request-Id ${requestId}).`;
+    return timeoutError;
+  }
+  // The fetch's error is copied, its text redacted: a custom fetch could put anything in its message.
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const inner = (error as { cause?: { message?: unknown } } | undefined)?.cause?.message;
+  const cause = new Error(redactText(inner ? `${reason} (${String(inner)})` : reason, request.secrets));
+  return new GoPayApiError(
+    `${className}.${methodName}: GoPay could not be reached${tries} (${request.method} ${request.path}, Request-Id ${requestId}): ${cause.message}`,
+    { status: 0, requestId, retryable: true, cause },
+  );
+};

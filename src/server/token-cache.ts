@@ -1,0 +1,94 @@
+// The SNAP access token: one request for all concurrent callers, kept until shortly before it expires, optionally
+// shared between server instances through a `tokenStore`, and dropped when GoPay says it is invalid.
+import type { TokenStore } from './snap-types';
+
+/** A token and the time (ms since the epoch) it expires. */
+export interface AccessTokenEntry {
+  accessToken: string;
+  expiresAt: number;
+}
+
+/** Stop using a token this long before it expires (or half its life, if that is shorter). */
+export const TOKEN_MARGIN = 60_000;
+
+export interface TokenCache {
+  /** A usable token: the cached one, or the result of the one request in flight, or a new request. */
+  get(): Promise<string>;
+  /** GoPay refused `token`: forget it (unless a newer token replaced it already) and never take it from the store again. */
+  invalidate(token: string): void;
+}
+
+const usableUntil = (entry: AccessTokenEntry, lifetime: number) => entry.expiresAt - Math.min(TOKEN_MARGIN, lifetime / 2);
+
+/** Reads what the store holds: our JSON entry, or undefined for anything else. */
+const parseEntry = (value: unknown): AccessTokenEntry | undefined => {
+  if (typeof value != 'string') return undefined;
+  try {
+    const entry = JSON.parse(value) as Partial<AccessTokenEntry>;
+    return typeof entry.accessToken == 'string' && typeof entry.expiresAt == 'number' ? (entry as AccessTokenEntry) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * @param request asks GoPay for a token; resolves with it and its lifetime in ms.
+ * @param store shared with other instances under `key`. A store that fails is ignored: a token is then fetched.
+ */
+export const createTokenCache = (
+  request: () => Promise<{ accessToken: string; lifetime: number }>,
+  key: string,
+  store?: TokenStore,
+): TokenCache => {
+  let memory: { token: string; until: number } | undefined;
+  let pending: Promise<string> | undefined;
+  // The last token GoPay refused: a store shared with an instance that has not noticed yet may still hold it.
+  let refused: string | undefined;
+
+  const fromStore = async (): Promise<string | undefined> => {
+    if (!store) return undefined;
+    try {
+      const entry = parseEntry(await store.get(key));
+      if (!entry || entry.accessToken === refused) return undefined;
+      const until = entry.expiresAt - TOKEN_MARGIN;
+      if (until <= Date.now()) return undefined;
+      memory = { token: entry.accessToken, until };
+      return entry.accessToken;
+    } catch {
+      return undefined;
+    }
+  };
+
+  const load = async (): Promise<string> => {
+    const stored = await fromStore();
+    if (stored) return stored;
+    const { accessToken, lifetime } = await request();
+    const entry = { accessToken, expiresAt: Date.now() + lifetime };
+    memory = { token: accessToken, until: usableUntil(entry, lifetime) };
+    if (store) {
+      try {
+        await store.set(key, JSON.stringify(entry), Math.max(memory.until - Date.now(), 1));
+      } catch {
+        // The token works without the store; the next instance fetches its own.
+      }
+    }
+    return accessToken;
+  };
+
+  return {
+    get() {
+      if (memory && memory.until > Date.now()) return Promise.resolve(memory.token);
+      if (!pending) {
+        pending = load();
+        // Settled: the next caller after a failure tries again, the next after a success reads `memory`.
+        const clear = () => (pending = undefined);
+        pending.then(clear, clear);
+      }
+      return pending;
+    },
+    invalidate(token) {
+      refused = token;
+      if (memory?.token === token) memory = undefined;
+    },
+  };
+};

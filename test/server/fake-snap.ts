@@ -1,0 +1,92 @@
+// A stand-in for Midtrans's SNAP endpoints on a real node:http server. It checks every signature with node:crypto
+// (RSA for the token, HMAC-SHA512 for transactions) and answers as the docs show; `override` injects faults.
+import type { ServerResponse } from 'node:http';
+import { hmac512, json, makeKeys, rsaVerify, sha256Hex, startServer, header, type Received } from './helpers';
+
+export const CLIENT_ID = 'client-id-7f3a';
+export const CLIENT_SECRET = 'client-secret-SHHH-5d1c9e';
+export const MERCHANT_ID = 'G123456789';
+
+export interface FakeSnapOptions {
+  /** Answer a request yourself; return true when answered. */
+  override?: (request: Received, res: ServerResponse, index: number) => boolean | Promise<boolean>;
+  expiresIn?: string | number;
+  /** Delay of the token answer, ms. */
+  tokenDelay?: number;
+}
+
+let keys: ReturnType<typeof makeKeys> | undefined;
+/** One key pair per test file run: RSA generation is slow. */
+export const snapKeys = () => (keys ??= makeKeys());
+
+export const startFakeSnap = async (options: FakeSnapOptions = {}) => {
+  const { spki } = snapKeys();
+  let tokenCount = 0;
+  const issued: string[] = [];
+  const revoked = new Set<string>();
+  const errors: string[] = [];
+  const server = await startServer(async (request, res, index) => {
+    if (options.override && (await options.override(request, res, index))) return;
+    const path = request.url.split('?')[0]!;
+    if (path == '/v1.0/access-token/b2b') {
+      const timestamp = header(request, 'x-timestamp') ?? '';
+      const ok =
+        header(request, 'x-client-key') == CLIENT_ID &&
+        rsaVerify(spki, `${CLIENT_ID}|${timestamp}`, header(request, 'x-signature') ?? '') &&
+        JSON.parse(request.body).grantType == 'client_credentials';
+      if (!ok) {
+        errors.push(`bad token request ${JSON.stringify(request.headers)}`);
+        return json(res, 401, { responseCode: '4017300', responseMessage: 'Unauthorized. Signature' });
+      }
+      const token = `tok-${++tokenCount}-${Math.random().toString(36).slice(2)}`;
+      issued.push(token);
+      if (options.tokenDelay) await new Promise((resolve) => setTimeout(resolve, options.tokenDelay));
+      return json(res, 200, {
+        responseCode: '2007300',
+        responseMessage: 'Successful',
+        accessToken: token,
+        tokenType: 'Bearer',
+        expiresIn: options.expiresIn ?? '900',
+      });
+    }
+    const token = (header(request, 'authorization') ?? '').replace(/^Bearer /, '');
+    const timestamp = header(request, 'x-timestamp') ?? '';
+    const expected = hmac512(CLIENT_SECRET, `${request.method}:${path}:${token}:${sha256Hex(request.body)}:${timestamp}`);
+    if (!issued.includes(token) || revoked.has(token))
+      return json(res, 401, { responseCode: '4015401', responseMessage: 'Invalid Token (B2B)' });
+    if (header(request, 'x-signature') != expected) {
+      errors.push(`bad signature on ${path}`);
+      return json(res, 401, { responseCode: '4015400', responseMessage: 'Unauthorized. Signature' });
+    }
+    const body = JSON.parse(request.body);
+    if (path == '/v1.0/debit/payment-host-to-host') {
+      const referenceNo = `A1${String(index).padStart(10, '0')}`;
+      return json(res, 200, {
+        responseCode: '2005400',
+        responseMessage: 'Successful',
+        referenceNo,
+        partnerReferenceNo: body.partnerReferenceNo,
+        webRedirectUrl: `https://gopay.co.id/app/merchanttransfer?tref=${referenceNo}&amount=${body.amount.value}`,
+        additionalInfo: { merchantId: body.merchantId },
+      });
+    }
+    if (path == '/v1.0/debit/status') {
+      return json(res, 200, {
+        responseCode: '2005500',
+        responseMessage: 'Successful',
+        originalPartnerReferenceNo: body.originalPartnerReferenceNo,
+        serviceCode: body.serviceCode,
+        latestTransactionStatus: '00',
+        transactionStatusDesc: 'success',
+      });
+    }
+    json(res, 404, { responseCode: '4040000', responseMessage: 'Not Found' });
+  });
+  return {
+    ...server,
+    tokenRequests: () => server.requests.filter((r) => r.url == '/v1.0/access-token/b2b').length,
+    issued,
+    revoke: (token: string) => revoked.add(token),
+    errors,
+  };
+};

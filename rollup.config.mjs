@@ -31,9 +31,14 @@ export default [
   // The browser entries. They never share a chunk with the server entries: a separate build.
   esmAndCjs('browser', { index: 'src/index.ts', mock: 'src/mock/index.ts' }, ['eventemitter3']),
   // The backend entries: fetch and WebCrypto; only the mock server's listen() and its CLI import node:http.
-  esmAndCjs('backend', { server: 'src/server/index.ts', 'mock-server': 'src/mock-server/index.ts', 'mock-server-cli': 'src/mock-server/cli.ts' }, [
-    /^node:/,
-  ]),
+  esmAndCjs('backend', { server: 'src/server/index.ts', 'mock-server': 'src/mock-server/index.ts' }, [/^node:/]),
+  // The CLI (`bin`): ESM only, one file with a shebang, so that `npx gopay-mock-server` runs it directly.
+  {
+    input: { 'mock-server-cli': 'src/mock-server/cli.ts' },
+    external: [/^node:/],
+    plugins: [ts()],
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', banner: '#!/usr/bin/env node', inlineDynamicImports: true },
+  },
   // The script-tag builds carry eventemitter3 inside: a <script> has no package manager.
   umd('src/index.ts', 'GoPayMiniApp', 'gopay-miniapp-kit'),
   umd('src/mock/umd.ts', 'GoPayMiniAppMock', 'gopay-miniapp-kit.mock'),

@@ -1,2 +1,95 @@
-// `gopay-mock-server`: the mock GoPay server on a port.
-export {};
+// `gopay-mock-server [--port 8787] [--notify-url URL]`: the mock GoPay server on a port, and the merchant
+// credentials it accepts printed as .env lines for the developer's backend. Development only.
+import { createMockGoPayServer } from './create';
+
+// The Node globals the CLI uses, typed by hand (the package's sources are compiled without Node's types).
+declare const process: {
+  argv: string[];
+  exitCode?: number;
+  on(signal: 'SIGINT' | 'SIGTERM', listener: () => void): void;
+  exit(code?: number): never;
+};
+
+const USAGE = `Usage: gopay-mock-server [--port 8787] [--notify-url URL]
+
+Starts a local stand-in for GoPay's backend (Mini App APIs and BI-SNAP payments) on 127.0.0.1.
+  --port N          the port to listen on (default 8787; 0 = any free port)
+  --notify-url URL  your backend's payment notification endpoint, e.g. http://localhost:3000/v1.0/debit/notify
+  --help            this text`;
+
+interface Args {
+  port: number;
+  notifyUrl?: string;
+  help: boolean;
+}
+
+const parseArgs = (argv: string[]): Args => {
+  const args: Args = { port: 8787, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
+    const value = () => {
+      const next = inline ?? argv[++i];
+      if (next === undefined) throw new Error(`${flag} needs a value.`);
+      return next;
+    };
+    if (flag === '--help' || flag === '-h') args.help = true;
+    else if (flag === '--port' || flag === '-p') {
+      const port = Number(value());
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number (0–65535).`);
+      args.port = port;
+    } else if (flag === '--notify-url') args.notifyUrl = value();
+    else throw new Error(`Unknown argument ${flag}.`);
+  }
+  return args;
+};
+
+/** A value as one .env line: PEM keys keep their line breaks as \n inside double quotes. */
+const env = (name: string, value: string) => `${name}=${/[\s"#]/.test(value) ? JSON.stringify(value) : value}`;
+
+const main = async () => {
+  let args: Args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  const mock = await createMockGoPayServer({ notifyUrl: args.notifyUrl });
+  const url = await mock.listen(args.port).catch((error: Error & { code?: string }) => {
+    throw error.code === 'EADDRINUSE' ? new Error(`Port ${args.port} is in use: pass --port 0 for any free port.`) : error;
+  });
+  const { merchant } = mock;
+  console.log(
+    [
+      `GoPay mock server listening on ${url} (development only: state in memory, new credentials at every start)`,
+      `Notifications go to ${args.notifyUrl ?? 'nowhere yet: pass --notify-url http://localhost:3000/v1.0/debit/notify'}`,
+      '',
+      '# .env for your backend (local use only)',
+      env('GOPAY_BASE_URL', url),
+      env('GOPAY_CREDENTIALS', merchant.credentials),
+      env('SNAP_BASE_URL', url),
+      env('SNAP_CLIENT_ID', merchant.clientId),
+      env('SNAP_CLIENT_SECRET', merchant.clientSecret),
+      env('SNAP_MERCHANT_ID', merchant.merchantId),
+      env('SNAP_PRIVATE_KEY', merchant.privateKey),
+      env('GOPAY_NOTIFICATION_PUBLIC_KEY', mock.notificationPublicKey),
+      '',
+      `# Your page: createMockBridge({ server: '${url}' })`,
+    ].join('\n'),
+  );
+  const stop = () => {
+    void mock.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+};
+
+main().catch((error: Error) => {
+  console.error(`gopay-mock-server: ${error.message}`);
+  process.exitCode = 1;
+});

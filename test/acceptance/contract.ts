@@ -1,11 +1,10 @@
 /*
  * Acceptance contract for gopay-miniapp-kit, written from /work/shared/DESIGN.md (and the envelope shapes,
- * method names and error codes of /work/shared/gopay-bridge.md) only.
+ * method names and error codes of /work/shared/gopay-bridge.md) only — never from src/.
  *
- * Environment-neutral: it receives the package's exports (core + mock) and vitest's test API, so the same
- * scenarios run against the ESM build (happy-dom), the CJS build (Node) and, in spirit, the UMD globals.
- * Scenarios that need a document are registered only when `env.dom` is true; the "outside a browser"
- * scenarios only when it is false.
+ * It receives the package's exports (core + mock) and vitest's test API. It runs once, in full, against the
+ * ESM build in happy-dom (esm-happy-dom.test.ts); the other build formats get smoke tests of their own
+ * (cjs-node.test.ts, umd-chromium.test.ts) and the server entries their own file (server-node.test.ts).
  */
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -58,7 +57,13 @@ export const BRIDGE_CODE_TABLE: Array<[string | number, string]> = [
   ['503', 'SUPERAPP'],
   ['599', 'SUPERAPP'],
   ['900', 'UNPROCESSABLE'],
+  ['1003', 'NOT_IN_GOPAY'],
   ['999', 'UNKNOWN'],
+  ['constructor', 'UNKNOWN'],
+  ['toString', 'UNKNOWN'],
+  ['__proto__', 'UNKNOWN'],
+  ['hasOwnProperty', 'UNKNOWN'],
+  ['valueOf', 'UNKNOWN'],
   ['301', 'UNKNOWN'],
   ['WHATEVER', 'UNKNOWN'],
   ['', 'UNKNOWN'],
@@ -214,6 +219,57 @@ export const dump = (v: unknown): string => {
   } catch {
     return String(v);
   }
+};
+
+/**
+ * Runs fn and returns the unhandled rejections seen meanwhile (Node's process 'unhandledRejection' and the
+ * window's 'unhandledrejection'), after two more task turns for late ones.
+ */
+export const countUnhandled = async (fn: () => Promise<void>, settleMs = 30): Promise<string[]> => {
+  const seen: unknown[] = [];
+  const onNode = (reason: unknown) => {
+    seen.push(reason);
+  };
+  const onWindow = (ev: any) => {
+    seen.push(ev?.reason);
+  };
+  const proc = (globalThis as any).process;
+  const g = globalThis as any;
+  proc?.on?.('unhandledRejection', onNode);
+  g.addEventListener?.('unhandledrejection', onWindow);
+  try {
+    await fn();
+    await new Promise((r) => setTimeout(r, settleMs));
+    await new Promise((r) => setTimeout(r, settleMs));
+  } finally {
+    proc?.off?.('unhandledRejection', onNode);
+    g.removeEventListener?.('unhandledrejection', onWindow);
+  }
+  return seen.map((r) => (r instanceof Error ? `${r.name}: ${r.message}` : dump(r)));
+};
+
+/**
+ * Runs fn while Node's uncaught exceptions are routed to a recorder (not to the test runner), and returns them.
+ * For errors the SDK may legitimately report asynchronously, such as an exception thrown by a user's listener.
+ */
+export const captureUncaught = async (fn: () => Promise<void>, settleMs = 30): Promise<unknown[]> => {
+  const proc = (globalThis as any).process;
+  const saved: Array<(...a: any[]) => void> = proc.listeners('uncaughtException');
+  const seen: unknown[] = [];
+  const record = (e: unknown) => {
+    seen.push(e);
+  };
+  proc.removeAllListeners('uncaughtException');
+  proc.on('uncaughtException', record);
+  try {
+    await fn();
+    await new Promise((r) => setTimeout(r, settleMs));
+    await new Promise((r) => setTimeout(r, settleMs));
+  } finally {
+    proc.off('uncaughtException', record);
+    for (const l of saved) proc.on('uncaughtException', l);
+  }
+  return seen;
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -592,11 +648,11 @@ export function registerContract(core: any, mock: any, t: TestApi, env: Contract
         check: (r) => expect(r).toBeUndefined(),
       },
       {
-        name: 'toast(message, duration)',
-        run: (gp) => gp.toast('Saved', 2000),
+        name: 'toast(message, duration in seconds)',
+        run: (gp) => gp.toast('Saved', 5),
         className: 'GPUIToast',
         methodName: 'toast',
-        params: { message: 'Saved', duration: 2000 },
+        params: { message: 'Saved', duration: 5 },
         check: (r) => expect(r).toBeUndefined(),
       },
       {
@@ -1076,8 +1132,10 @@ export function registerContract(core: any, mock: any, t: TestApi, env: Contract
       ['takePhoto', (gp) => gp.takePhoto({ mode: 'camera' })],
       ['getBankAccountToken', (gp) => gp.getBankAccountToken()],
       ['share', (gp) => gp.share('hi')],
+      ['saveFile', (gp) => gp.saveFile({ url: 'https://example.com/a.pdf' })],
+      ['launchDeeplink', (gp) => gp.launchDeeplink('gopay://home')],
+      ['launchUri', (gp) => gp.launchUri('https://example.com/help')],
     ];
-    if (env.dom) interactive.push(['saveFile', (gp) => gp.saveFile({ url: 'https://example.com/a.pdf' })]);
     it.each(interactive)('interactive %s has no default timeout (even with the timeout option set)', async (_n: string, run: any) => {
       await withFakeTimers(async () => {
         const { bridge } = fakeBridge({ mode: 'manual' });
@@ -1743,7 +1801,7 @@ export function registerContract(core: any, mock: any, t: TestApi, env: Contract
       await gp.copyToClipboard('x');
       await gp.share('x');
       await gp.vibrate(100);
-      await gp.toast('x', 1000);
+      await gp.toast('x', 2);
       await gp.setNavigationBar({ title: 't' });
       await gp.trackEvent('e', { page_id: 'p' });
       const stop = await gp.watchCompass(() => {});
@@ -1799,10 +1857,10 @@ export function registerContract(core: any, mock: any, t: TestApi, env: Contract
       expectBridgeError(await rejectionOf(gp.getAuthCode()), 'NOT_REGISTERED', '203', 'GPMiniAppAuth', 'getAuthCode');
     });
 
-    it("scenario 'payment-cancelled' → launchPayment resolves with a cancelled status", async () => {
+    it("scenario 'payment-cancelled' → the user's cancel, which the current docs report as status 'failed'", async () => {
       const { gp } = client({ scenario: 'payment-cancelled' });
       const r = await gp.launchPayment('gopay://merchanttransfer?tref=1');
-      expect(['cancelled', 'failed']).toContain(r.status);
+      expect(r.status).toBe('failed');
     });
 
     it("scenario 'slow' answers later than 'happy'", async () => {
@@ -2021,34 +2079,1133 @@ export function registerContract(core: any, mock: any, t: TestApi, env: Contract
   });
 
   // -------------------------------------------------------------------------------------------------------
-  if (!env.dom) {
-    describe('outside a browser', () => {
-      it('calls without a bridge reject with GoPayUnavailableError reason no-window', async () => {
-        const gp = createGoPay();
-        for (const p of [gp.ready(), gp.getAuthCode(), gp.getLocale(), gp.call('GPBase', 'getLocale')]) {
-          const e = await rejectionOf(p);
-          expectGoPayError(e, GoPayUnavailableError, 'UNAVAILABLE');
-          expect(e.reason).toBe('no-window');
+  describe('isInGoPay', () => {
+    it('probes with GPBase.getLocale and resolves true when the bridge answers', async () => {
+      const { bridge, calls } = fakeBridge();
+      const gp = createGoPay({ bridge });
+      await expect(gp.isInGoPay()).resolves.toBe(true);
+      expect(calls).toHaveLength(1);
+      expect(calls[0]).toMatchObject({ className: 'GPBase', methodName: 'getLocale' });
+    });
+
+    it.each(['300', '100', '401', '500', '203', 'GP_PARAM_ERR'])(
+      'resolves true when the bridge answers with the documented error %s',
+      async (code: string) => {
+        const { bridge } = fakeBridge({ answer: () => ({ fail: failEnv(code) }) });
+        await expect(createGoPay({ bridge }).isInGoPay()).resolves.toBe(true);
+      },
+    );
+
+    it.each([
+      ['error_code "1003" (snake_case)', failEnv('1003', 'not a GoPay WebView')],
+      ['error_code 1003 (number)', failEnv(1003, 'not a GoPay WebView')],
+      ['errorCode 1003 (camelCase)', { success: false, errorCode: 1003, errorMessage: 'not a GoPay WebView' }],
+      ['nested { error: { code: 1003 } }', { success: false, error: { code: 1003, message: 'not a GoPay WebView' } }],
+    ])('resolves false on bridge code 1003: %s', async (_n: string, envelope: unknown) => {
+      const { bridge } = fakeBridge({ answer: () => ({ fail: envelope }) });
+      await expect(createGoPay({ bridge }).isInGoPay()).resolves.toBe(false);
+    });
+
+    it('resolves false when the bridge stays silent for 2,000 ms (default), whatever the client timeout', async () => {
+      await withFakeTimers(async () => {
+        const { bridge } = fakeBridge({ mode: 'manual' });
+        for (const gp of [createGoPay({ bridge }), createGoPay({ bridge, timeout: 60_000 }), createGoPay({ bridge, timeout: false })]) {
+          const s = track(gp.isInGoPay());
+          await flush();
+          await vi.advanceTimersByTimeAsync(1_990);
+          expect(s.status).toBe('pending');
+          await vi.advanceTimersByTimeAsync(20);
+          expect(s.status).toBe('fulfilled');
+          expect(s.value).toBe(false);
         }
       });
+    });
 
-      it('withAuthCode without a bridge rejects with no-window and never calls fn', async () => {
-        const fn = vi.fn();
-        const e = await rejectionOf(createGoPay().withAuthCode(fn));
-        expectGoPayError(e, GoPayUnavailableError, 'UNAVAILABLE');
-        expect(e.reason).toBe('no-window');
-        expect(fn).not.toHaveBeenCalled();
-      });
-
-      it('with bridge: createMockBridge() everything answers', async () => {
-        const gp = createGoPay({ bridge: mock.createMockBridge({ latency: 0, consent: { location: true } }) });
-        await expect(gp.ready()).resolves.toBeUndefined();
-        expect((await gp.getAuthCode()).code).toMatch(CODE_RE);
-        await expect(gp.getLocation()).resolves.toMatchObject({ coords: expect.any(Object) });
-        expect(['en_ID', 'id_ID']).toContain(await gp.getLocale());
-        await expect(gp.launchPayment('gopay://merchanttransfer?tref=1')).resolves.toMatchObject({ status: 'success' });
-        await expect(gp.withAuthCode(async (c: unknown) => codeOf(c).length)).resolves.toBe(64);
+    it('opts.timeout sets how long silence is waited for', async () => {
+      await withFakeTimers(async () => {
+        const { bridge } = fakeBridge({ mode: 'manual' });
+        const s = track(createGoPay({ bridge }).isInGoPay({ timeout: 500 }));
+        await flush();
+        await vi.advanceTimersByTimeAsync(490);
+        expect(s.status).toBe('pending');
+        await vi.advanceTimersByTimeAsync(20);
+        expect(s.status).toBe('fulfilled');
+        expect(s.value).toBe(false);
       });
     });
-  }
+
+    it('never rejects: a bridge that throws, or an already-aborted signal, gives false', async () => {
+      const throwing = {
+        call() {
+          throw new Error('native exploded');
+        },
+      };
+      await expect(createGoPay({ bridge: throwing }).isInGoPay()).resolves.toBe(false);
+      const ctrl = new AbortController();
+      ctrl.abort();
+      const { bridge } = fakeBridge({ mode: 'manual' });
+      await expect(createGoPay({ bridge }).isInGoPay({ signal: ctrl.signal, timeout: 50 })).resolves.toBe(false);
+    });
+
+    it('a true is remembered: the bridge is not probed again', async () => {
+      let silent = false;
+      const { bridge, calls } = fakeBridge({ answer: () => (silent ? 'never' : undefined) });
+      const gp = createGoPay({ bridge });
+      await expect(gp.isInGoPay()).resolves.toBe(true);
+      silent = true;
+      await expect(gp.isInGoPay({ timeout: 50 })).resolves.toBe(true);
+      await expect(gp.isInGoPay({ timeout: 50 })).resolves.toBe(true);
+      expect(calls).toHaveLength(1);
+    });
+
+    it('leaves no unhandled rejection behind (silence, 1003, throw)', async () => {
+      const unhandled = await countUnhandled(async () => {
+        const silent = createGoPay({ bridge: fakeBridge({ mode: 'manual' }).bridge });
+        const n1003 = createGoPay({ bridge: fakeBridge({ answer: () => ({ fail: failEnv('1003') }) }).bridge });
+        const thrower = createGoPay({
+          bridge: {
+            call() {
+              throw new Error('x');
+            },
+          },
+        });
+        await Promise.all([silent.isInGoPay({ timeout: 20 }), n1003.isInGoPay(), thrower.isInGoPay()]);
+      });
+      expect(unhandled).toEqual([]);
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------------------
+  describe('answers read defensively: getLocale, getLocation, getBankAccountToken, nested failures', () => {
+    it.each([
+      ['app_locale at the top level', okEnv({ app_locale: 'en_ID' })],
+      ['appLocale at the top level', okEnv({ appLocale: 'en_ID' })],
+      ['app_locale in data', okEnv({ data: { app_locale: 'en_ID' } })],
+      ['appLocale in data', okEnv({ data: { appLocale: 'en_ID' } })],
+      ['appLocale in JSON-text data', okEnv({ data: JSON.stringify({ appLocale: 'en_ID' }) })],
+      ['the whole answer as JSON text', JSON.stringify(okEnv({ appLocale: 'en_ID' }))],
+    ])('getLocale reads %s', async (_n: string, envelope: unknown) => {
+      const { bridge } = fakeBridge({ answer: () => ({ ok: envelope }) });
+      await expect(createGoPay({ bridge }).getLocale()).resolves.toBe('en_ID');
+    });
+
+    it.each([
+      ['no locale field at all', okEnv()],
+      ['an unrelated field in data', okEnv({ data: { locale: 'en_ID' } })],
+      ['empty data', okEnv({ data: {} })],
+    ])('getLocale rejects with a GoPayError when there is %s', async (_n: string, envelope: unknown) => {
+      const { bridge } = fakeBridge({ answer: () => ({ ok: envelope }) });
+      const e = await rejectionOf(createGoPay({ bridge }).getLocale());
+      expect(isGoPayError(e)).toBe(true);
+      expect(e).toBeInstanceOf(GoPayError);
+    });
+
+    it.each([
+      ['empty data', okEnv({ data: {} })],
+      ['no data', okEnv()],
+      ['data with other fields', okEnv({ data: { latitude: 1, longitude: 2 } })],
+    ])('getLocation rejects when the answer has no coords (%s)', async (_n: string, envelope: unknown) => {
+      const { bridge } = fakeBridge({ answer: () => ({ ok: envelope }) });
+      const e = await rejectionOf(createGoPay({ bridge }).getLocation());
+      expect(isGoPayError(e)).toBe(true);
+    });
+
+    it.each([
+      ['empty data', okEnv({ data: {} })],
+      ['no data', okEnv()],
+    ])('getBankAccountToken rejects when the answer has no token (%s)', async (_n: string, envelope: unknown) => {
+      const { bridge } = fakeBridge({ answer: () => ({ ok: envelope }) });
+      const e = await rejectionOf(createGoPay({ bridge }).getBankAccountToken());
+      expect(isGoPayError(e)).toBe(true);
+    });
+
+    it.each([
+      ['numeric code through onFailure', 'fail', { success: false, error: { code: 300, message: 'no' } }, 'PERMISSION_DENIED', '300'],
+      ['string code through onFailure', 'fail', { success: false, error: { code: '401', message: 'offline' } }, 'NETWORK', '401'],
+      ['through the success callback', 'ok', { success: false, error: { code: 203, message: 'who?' } }, 'NOT_REGISTERED', '203'],
+      ['1003', 'fail', { success: false, error: { code: 1003, message: 'not GoPay' } }, 'NOT_IN_GOPAY', '1003'],
+      ['as JSON text', 'fail', JSON.stringify({ success: false, error: { code: 500, message: 'x' } }), 'SUPERAPP', '500'],
+    ])(
+      'the nested failure form { success: false, error: { code, message } } is read (%s)',
+      async (_n: string, via: 'ok' | 'fail', envelope: unknown, code: string, bridgeCode: string) => {
+        const { bridge } = fakeBridge({ answer: () => (via === 'ok' ? { ok: envelope } : { fail: envelope }) });
+        const e = await rejectionOf(createGoPay({ bridge }).call('GPSystem', 'getWifiInfo'));
+        expectBridgeError(e, code, bridgeCode, 'GPSystem', 'getWifiInfo');
+      },
+    );
+
+    it('NOT_IN_GOPAY (1003) is a GoPayBridgeError with that code', async () => {
+      const { bridge } = fakeBridge({ answer: () => ({ fail: failEnv('1003') }) });
+      const e = await rejectionOf(createGoPay({ bridge }).getAuthCode());
+      expectBridgeError(e, 'NOT_IN_GOPAY', '1003', 'GPMiniAppAuth', 'getAuthCode');
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------------------
+  describe('consent: fallback and older answer fields; 300 hints', () => {
+    const authorizeUnsupported = (then: Reply) =>
+      fakeBridge({ answer: (r) => (r.methodName === 'authorize' ? { fail: failEnv('100', 'not supported') } : then) });
+
+    it('the fallback GPConsent.getUserConsent is sent { scope, consent_name: scope }', async () => {
+      const { bridge, calls } = authorizeUnsupported(undefined);
+      await createGoPay({ bridge }).getConsent('camera');
+      expect(calls).toHaveLength(2);
+      expect(calls[0]).toMatchObject({ className: 'GP', methodName: 'authorize' });
+      expect(calls[0].params).toEqual({ scope: 'camera' });
+      expect(calls[1]).toMatchObject({ className: 'GPConsent', methodName: 'getUserConsent' });
+      expect(calls[1].params).toEqual({ scope: 'camera', consent_name: 'camera' });
+    });
+
+    it.each([
+      ['{ consent_name, has_consent: true } in data', okEnv({ data: { consent_name: 'location', has_consent: true } }), true],
+      ['{ consent_name, has_consent: false } in data', okEnv({ data: { consent_name: 'location', has_consent: false } }), false],
+      ['{ consent_name, has_consent: true } at the top level', okEnv({ consent_name: 'location', has_consent: true }), true],
+      ['successScope at the top level', okEnv({ successScope: { location: true } }), true],
+      ['successScope in data, refused', okEnv({ data: { successScope: { location: false } } }), false],
+    ])('the fallback answer %s is read', async (_n: string, envelope: unknown, granted: boolean) => {
+      const { bridge } = authorizeUnsupported({ ok: envelope });
+      const r = await createGoPay({ bridge }).getConsent('location');
+      expect(r.granted).toBe(granted);
+    });
+
+    it.each([
+      ['has_consent: true in data', okEnv({ data: { consent_name: 'camera', has_consent: true } }), true],
+      ['has_consent: false at the top level', okEnv({ consent_name: 'camera', has_consent: false }), false],
+    ])('GP.authorize answering the older { consent_name, has_consent } is read too (%s)', async (_n: string, env: unknown, g: boolean) => {
+      const { bridge, calls } = fakeBridge({ answer: () => ({ ok: env }) });
+      const r = await createGoPay({ bridge }).getConsent('camera');
+      expect(r.granted).toBe(g);
+      expect(calls).toHaveLength(1);
+    });
+
+    const consentHint = (scope: string) => new RegExp(`getConsent\\(\\s*['"\`]${scope}['"\`]\\s*\\)`);
+    it.each([
+      ['getLocation', (gp: any) => gp.getLocation(), 'location'],
+      ['takePhoto', (gp: any) => gp.takePhoto({ mode: 'camera' }), 'camera'],
+    ])("a 300 on %s hints gp.getConsent('%s')", async (_n: string, run: (gp: any) => Promise<unknown>, scope: string) => {
+      const { bridge } = fakeBridge({ answer: () => ({ fail: failEnv('300', 'Permission denied') }) });
+      const e = await rejectionOf(run(createGoPay({ bridge })));
+      expect(e.code).toBe('PERMISSION_DENIED');
+      expect(e.message).toMatch(consentHint(scope));
+    });
+
+    it.each([
+      ['getSystemInfo', (gp: any) => gp.getSystemInfo()],
+      ['getBankAccountToken', (gp: any) => gp.getBankAccountToken()],
+      ['launchDeeplink', (gp: any) => gp.launchDeeplink('gopay://home')],
+      ['call(GPCustom.thing)', (gp: any) => gp.call('GPCustom', 'thing')],
+    ])(
+      'a 300 on %s says the call is not permitted, without inventing a scope name',
+      async (_n: string, run: (gp: any) => Promise<unknown>) => {
+        const { bridge } = fakeBridge({ answer: () => ({ fail: failEnv('300', 'Permission denied') }) });
+        const e = await rejectionOf(run(createGoPay({ bridge })));
+        expect(e.code).toBe('PERMISSION_DENIED');
+        expect(e.message).toMatch(/not permitted|not allowed|permission/i);
+        expect(e.message).not.toMatch(/getConsent\(\s*['"`]/);
+      },
+    );
+  });
+
+  // -------------------------------------------------------------------------------------------------------
+  describe('saveFile runs one at a time per client', () => {
+    it('a second save waits for the first to settle, then runs', async () => {
+      const { bridge, calls } = fakeBridge();
+      const gp = createGoPay({ bridge });
+      const a = track(gp.saveFile({ url: 'https://example.com/a.pdf' }));
+      const b = track(gp.saveFile({ url: 'https://example.com/b.pdf' }));
+      await flush();
+      expect(calls.filter((c) => c.methodName === 'save')).toHaveLength(1);
+      expect(calls[0].params).toMatchObject({ url: 'https://example.com/a.pdf' });
+      document.dispatchEvent(new CustomEvent('GPFile.Event.saveSuccess', { detail: { msg: 'SAVED' } }));
+      await flush();
+      expect(a.status).toBe('fulfilled');
+      expect(b.status).toBe('pending');
+      expect(calls.filter((c) => c.methodName === 'save')).toHaveLength(2);
+      expect(calls[1].params).toMatchObject({ url: 'https://example.com/b.pdf' });
+      document.dispatchEvent(new CustomEvent('GPFile.Event.saveFailed', { detail: { msg: 'DISK_FULL' } }));
+      await flush();
+      expect(b.status).toBe('rejected');
+      expect(isGoPayError(b.error)).toBe(true);
+    });
+
+    it('a first save that fails at the bridge lets the second one run', async () => {
+      let n = 0;
+      const { bridge, calls } = fakeBridge({
+        answer: (r) => (r.methodName === 'save' && ++n === 1 ? { fail: failEnv('400') } : undefined),
+      });
+      const gp = createGoPay({ bridge });
+      const a = track(gp.saveFile({ url: 'https://example.com/a.pdf' }));
+      const b = track(gp.saveFile({ url: 'https://example.com/b.pdf' }));
+      await flush();
+      expect(a.status).toBe('rejected');
+      expect(calls).toHaveLength(2);
+      document.dispatchEvent(new CustomEvent('GPFile.Event.saveSuccess', { detail: { msg: 'SAVED' } }));
+      await flush();
+      expect(b.status).toBe('fulfilled');
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------------------
+  describe('events: subscriptions and payloads', () => {
+    it('unsubscribe() removes exactly this subscription (the same listener subscribed twice)', async () => {
+      const { bridge } = fakeBridge();
+      const gp = createGoPay({ bridge });
+      const l = vi.fn();
+      const off1 = gp.on('call', l);
+      gp.on('call', l);
+      await gp.getLocale();
+      const afterTwo = l.mock.calls.length;
+      off1();
+      off1();
+      await gp.getLocale();
+      expect(afterTwo).toBe(2);
+      expect(l.mock.calls.length).toBe(3);
+    });
+
+    it('a listener that throws breaks neither the call nor the other listeners', async () => {
+      const { bridge } = fakeBridge();
+      const gp = createGoPay({ bridge });
+      const other = vi.fn();
+      gp.on('call', () => {
+        throw new Error('listener bug');
+      });
+      gp.on('settle', () => {
+        throw new Error('listener bug');
+      });
+      gp.on('call', other);
+      let unhandled: string[] = [];
+      let result: unknown;
+      // The SDK may report the listener's exception asynchronously (as EventTarget does): allowed, and recorded
+      // here so that only other errors count.
+      const uncaught = await captureUncaught(async () => {
+        unhandled = await countUnhandled(async () => {
+          result = await gp.getLocale();
+        });
+      });
+      expect(result).toBe('id_ID');
+      expect(other).toHaveBeenCalledTimes(1);
+      expect(unhandled).toEqual([]);
+      for (const e of uncaught) expect(String((e as Error)?.message)).toBe('listener bug');
+    });
+
+    it("on('constructor' | '__proto__' | 'toString' | 'hasOwnProperty') behaves like any other name", async () => {
+      const { bridge } = fakeBridge();
+      const gp = createGoPay({ bridge });
+      const names = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+      const fns = names.map(() => vi.fn());
+      const offs = names.map((n, i) => gp.on(n, fns[i]));
+      for (const off of offs) expect(typeof off).toBe('function');
+      const call = vi.fn();
+      gp.on('call', call);
+      await expect(gp.getLocale()).resolves.toBe('id_ID');
+      await expect(gp.getAuthCode()).resolves.toMatchObject({ code: expect.stringMatching(CODE_RE) });
+      expect(call).toHaveBeenCalledTimes(2);
+      for (const f of fns) expect(f).not.toHaveBeenCalled();
+      for (const off of offs) expect(() => off()).not.toThrow();
+      expect({}.constructor).toBe(Object);
+      await expect(gp.getLocale()).resolves.toBe('id_ID');
+    });
+
+    it('a bridge event payload in JSON text is parsed', async () => {
+      const { bridge } = fakeBridge();
+      const gp = createGoPay({ bridge });
+      const listener = vi.fn();
+      const stop = await gp.watchCompass(listener);
+      document.dispatchEvent(new CustomEvent('GPMotion.Event.compass', { detail: JSON.stringify({ direction: 90, timestamp: 4 }) }));
+      await flush();
+      expect(listener).toHaveBeenCalledWith(expect.objectContaining({ direction: 90, timestamp: 4 }));
+      await stop();
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------------------
+  describe('robustness: every rejection is a GoPayError, wrong arguments of any type', () => {
+    const S = Symbol('hostile');
+    const expectRefusedBeforeBridge = async (run: (gp: any) => unknown) => {
+      const { bridge, calls } = fakeBridge();
+      const scripts = document.querySelectorAll('script').length;
+      let p: any;
+      try {
+        p = run(createGoPay({ bridge }));
+      } catch (e) {
+        throw new Error(`threw synchronously instead of returning a rejected promise: ${String((e as Error)?.message)}`);
+      }
+      expect(typeof p?.then).toBe('function');
+      expectValidation(await rejectionOf(p));
+      await flush();
+      expect(calls).toHaveLength(0);
+      expect(document.querySelectorAll('script').length).toBe(scripts);
+    };
+
+    const symbolCases: Array<[string, (gp: any) => unknown]> = [
+      ['call(Symbol, name)', (gp) => gp.call(S, 'getLocale')],
+      ['call(class, Symbol)', (gp) => gp.call('GPBase', S)],
+      ['call params = Symbol', (gp) => gp.call('GPBase', 'getLocale', S)],
+      ['call opts = Symbol', (gp) => gp.call('GPBase', 'getLocale', {}, S)],
+      ['call opts.timeout = Symbol', (gp) => gp.call('GPBase', 'getLocale', {}, { timeout: S })],
+      ['getAuthCode opts.signal = Symbol', (gp) => gp.getAuthCode({ signal: S })],
+      ['getAuthCode opts.timeout = Symbol', (gp) => gp.getAuthCode({ timeout: S })],
+      ['getConsent(Symbol)', (gp) => gp.getConsent(S)],
+      ['launchPayment(Symbol)', (gp) => gp.launchPayment(S)],
+      ['launchDeeplink(Symbol)', (gp) => gp.launchDeeplink(S)],
+      ['launchUri(Symbol)', (gp) => gp.launchUri(S)],
+      ['copyToClipboard(Symbol)', (gp) => gp.copyToClipboard(S)],
+      ['share(Symbol)', (gp) => gp.share(S)],
+      ['vibrate(Symbol)', (gp) => gp.vibrate(S)],
+      ['toast(Symbol)', (gp) => gp.toast(S)],
+      ["toast('x', Symbol)", (gp) => gp.toast('x', S)],
+      ['trackEvent(Symbol, metaData)', (gp) => gp.trackEvent(S, { page_id: 'p' })],
+      ["trackEvent('e', Symbol)", (gp) => gp.trackEvent('e', S)],
+      ['takePhoto(Symbol)', (gp) => gp.takePhoto(S)],
+      ['takePhoto({ mode: Symbol })', (gp) => gp.takePhoto({ mode: S })],
+      ['saveFile(Symbol)', (gp) => gp.saveFile(S)],
+      ['saveFile({ url: Symbol })', (gp) => gp.saveFile({ url: S })],
+      ['setNavigationBar(Symbol)', (gp) => gp.setNavigationBar(S)],
+      ['getLocation(Symbol)', (gp) => gp.getLocation(S)],
+      ['withAuthCode(Symbol)', (gp) => gp.withAuthCode(S)],
+      ['withAuthCode(fn, Symbol)', (gp) => gp.withAuthCode(async () => 1, S)],
+      ['watchCompass(Symbol)', (gp) => gp.watchCompass(S)],
+      ['watchShake(fn, { signal: Symbol })', (gp) => gp.watchShake(() => {}, { signal: S })],
+    ];
+    it.each(symbolCases)('%s → GoPayValidationError, before the bridge is called', async (_n: string, run: any) => {
+      await expectRefusedBeforeBridge(run);
+    });
+
+    it.each([
+      ['timeout', { timeout: S }],
+      ['loadTimeout', { loadTimeout: S }],
+      ['scriptUrl', { scriptUrl: S }],
+      ['nonce', { nonce: S }],
+      ['bridge', { bridge: S }],
+      ['authCodeTtl', { authCodeTtl: S }],
+      ['authCodeMargin', { authCodeMargin: S }],
+      ['debug', { debug: S }],
+      ['the options themselves', S],
+    ])('createGoPay with a Symbol for %s → GoPayValidationError', async (_n: string, options: unknown) => {
+      let gp: any;
+      try {
+        gp = createGoPay(options);
+      } catch (e) {
+        expectValidation(e);
+        return;
+      }
+      expectValidation(await rejectionOf(gp.getLocale()));
+    });
+
+    it.each([
+      ["debug: 'yes'", { debug: 'yes' }],
+      ['debug: 1', { debug: 1 }],
+      ['debug: {}', { debug: {} }],
+      ['debug: null', { debug: null }],
+      ['an unknown option (scriptURL)', { scriptURL: 'https://gwk.gopayapi.com/sdk/stable/gp-container.min.js' }],
+      ['an unknown option (timeOut)', { timeOut: 5 }],
+    ])('createGoPay refuses %s with GoPayValidationError', async (_n: string, options: Record<string, unknown>) => {
+      const { bridge, calls } = fakeBridge();
+      let gp: any;
+      try {
+        gp = createGoPay({ bridge, ...options });
+      } catch (e) {
+        expectValidation(e);
+        return;
+      }
+      expectValidation(await rejectionOf(gp.getLocale()));
+      expect(calls).toHaveLength(0);
+    });
+
+    const notSignals: Array<[string, unknown]> = [
+      ['{}', {}],
+      ["'abort'", 'abort'],
+      ['{ aborted: true }', { aborted: true }],
+      ['42', 42],
+      ['an AbortController', new AbortController()],
+    ];
+    it.each(notSignals)('a signal that is not an AbortSignal (%s) → GoPayValidationError', async (_n: string, signal: unknown) => {
+      await expectRefusedBeforeBridge((gp) => gp.call('GPBase', 'getLocale', {}, { signal }));
+      await expectRefusedBeforeBridge((gp) => gp.getAuthCode({ signal }));
+      await expectRefusedBeforeBridge((gp) => gp.withAuthCode(async () => 1, { signal }));
+      await expectRefusedBeforeBridge((gp) => gp.watchCompass(() => {}, { signal }));
+    });
+
+    it.each([
+      ['true', true],
+      ["'yes'", 'yes'],
+      ['{}', {}],
+      ['a RegExp', /auth code/i],
+    ])('an isExpiredError that is not a function (%s) → GoPayValidationError, fn never called', async (_n: string, bad: unknown) => {
+      const fn = vi.fn(async () => 1);
+      await expectRefusedBeforeBridge((gp) => gp.withAuthCode(fn, { isExpiredError: bad }));
+      expect(fn).not.toHaveBeenCalled();
+    });
+
+    it.each([
+      ['call opts.timeOut', (gp: any) => gp.call('GPBase', 'getLocale', {}, { timeOut: 5 })],
+      ['getAuthCode opts.sginal', (gp: any) => gp.getAuthCode({ sginal: new AbortController().signal })],
+      ['withAuthCode opts.isExpired', (gp: any) => gp.withAuthCode(async () => 1, { isExpired: () => true })],
+      ['watchCompass opts.timeOut', (gp: any) => gp.watchCompass(() => {}, { timeOut: 5 })],
+    ])('an unknown per-call option name (%s) is refused', async (_n: string, run: any) => {
+      await expectRefusedBeforeBridge(run);
+    });
+
+    it.each(['https://', 'http://', 'https://exa mple.com/gp.js', 'not a url', '://gwk.gopayapi.com/x.js'])(
+      'a malformed scriptUrl (%s) → GoPayValidationError before any script is loaded',
+      async (scriptUrl: string) => {
+        const w = window as any;
+        delete w.gpContainer;
+        const before = document.querySelectorAll('script').length;
+        let gp: any;
+        try {
+          gp = createGoPay({ scriptUrl });
+        } catch (e) {
+          expectValidation(e);
+          expect(document.querySelectorAll('script').length).toBe(before);
+          return;
+        }
+        const e = await rejectionOf(gp.ready());
+        expectValidation(e);
+        expect(document.querySelectorAll('script').length).toBe(before);
+        expectValidation(await rejectionOf(gp.getLocale()));
+        expect(document.querySelectorAll('script').length).toBe(before);
+      },
+    );
+  });
+
+  // -------------------------------------------------------------------------------------------------------
+  describe('robustness: Object.prototype pollution is never used', () => {
+    /** Sets the keys on Object.prototype (as a polluting library would), runs fn, always cleans up. */
+    const polluted = async (keys: Record<string, unknown>, fn: () => Promise<void>) => {
+      const proto = Object.prototype as any;
+      const entries = Object.entries(keys);
+      for (const [k] of entries) if (Object.prototype.hasOwnProperty.call(proto, k)) throw new Error(`already polluted: ${k}`);
+      try {
+        for (const [k, v] of entries) proto[k] = v;
+        await fn();
+      } finally {
+        for (const [k] of entries) delete proto[k];
+      }
+    };
+    const within = <T>(p: Promise<T>, ms = 2_000): Promise<T | 'hung'> =>
+      Promise.race([p, new Promise<'hung'>((r) => setTimeout(() => r('hung'), ms))]);
+    const settled = async (p: Promise<unknown>) => {
+      try {
+        return { ok: true, v: await within(p) };
+      } catch (e: any) {
+        return { ok: false, code: e?.code, message: String(e?.message) };
+      }
+    };
+    const answerLater = (ms = 30) =>
+      fakeBridge({
+        answer: (rec) => {
+          const sample = SAMPLE_DATA[`${rec.className}.${rec.methodName}`];
+          const r = sample ? sample(rec, () => 1) : { ok: okEnv() };
+          setTimeout(() => (r && typeof r === 'object' && 'ok' in r ? rec.onSuccess(r.ok) : rec.onFailure((r as any).fail)), ms);
+          return 'never';
+        },
+      });
+
+    it('inherited createGoPay options (timeout, bridge, debug, authCodeTtl, authCodeMargin, scriptUrl) are ignored', async () => {
+      const w = window as any;
+      const good = answerLater(30);
+      const evil = fakeBridge();
+      w.gpContainer = good.bridge;
+      const spy = vi.spyOn(console, 'debug').mockImplementation(() => {});
+      let locale: any;
+      let code: any;
+      let withCode: any;
+      try {
+        await polluted(
+          {
+            timeout: 5,
+            loadTimeout: 5,
+            bridge: evil.bridge,
+            debug: true,
+            authCodeTtl: 1_000,
+            authCodeMargin: 999_999_999,
+            scriptUrl: 'https://evil.example/gp.js',
+            nonce: 'evil',
+          },
+          async () => {
+            const gp = createGoPay({});
+            locale = await settled(gp.getLocale());
+            code = await settled(gp.getAuthCode());
+            withCode = await settled(gp.withAuthCode(async (c: unknown) => codeOf(c)));
+          },
+        );
+        expect(locale).toEqual({ ok: true, v: 'id_ID' });
+        expect(code.ok).toBe(true);
+        expect(code.v.expiresAt - code.v.issuedAt).toBe(300_000);
+        expect(withCode.ok).toBe(true);
+        expect(withCode.v).toMatch(CODE_RE);
+        expect(evil.calls).toHaveLength(0);
+        expect(spy).not.toHaveBeenCalled();
+        expect(document.querySelector('script[src="https://evil.example/gp.js"]')).toBeNull();
+      } finally {
+        spy.mockRestore();
+        delete w.gpContainer;
+      }
+    });
+
+    it('inherited per-call options (signal, timeout, isExpiredError) are ignored', async () => {
+      const { bridge, calls } = answerLater(30);
+      const ctrl = new AbortController();
+      ctrl.abort();
+      const results: any[] = [];
+      let fnCalls = 0;
+      await polluted({ signal: ctrl.signal, timeout: 1, isExpiredError: () => true }, async () => {
+        const gp = createGoPay({ bridge });
+        results.push(await settled(gp.call('GPCustom', 'x', {}, {})));
+        results.push(await settled(gp.getAuthCode({})));
+        results.push(await settled(gp.getAuthCode()));
+        results.push(
+          await settled(
+            gp.withAuthCode(async () => {
+              fnCalls++;
+              throw new Error('backend is down');
+            }, {}),
+          ),
+        );
+        results.push(await settled(gp.isInGoPay({})));
+      });
+      expect(results[0]).toEqual({ ok: true, v: {} });
+      expect(results[1].ok).toBe(true);
+      expect(results[2].ok).toBe(true);
+      expect(results[3]).toMatchObject({ ok: false, message: 'backend is down' });
+      expect(fnCalls).toBe(1);
+      expect(results[4]).toEqual({ ok: true, v: true });
+      expect(calls.length).toBeGreaterThan(0);
+    });
+
+    it('inherited params are not sent to the bridge', async () => {
+      const { bridge, calls } = fakeBridge();
+      const keys: string[][] = [];
+      await polluted({ enable_high_accuracy: true, needBase64: true, destination: 'DCIM', evil: 1 }, async () => {
+        const gp = createGoPay({ bridge });
+        await settled(gp.getLocation());
+        await settled(gp.getLocation({}));
+        await settled(gp.takePhoto({ mode: 'camera' }));
+        await settled(gp.call('GPCustom', 'x', { a: 1 }));
+        for (const c of calls) keys.push(Object.keys(c.params ?? {}));
+      });
+      expect(keys).toEqual([[], [], ['mode'], ['a']]);
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------------------
+  describe('robustness: no unhandled rejection, ever', () => {
+    it('timeouts, aborts, failures, validation errors and shared failures leave no unhandled rejection', async () => {
+      const unhandled = await countUnhandled(async () => {
+        const manual = fakeBridge({ mode: 'manual' });
+        const gp = createGoPay({ bridge: manual.bridge, timeout: 10 });
+        const aborted = new AbortController();
+        aborted.abort();
+        const live = new AbortController();
+        const ps: Promise<unknown>[] = [
+          gp.getLocale(),
+          gp.getAuthCode({ signal: aborted.signal }),
+          gp.getAuthCode({ signal: live.signal }),
+          gp.getAuthCode(),
+          gp.withAuthCode(async () => 1, { signal: aborted.signal }),
+          gp.call('GPBase', 'getLocale', {}, { signal: aborted.signal }),
+          gp.watchCompass(() => {}, { signal: live.signal }),
+          gp.launchPayment(''),
+          gp.vibrate(-1),
+          gp.isInGoPay({ timeout: 10 }),
+        ];
+        live.abort();
+        await Promise.allSettled(ps);
+        const failing = createGoPay({ bridge: fakeBridge({ answer: () => ({ fail: failEnv('500') }) }).bridge });
+        await Promise.allSettled([failing.getAuthCode(), failing.getAuthCode(), failing.withAuthCode(async () => 1)]);
+      });
+      expect(unhandled).toEqual([]);
+    });
+
+    it('a caller that never awaits a rejected call does not cause an unhandled rejection inside the SDK', async () => {
+      // The caller's own promise is handled here; anything else unhandled would come from the SDK.
+      const unhandled = await countUnhandled(async () => {
+        const gp = createGoPay({ bridge: fakeBridge({ mode: 'manual' }).bridge, timeout: 5 });
+        const ctrl = new AbortController();
+        const p1 = gp.getAuthCode({ signal: ctrl.signal });
+        const p2 = gp.getAuthCode({ timeout: 5 });
+        ctrl.abort();
+        await Promise.allSettled([p1, p2]);
+        await new Promise((r) => setTimeout(r, 30));
+      });
+      expect(unhandled).toEqual([]);
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------------------
+  describe('robustness: a one-time auth code reaches one withAuthCode callback only', () => {
+    const timedBridge = (mode: 'sync' | 'microtask' | 'task') => {
+      let n = 0;
+      const calls: string[] = [];
+      const bridge = {
+        call(className: string, methodName: string, _p: unknown, ok: (r: unknown) => void) {
+          calls.push(`${className}.${methodName}`);
+          const env = methodName === 'getAuthCode' ? okEnv({ data: { authCode: authCodeFor(++n) } }) : okEnv({ app_locale: 'id_ID' });
+          if (mode === 'sync') ok(env);
+          else if (mode === 'microtask') queueMicrotask(() => ok(env));
+          else setTimeout(() => ok(env), 0);
+        },
+      };
+      return { bridge, calls };
+    };
+
+    it.each(['sync', 'microtask', 'task'] as const)('with a %s bridge', async (mode) => {
+      const { bridge } = timedBridge(mode);
+      const gp = createGoPay({ bridge });
+      const handed: string[] = [];
+      const peeked: string[] = [];
+      const fn = async (arg: unknown) => {
+        handed.push(codeOf(arg));
+        await Promise.resolve();
+        return codeOf(arg);
+      };
+      const work: Promise<unknown>[] = [];
+      for (let i = 0; i < 4; i++) {
+        work.push(gp.withAuthCode(fn));
+        work.push(gp.getAuthCode().then((a: any) => peeked.push(a.code)));
+      }
+      await Promise.all(work);
+      await gp.withAuthCode(fn);
+      await Promise.all([gp.withAuthCode(fn), gp.withAuthCode(fn)]);
+      peeked.push((await gp.getAuthCode()).code);
+      expect(handed).toHaveLength(7);
+      expect(new Set(handed).size).toBe(7);
+      for (const h of handed) expect(peeked).not.toContain(h);
+    });
+
+    it('with a bridge that answers synchronously inside call() while another call is in flight', async () => {
+      let n = 0;
+      const pending: Array<() => void> = [];
+      const bridge = {
+        call(_c: string, _m: string, _p: unknown, ok: (r: unknown) => void) {
+          const env = okEnv({ data: { authCode: authCodeFor(++n) } });
+          if (n % 2) pending.push(() => ok(env));
+          else ok(env);
+        },
+      };
+      const gp = createGoPay({ bridge });
+      const handed: string[] = [];
+      const fn = async (arg: unknown) => {
+        handed.push(codeOf(arg));
+      };
+      const a = gp.withAuthCode(fn);
+      const b = gp.withAuthCode(fn);
+      const c = gp.getAuthCode();
+      await flush();
+      for (let i = 0; i < 10 && pending.length; i++) {
+        pending.shift()!();
+        await flush();
+      }
+      await Promise.all([a, b, c]);
+      expect(new Set(handed).size).toBe(handed.length);
+      expect(handed).not.toContain((await c).code);
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------------------
+  describe('robustness: shared work never borrows another caller’s options', () => {
+    it("a shared getAuthCode is not aborted by one caller's signal", async () => {
+      const { bridge, calls } = fakeBridge({ mode: 'manual' });
+      const gp = createGoPay({ bridge, timeout: false });
+      const ctrl = new AbortController();
+      const a = track(gp.getAuthCode({ signal: ctrl.signal }));
+      const b = track(gp.getAuthCode());
+      await flush();
+      ctrl.abort();
+      await flush();
+      expect(a.status).toBe('rejected');
+      expectGoPayError(a.error, GoPayAbortError, 'ABORTED');
+      expect(b.status).toBe('pending');
+      calls.forEach((c, i) => c.onSuccess(okEnv({ data: { authCode: authCodeFor(50 + i) } })));
+      await flush();
+      expect(b.status).toBe('fulfilled');
+      expect(b.value.code).toMatch(CODE_RE);
+    });
+
+    it('the first caller aborting does not abort a later caller (either order)', async () => {
+      for (const abortFirst of [true, false]) {
+        const { bridge, calls } = fakeBridge({ mode: 'manual' });
+        const gp = createGoPay({ bridge, timeout: false });
+        const ctrl = new AbortController();
+        const first = track(abortFirst ? gp.getAuthCode({ signal: ctrl.signal }) : gp.getAuthCode());
+        const second = track(abortFirst ? gp.getAuthCode() : gp.getAuthCode({ signal: ctrl.signal }));
+        await flush();
+        ctrl.abort();
+        await flush();
+        calls.forEach((c, i) => c.onSuccess(okEnv({ data: { authCode: authCodeFor(60 + i) } })));
+        await flush();
+        const [aborted, kept] = abortFirst ? [first, second] : [second, first];
+        expect(aborted.status).toBe('rejected');
+        expect(aborted.error.code).toBe('ABORTED');
+        expect(kept.status).toBe('fulfilled');
+      }
+    });
+
+    it("a shared getAuthCode is not timed out by one caller's timeout", async () => {
+      await withFakeTimers(async () => {
+        for (const shortFirst of [true, false]) {
+          const { bridge, calls } = fakeBridge({ mode: 'manual' });
+          const gp = createGoPay({ bridge });
+          const short = shortFirst ? track(gp.getAuthCode({ timeout: 100 })) : undefined;
+          const long = track(gp.getAuthCode({ timeout: false }));
+          const short2 = shortFirst ? short! : track(gp.getAuthCode({ timeout: 100 }));
+          await flush();
+          await vi.advanceTimersByTimeAsync(150);
+          expect(short2.status).toBe('rejected');
+          expectGoPayError(short2.error, GoPayTimeoutError, 'TIMEOUT');
+          expect(long.status).toBe('pending');
+          await vi.advanceTimersByTimeAsync(60_000);
+          expect(long.status).toBe('pending');
+          calls.forEach((c, i) => c.onSuccess(okEnv({ data: { authCode: authCodeFor(70 + i) } })));
+          await flush();
+          expect(long.status).toBe('fulfilled');
+        }
+      });
+    });
+
+    it("a shared sensor start is not aborted by one watcher's signal while another waits", async () => {
+      const { bridge, calls } = fakeBridge({ mode: 'manual' });
+      const gp = createGoPay({ bridge, timeout: false });
+      const ctrl = new AbortController();
+      const l1 = vi.fn();
+      const l2 = vi.fn();
+      const w1 = track(gp.watchCompass(l1, { signal: ctrl.signal }));
+      const w2 = track(gp.watchCompass(l2));
+      await flush();
+      ctrl.abort();
+      await flush();
+      expect(w1.status).toBe('rejected');
+      expect(w1.error.code).toBe('ABORTED');
+      expect(w2.status).toBe('pending');
+      for (const c of calls.filter((x) => x.methodName === 'startCompass')) c.onSuccess(okEnv({ msg: 'COMPASS_STARTED' }));
+      await flush();
+      expect(w2.status).toBe('fulfilled');
+      expect(calls.filter((x) => x.methodName === 'stopCompass')).toHaveLength(0);
+      document.dispatchEvent(new CustomEvent('GPMotion.Event.compass', { detail: { direction: 12, timestamp: 1 } }));
+      await flush();
+      expect(l2).toHaveBeenCalledTimes(1);
+      expect(l1).not.toHaveBeenCalled();
+      const stopping = w2.value();
+      await flush();
+      for (const c of calls.filter((x) => x.methodName === 'stopCompass')) c.onSuccess(okEnv({ msg: 'COMPASS_STOPPED' }));
+      await stopping;
+    });
+
+    it("a shared sensor start is not timed out by one watcher's timeout while another waits", async () => {
+      await withFakeTimers(async () => {
+        const { bridge, calls } = fakeBridge({ mode: 'manual' });
+        const gp = createGoPay({ bridge });
+        const l2 = vi.fn();
+        const w1 = track(gp.watchAccelerometer(() => {}, { timeout: 100 }));
+        const w2 = track(gp.watchAccelerometer(l2, { timeout: false }));
+        await flush();
+        await vi.advanceTimersByTimeAsync(150);
+        expect(w1.status).toBe('rejected');
+        expect(w1.error.code).toBe('TIMEOUT');
+        expect(w2.status).toBe('pending');
+        for (const c of calls.filter((x) => x.methodName === 'startAccelerometer')) c.onSuccess(okEnv({ msg: 'ACCELEROMETER_STARTED' }));
+        await flush();
+        expect(w2.status).toBe('fulfilled');
+        document.dispatchEvent(new CustomEvent('GPMotion.Event.accelerometer', { detail: { x: 1, y: 2, z: 3 } }));
+        await flush();
+        expect(l2).toHaveBeenCalledWith(expect.objectContaining({ x: 1, y: 2, z: 3 }));
+      });
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------------------
+  describe('robustness: secrets never leak, also from malformed or failed answers', () => {
+    const CODE = authCodeFor(777);
+    const TOKEN = 'bank-token-SECRET-4242';
+    const B64 = 'U0VDUkVUQkFTRTY0REFUQVNFQ1JFVA==';
+    const leaks: Array<[string, (gp: any) => Promise<unknown>, Reply, string]> = [
+      [
+        'getAuthCode: failure envelope carrying the code',
+        (gp) => gp.getAuthCode(),
+        { fail: { ...failEnv('500'), data: { authCode: CODE } } },
+        CODE,
+      ],
+      [
+        'getAuthCode: success:false through onSuccess carrying the code',
+        (gp) => gp.getAuthCode(),
+        { ok: { success: false, ret: 'GP_EXCEPTION', error_code: '401', data: { authCode: CODE } } },
+        CODE,
+      ],
+      [
+        'getAuthCode: array ret HY_TIMEOUT with the code',
+        (gp) => gp.getAuthCode(),
+        { ok: { ret: ['HY_TIMEOUT'], data: { authCode: CODE } } },
+        CODE,
+      ],
+      [
+        'getAuthCode: unparsable JSON text with the code',
+        (gp) => gp.getAuthCode(),
+        { ok: `{"success":true,"data":{"authCode":"${CODE}"` },
+        CODE,
+      ],
+      [
+        'getAuthCode: unparsable JSON text through onFailure',
+        (gp) => gp.getAuthCode(),
+        { fail: `{"success":false,"data":{"authCode":"${CODE}"},` },
+        CODE,
+      ],
+      [
+        'getAuthCode: nested failure with the code',
+        (gp) => gp.getAuthCode(),
+        { fail: { success: false, error: { code: 500, message: 'x', authCode: CODE } } },
+        CODE,
+      ],
+      [
+        'getAuthCode: camelCase failure with the code at the top level',
+        (gp) => gp.getAuthCode(),
+        { ok: { callbackId: 'c1', ret: 'GP_PARAM_ERR', errorCode: 'GP_PARAM_ERR', errorMessage: 'x', authCode: CODE } },
+        CODE,
+      ],
+      [
+        'call(GPMiniAppAuth.getAuthCode): failure with the code',
+        (gp) => gp.call('GPMiniAppAuth', 'getAuthCode'),
+        { fail: { ...failEnv('500'), data: { authCode: CODE } } },
+        CODE,
+      ],
+      [
+        'getBankAccountToken: failure with the token',
+        (gp) => gp.getBankAccountToken(),
+        { fail: { ...failEnv('300'), data: { token: TOKEN } } },
+        TOKEN,
+      ],
+      ['getBankAccountToken: unparsable JSON text', (gp) => gp.getBankAccountToken(), { ok: `{"data":{"token":"${TOKEN}"}` }, TOKEN],
+      [
+        'getBankAccountToken: success:false through onSuccess',
+        (gp) => gp.getBankAccountToken(),
+        { ok: { success: false, ret: 'GP_EXCEPTION', error_code: '500', token: TOKEN } },
+        TOKEN,
+      ],
+      [
+        'takePhoto: failure with base64Data',
+        (gp) => gp.takePhoto({ mode: 'camera', needBase64: true }),
+        { fail: { ...failEnv('400'), base64Data: B64 } },
+        B64,
+      ],
+      [
+        'takePhoto: camelCase GP_PARAM_ERR with base64Data',
+        (gp) => gp.takePhoto({ mode: 'camera', needBase64: true }),
+        { ok: { callbackId: 'c2', ret: 'GP_PARAM_ERR', errorCode: 'GP_PARAM_ERR', errorMessage: 'x', base64Data: B64 } },
+        B64,
+      ],
+    ];
+
+    it.each(leaks)('%s', async (_n: string, run: (gp: any) => Promise<unknown>, reply: Reply, secret: string) => {
+      const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((k) => vi.spyOn(console, k).mockImplementation(() => {}));
+      try {
+        const { bridge } = fakeBridge({ answer: () => reply });
+        const entries: unknown[] = [];
+        const events: unknown[] = [];
+        const gp = createGoPay({ bridge, debug: (e: unknown) => entries.push(e) });
+        const gp2 = createGoPay({ bridge, debug: true });
+        for (const name of ['call', 'settle', 'ready']) gp.on(name, (...a: unknown[]) => events.push(a));
+        const e = await rejectionOf(run(gp));
+        const e2 = await rejectionOf(run(gp2));
+        expect(isGoPayError(e)).toBe(true);
+        for (const err of [e, e2]) {
+          expect(String(err.message)).not.toContain(secret);
+          expect(dump(err.response)).not.toContain(secret);
+          expect(dump(err.cause)).not.toContain(secret);
+          expect(JSON.stringify(err) ?? '').not.toContain(secret);
+          expect(dump(err)).not.toContain(secret);
+          expect(String(err)).not.toContain(secret);
+        }
+        expect(dump(events)).not.toContain(secret);
+        expect(dump(entries)).not.toContain(secret);
+        expect(dump(spies.map((s) => s.mock.calls))).not.toContain(secret);
+      } finally {
+        for (const s of spies) s.mockRestore();
+      }
+    });
+
+    it('secrets in successful answers do not reach events or debug output (auth code, token, base64)', async () => {
+      const { bridge } = fakeBridge({
+        answer: (r) =>
+          r.methodName === 'getAuthCode'
+            ? { ok: okEnv({ data: { authCode: CODE } }) }
+            : r.methodName === 'getBankAccountToken'
+              ? { ok: okEnv({ data: { token: TOKEN } }) }
+              : r.methodName === 'takePhoto'
+                ? { ok: okEnv({ callbackId: 'c3', localPath: '/x.jpg', base64Data: B64 }) }
+                : undefined,
+      });
+      const entries: unknown[] = [];
+      const events: unknown[] = [];
+      const gp = createGoPay({ bridge, debug: (e: unknown) => entries.push(e) });
+      for (const name of ['call', 'settle', 'ready']) gp.on(name, (...a: unknown[]) => events.push(a));
+      expect((await gp.getAuthCode()).code).toBe(CODE);
+      expect((await gp.getBankAccountToken()).token).toBe(TOKEN);
+      expect((await gp.takePhoto({ mode: 'camera', needBase64: true })).base64Data).toBe(B64);
+      await gp.call('GPMiniAppAuth', 'getAuthCode');
+      const text = dump(events) + dump(entries);
+      expect(entries.length).toBeGreaterThan(0);
+      for (const s of [CODE, TOKEN, B64]) expect(text).not.toContain(s);
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------------------
+  describe('mock bridge: fidelity, destroy, ui, no self-activation', () => {
+    const { createMockBridge } = mock;
+    const rawCall = (bridge: any, className: string, methodName: string, params: unknown = {}) =>
+      new Promise<{ via: 'success' | 'failure'; env: any }>((resolve) => {
+        bridge.call(
+          className,
+          methodName,
+          params,
+          (env: unknown) => resolve({ via: 'success', env: typeof env === 'string' ? JSON.parse(env) : env }),
+          (env: unknown) => resolve({ via: 'failure', env: typeof env === 'string' ? JSON.parse(env) : env }),
+          10_000,
+        );
+      });
+    const BARE = { success: true, ret: 'GP_SUCCESS' };
+
+    it.each([
+      ['GPBase', 'copyToClipboard', { text: 'x' }],
+      ['GPShare', 'share', { text: 'x' }],
+      ['GPMotion', 'vibrate', { duration: 100 }],
+      ['GPNavigator', 'launchDeeplink', { deeplink: 'gopay://home' }],
+      ['GPNavigator', 'launchUri', { uri: 'https://example.com' }],
+      ['GPUIToast', 'toast', { message: 'x', duration: 2 }],
+      ['GPNavigationBar', 'update', { title: 't' }],
+    ])(
+      'where the docs give no answer shape (%s.%s) the mock answers the bare success envelope',
+      async (c: string, m: string, p: unknown) => {
+        const r = await rawCall(createMockBridge({ latency: 0 }), c, m, p);
+        expect(r.via).toBe('success');
+        expect(r.env).toEqual(BARE);
+      },
+    );
+
+    it('documented answers carry exactly the documented fields', async () => {
+      const m = createMockBridge({ latency: 0, consent: { location: true, camera: true } });
+      const auth = await rawCall(m, 'GPMiniAppAuth', 'getAuthCode');
+      expect(Object.keys(auth.env).sort()).toEqual(['data', 'ret', 'success']);
+      expect(Object.keys(auth.env.data)).toEqual(['authCode']);
+      const locale = await rawCall(m, 'GPBase', 'getLocale');
+      expect(Object.keys(locale.env).sort()).toEqual(['app_locale', 'ret', 'success']);
+      const loc = await rawCall(m, 'GPLocation', 'getLocation');
+      expect(Object.keys(loc.env.data)).toEqual(['coords']);
+      expect(Object.keys(loc.env.data.coords).sort()).toEqual(['latitude', 'longitude', 'time']);
+      const pay = await rawCall(m, 'GP', 'launchPayment', { deeplink: 'gopay://merchanttransfer?tref=1' });
+      expect(Object.keys(pay.env.data)).toEqual(['status']);
+      const consent = await rawCall(m, 'GP', 'authorize', { scope: 'location' });
+      expect(Object.keys(consent.env.data)).toEqual(['successScope']);
+      for (const [method, msg] of [
+        ['startCompass', 'COMPASS_STARTED'],
+        ['stopCompass', 'COMPASS_STOPPED'],
+        ['startAccelerometer', 'ACCELEROMETER_STARTED'],
+        ['stopAccelerometer', 'ACCELEROMETER_STOPPED'],
+      ]) {
+        const r = await rawCall(m, 'GPMotion', method);
+        expect(r.env).toEqual({ ...BARE, msg });
+      }
+      expect((await rawCall(m, 'GPMotion', 'listenGyro', { on: true })).env).toEqual({ ...BARE, msg: 'GYROSCOPE_STARTED' });
+      expect((await rawCall(m, 'GPMotion', 'listenGyro', { on: false })).env).toEqual({ ...BARE, msg: 'GYROSCOPE_STOPPED' });
+      expect((await rawCall(m, 'GPMotion', 'listeningShake', { on: true })).env).toEqual({ ...BARE, msg: 'SHAKE_STARTED' });
+      expect((await rawCall(m, 'GPMotion', 'listeningShake', { on: false })).env).toEqual({ ...BARE, msg: 'SHAKE_STOPPED' });
+    });
+
+    it('callbackId is an alphanumeric string (trackEvent, takePhoto)', async () => {
+      const m = createMockBridge({ latency: 0, consent: { camera: true } });
+      const track1 = await rawCall(m, 'GPAnalytics', 'trackEvent', { eventName: 'e', metaData: { page_id: 'p' } });
+      expect(track1.via).toBe('success');
+      expect(typeof track1.env.callbackId).toBe('string');
+      expect(track1.env.callbackId).toMatch(/^[A-Za-z0-9]+$/);
+      const photo = await rawCall(m, 'GPCamera', 'takePhoto', { mode: 'camera', needBase64: true });
+      expect(photo.via).toBe('success');
+      expect(typeof photo.env.callbackId).toBe('string');
+      expect(photo.env.callbackId).toMatch(/^[A-Za-z0-9]+$/);
+    });
+
+    it("takePhoto's localPath/base64Data are where GoPay's sample reads them (the success argument)", async () => {
+      const m = createMockBridge({ latency: 0, consent: { camera: true } });
+      const photo = await rawCall(m, 'GPCamera', 'takePhoto', { mode: 'camera', needBase64: true });
+      expect(typeof photo.env.localPath).toBe('string');
+      expect(typeof photo.env.base64Data).toBe('string');
+    });
+
+    it('the shake event carries { x, y, z }', async () => {
+      const got: any[] = [];
+      const h = (e: Event) => got.push((e as CustomEvent).detail ?? (e as any).param);
+      document.addEventListener('motion.shake', h);
+      try {
+        await withFakeTimers(async () => {
+          const m = createMockBridge({ latency: 0, seed: 5 });
+          const gp = createGoPay({ bridge: m });
+          const fromWatcher: any[] = [];
+          const stop = await gp.watchShake((r: unknown) => fromWatcher.push(r));
+          await vi.advanceTimersByTimeAsync(10_000);
+          await stop();
+          expect(fromWatcher.length).toBeGreaterThan(0);
+          for (const r of fromWatcher) expect(Object.keys(r).sort()).toEqual(['x', 'y', 'z']);
+        }, 1_700_000_000_000);
+      } finally {
+        document.removeEventListener('motion.shake', h);
+      }
+      expect(got.length).toBeGreaterThan(0);
+      for (const r of got) {
+        const v = typeof r === 'string' ? JSON.parse(r) : r;
+        expect(Object.keys(v).sort()).toEqual(['x', 'y', 'z']);
+        for (const k of ['x', 'y', 'z']) expect(typeof v[k]).toBe('number');
+      }
+    });
+
+    it('destroy() answers every call still waiting with a failure envelope: no promise is left hanging', async () => {
+      const m = createMockBridge({ latency: 60_000 });
+      expect(typeof m.destroy).toBe('function');
+      const gp = createGoPay({ bridge: m, timeout: false });
+      const viaClient = track(gp.getLocale());
+      const viaPay = track(gp.launchPayment('gopay://merchanttransfer?tref=1'));
+      const raw = rawCall(m, 'GPBase', 'getLocale');
+      await flush();
+      m.destroy();
+      const r = await Promise.race([raw, new Promise<'hung'>((res) => setTimeout(() => res('hung'), 1_000))]);
+      expect(r).not.toBe('hung');
+      expect((r as any).via).toBe('failure');
+      expect((r as any).env.success).toBe(false);
+      for (let i = 0; i < 50 && (viaClient.status === 'pending' || viaPay.status === 'pending'); i++)
+        await new Promise((res) => setTimeout(res, 10));
+      expect(viaClient.status).toBe('rejected');
+      expect(viaPay.status).toBe('rejected');
+      expect(viaClient.error).toBeInstanceOf(GoPayBridgeError);
+    });
+
+    it('ui: false adds nothing to the page', async () => {
+      const before = document.documentElement.outerHTML;
+      const m = createMockBridge({ latency: 0, ui: false });
+      const gp = createGoPay({ bridge: m });
+      await gp.getLocale();
+      await gp.launchPayment('gopay://merchanttransfer?tref=1');
+      await gp.getConsent('location');
+      expect(document.documentElement.outerHTML).toBe(before);
+    });
+
+    it('every documented option is accepted together', async () => {
+      const m = createMockBridge({
+        scenario: 'happy',
+        latency: [0, 1],
+        consent: { location: true },
+        authorize: 'deny',
+        paymentStatus: 'pending',
+        seed: 1,
+        ui: false,
+      });
+      const gp = createGoPay({ bridge: m });
+      await expect(gp.getLocation()).resolves.toMatchObject({ coords: expect.any(Object) });
+      await expect(gp.launchPayment('gopay://merchanttransfer?tref=1')).resolves.toEqual({ status: 'pending' });
+      expect((await gp.getConsent('camera')).granted).toBe(false);
+    });
+
+    it('it never switches itself on: importing and creating mocks leaves window.gpContainer alone', () => {
+      createMockBridge();
+      createMockBridge({ scenario: 'offline' });
+      expect((window as any).gpContainer).toBeUndefined();
+      expect((globalThis as any).gpContainer).toBeUndefined();
+    });
+  });
 }

@@ -1,5 +1,5 @@
-// Runs the acceptance contract against the ESM build (dist/index.mjs + dist/mock.mjs) in happy-dom,
-// plus the DOM loader scenarios that need control over happy-dom's script loading.
+// The full DESIGN contract, once, against the ESM build (dist/index.mjs + dist/mock.mjs) in happy-dom, plus the
+// DOM loader scenarios that need control over happy-dom's script loading.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as core from '../../dist/index.mjs';
 // @ts-ignore -- built file, imported by path on purpose
 import * as mock from '../../dist/mock.mjs';
-import { fakeBridge, flush, registerContract, rejectionOf } from './contract';
+import { countUnhandled, fakeBridge, failEnv, flush, registerContract, rejectionOf } from './contract';
 
 const here = dirname(fileURLToPath(String(import.meta.url)));
 const c: any = core;
@@ -18,12 +18,52 @@ describe('ESM build in happy-dom', () => {
   registerContract(c, m, { describe, it, expect, vi }, { dom: true });
 });
 
+/** The module specifiers a built ESM file imports (static, re-exports, dynamic). */
+const importsOf = (file: string): string[] => {
+  const text = readFileSync(resolve(here, '../../dist', file), 'utf8');
+  const out = new Set<string>();
+  const patterns = [
+    /\b(?:import|export)\s*(?:[\w*$\s{},]*?\bfrom\s*)?['"]([^'"]+)['"]/g,
+    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ];
+  for (const re of patterns) for (const m of text.matchAll(re)) out.add(m[1]);
+  return [...out];
+};
+/** Follows relative imports (shared chunks) and returns every bare specifier reached. */
+const bareImportsOf = (file: string, seen = new Set<string>()): string[] => {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  const bare: string[] = [];
+  for (const spec of importsOf(file)) {
+    if (spec.startsWith('./') || spec.startsWith('../')) bare.push(...bareImportsOf(spec.replace(/^\.\//, ''), seen));
+    else bare.push(spec);
+  }
+  return bare;
+};
+
 describe('ESM package shape', () => {
   it('dist/index.mjs does not pull in the mock', () => {
     const text = readFileSync(resolve(here, '../../dist/index.mjs'), 'utf8');
     expect(text).not.toMatch(/from\s*['"][^'"]*mock[^'"]*['"]/);
     expect(text).not.toContain('createMockBridge');
     expect(text).not.toContain('installMockBridge');
+  });
+
+  it('the browser entries import eventemitter3 and nothing else: no node: module, no server code', () => {
+    for (const file of ['index.mjs', 'mock.mjs']) {
+      const bare = bareImportsOf(file);
+      for (const spec of bare) expect(spec).toBe('eventemitter3');
+    }
+    expect(bareImportsOf('index.mjs')).toContain('eventemitter3');
+    for (const file of ['index.mjs', 'mock.mjs']) {
+      const text = readFileSync(resolve(here, '../../dist', file), 'utf8');
+      expect(text).not.toMatch(/['"]node:/);
+      expect(text).not.toContain('createGoPayServer');
+      expect(text).not.toContain('createSnapClient');
+      expect(text).not.toContain('createMockGoPayServer');
+      expect(text).not.toMatch(/BEGIN (RSA )?PRIVATE KEY/);
+    }
   });
 });
 
@@ -186,5 +226,87 @@ describe('lazy loading (happy-dom, script loading simulated)', () => {
     settings.handleDisabledFileLoadingAsSuccess = true;
     containerAppearsWithScript(bridge);
     await expect(gp.getLocale()).resolves.toBe('id_ID');
+  });
+  it('isInGoPay resolves false (never rejects) when the script fails to load or defines no container', async () => {
+    const gp = c.createGoPay({ scriptUrl: url, loadTimeout: 2_000 });
+    await expect(gp.isInGoPay()).resolves.toBe(false);
+    settings.handleDisabledFileLoadingAsSuccess = true;
+    const gp2 = c.createGoPay({ scriptUrl: `${url}?empty`, loadTimeout: 2_000 });
+    await expect(gp2.isInGoPay()).resolves.toBe(false);
+  });
+
+  it('isInGoPay resolves true once the loaded container answers, and remembers it', async () => {
+    settings.handleDisabledFileLoadingAsSuccess = true;
+    const { bridge, calls } = fakeBridge({ answer: () => ({ fail: failEnv('300') }) });
+    containerAppearsWithScript(bridge);
+    const gp = c.createGoPay({ scriptUrl: url });
+    await expect(gp.isInGoPay()).resolves.toBe(true);
+    await expect(gp.isInGoPay()).resolves.toBe(true);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('isGoPayError(e, UNAVAILABLE) narrows to an error with its reason', async () => {
+    const gp = c.createGoPay({ scriptUrl: url, loadTimeout: 2_000 });
+    const e = await rejectionOf(gp.ready());
+    expect(c.isGoPayError(e, 'UNAVAILABLE')).toBe(true);
+    expect(c.isGoPayError(e, 'TIMEOUT')).toBe(false);
+    expect(['no-window', 'script-load', 'no-container']).toContain(e.reason);
+  });
+
+  it('no unhandled rejection when a signal is already aborted while the script fails to load', async () => {
+    const unhandled = await countUnhandled(async () => {
+      const gp = c.createGoPay({ scriptUrl: url, loadTimeout: 2_000 });
+      const ctrl = new AbortController();
+      ctrl.abort();
+      const results = await Promise.allSettled([
+        gp.getAuthCode({ signal: ctrl.signal }),
+        gp.call('GPBase', 'getLocale', {}, { signal: ctrl.signal }),
+        gp.withAuthCode(async () => 1, { signal: ctrl.signal }),
+        gp.watchCompass(() => {}, { signal: ctrl.signal }),
+        gp.isInGoPay({ signal: ctrl.signal }),
+        gp.getLocale(),
+      ]);
+      for (const r of results.slice(0, 4)) {
+        expect(r.status).toBe('rejected');
+        expect(c.isGoPayError((r as PromiseRejectedResult).reason)).toBe(true);
+      }
+      expect(results[4]).toEqual({ status: 'fulfilled', value: false });
+      expect(results[5].status).toBe('rejected');
+    }, 100);
+    expect(unhandled).toEqual([]);
+  });
+
+  it('the mock never switches itself on: without a bridge option the client loads the real script', async () => {
+    const mk = m.createMockBridge({ latency: 0 });
+    const gp = c.createGoPay({ scriptUrl: url, loadTimeout: 2_000 });
+    const e = await rejectionOf(gp.getLocale());
+    expect(e.code).toBe('UNAVAILABLE');
+    expect(added).toHaveLength(1);
+    expect(mk.calls).toHaveLength(0);
+    expect(w.gpContainer).toBeUndefined();
+  });
+
+  it('an inherited Object.prototype scriptUrl / nonce / loadTimeout is never used for loading', async () => {
+    const proto = Object.prototype as any;
+    let e: any;
+    let srcs: string[] = [];
+    let nonces: string[] = [];
+    try {
+      proto.scriptUrl = 'https://evil.example/gp.js';
+      proto.nonce = 'evil-nonce';
+      proto.loadTimeout = 0;
+      const gp = c.createGoPay({});
+      e = await rejectionOf(gp.ready());
+      srcs = [...allSrcs];
+      nonces = Array.from(document.querySelectorAll('script')).map((s) => String((s as any).nonce || s.getAttribute('nonce') || ''));
+    } finally {
+      delete proto.scriptUrl;
+      delete proto.nonce;
+      delete proto.loadTimeout;
+    }
+    expect(e.code).toBe('UNAVAILABLE');
+    expect(srcs).toContain('https://gwk.gopayapi.com/sdk/stable/gp-container.min.js');
+    expect(srcs).not.toContain('https://evil.example/gp.js');
+    expect(nonces).not.toContain('evil-nonce');
   });
 });

@@ -140,10 +140,13 @@ export const importPublicKey = (pem: string, field = 'publicKey'): Promise<Crypt
 export const signRsa = async (key: CryptoKey, text: string): Promise<string> =>
   toBase64(await subtle().sign(RSA, key, encoder.encode(text)));
 
-/** Whether `signature` (base64) is SHA256withRSA of `text` under `key`; false for anything that is not base64. */
+/** Whether `signature` (base64) is SHA256withRSA of `text` under `key`; false for anything that is not canonical base64. */
 export const verifyRsa = async (key: CryptoKey, signature: string, text: string): Promise<boolean> => {
   const bytes = fromBase64(signature);
-  return !!bytes?.length && subtle().verify(RSA, key, bytes, encoder.encode(text));
+  // Only the canonical encoding: atob ignores the unused bits of the last character, so two texts would name one
+  // signature, and a changed header would still verify.
+  if (!bytes?.length || toBase64(bytes) !== signature.replace(/\s+/g, '')) return false;
+  return subtle().verify(RSA, key, bytes, encoder.encode(text));
 };
 
 const toPem = (bytes: ArrayBuffer, label: string): string =>

@@ -62,7 +62,9 @@ const readInput = async (input: Request | NotificationInput) => {
   if (typeof method != 'string' || typeof url != 'string' || !headers || typeof headers != 'object' || typeof body != 'string') {
     throw new GoPayValidationError('verifyNotification(input) needs method, url, headers and the raw body text (before any JSON parser).');
   }
-  return { method, path: new URL(url, 'http://localhost').pathname, headers, body };
+  // The path as it came, not normalised by `new URL` (which reads `\\` as `/`): GoPay signed the bytes it sent.
+  const path = url.replace(/^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/)[0] || '/';
+  return { method, path, headers, body };
 };
 
 /**

@@ -7,7 +7,6 @@
  * (cjs-node.test.ts, umd-chromium.test.ts) and the server entries their own file (server-node.test.ts).
  */
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type Fn = (...args: any[]) => any;
 
 export interface TestApi {

@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-// @ts-ignore -- built file, imported by path on purpose
+// @ts-expect-error -- built file without a .d.mts, imported by path on purpose
 import * as core from '../../dist/index.mjs';
-// @ts-ignore -- built file, imported by path on purpose
+// @ts-expect-error -- built file without a .d.mts, imported by path on purpose
 import * as mock from '../../dist/mock.mjs';
 import { countUnhandled, fakeBridge, failEnv, flush, registerContract, rejectionOf } from './contract';
 

@@ -58,7 +58,8 @@ const readInput = async (input: Request | NotificationInput) => {
   const isRequest = typeof (input as Request).text == 'function' && typeof (input as Request).clone == 'function';
   const { method, url, headers } = input;
   const raw = isRequest ? await (input as Request).text() : (input as NotificationInput).body;
-  const body = raw instanceof Uint8Array ? new TextDecoder().decode(raw) : raw;
+  // ArrayBuffer.isView, not instanceof: a body from another realm (a vm context, a worker) is still bytes.
+  const body = typeof raw == 'object' && ArrayBuffer.isView(raw) ? new TextDecoder().decode(raw) : raw;
   if (typeof method != 'string' || typeof url != 'string' || !headers || typeof headers != 'object' || typeof body != 'string') {
     throw new GoPayValidationError('verifyNotification(input) needs method, url, headers and the raw body text (before any JSON parser).');
   }

@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// The server line of `npm run bench`: what createPayment costs beyond a bare fetch of the same request to the same
+// local server (validation, the SNAP string to sign, SHA-256, HMAC-SHA512, the retry wrapper, reading the answer,
+// the deeplink). The stand-in for GoPay runs in a child process so that its work is not counted on either side.
+// Both are measured in one run, interleaved call by call, in ROUNDS rounds; the line gives the medians.
+// Uses dist/server.mjs when it exists (npm run bench builds first); `--src` bundles src/server/index.ts with esbuild.
+import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const ANSWER = JSON.stringify({
+  responseCode: '2005400',
+  responseMessage: 'Successful',
+  referenceNo: 'A120240318084521LfZpoc6BloID',
+  partnerReferenceNo: 'order-1',
+  webRedirectUrl: 'https://gopay.co.id/app/merchanttransfer?tref=A120240318084521LfZpoc6BloID&amount=15000.00',
+});
+const TOKEN = JSON.stringify({
+  responseCode: '2007300',
+  responseMessage: 'Successful',
+  accessToken: 'tok',
+  tokenType: 'Bearer',
+  expiresIn: '900',
+});
+
+if (process.argv.includes('--serve')) {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(req.url === '/v1.0/access-token/b2b' ? TOKEN : ANSWER);
+    });
+  });
+  server.listen(0, '127.0.0.1', () => process.send(server.address().port));
+  process.on('disconnect', () => process.exit(0));
+} else {
+  const root = resolve(import.meta.dirname, '..');
+  const dist = resolve(root, 'dist/server.mjs');
+  let entry;
+  if (!process.argv.includes('--src') && existsSync(dist))
+    entry = { module: await import(pathToFileURL(dist).href), from: 'dist/server.mjs' };
+  else {
+    const { build } = await import('esbuild');
+    const out = await build({
+      entryPoints: [resolve(root, 'src/server/index.ts')],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'neutral',
+    });
+    const url = `data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`;
+    entry = { module: await import(url), from: 'src/server (esbuild)' };
+  }
+  const { createSnapClient } = entry.module;
+
+  const child = fork(import.meta.filename, ['--serve'], { stdio: 'inherit' });
+  const port = await new Promise((done) => child.once('message', done));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const privateKey = await makePrivateKey();
+  const snap = createSnapClient({ clientId: 'bench', clientSecret: 'bench-secret', privateKey, merchantId: 'G1', baseUrl });
+  const body = { partnerReferenceNo: 'order-1', amount: { value: '15000.00', currency: 'IDR' } };
+  const headers = {
+    'Content-Type': 'application/json',
+    Accept: 'application/json',
+    Authorization: 'Bearer tok',
+    'X-TIMESTAMP': '2026-11-30T21:30:00+07:00',
+    'X-PARTNER-ID': 'bench',
+    'X-EXTERNAL-ID': '5a1b2c3d-0000-4000-8000-000000000000',
+    'CHANNEL-ID': '95221',
+    'X-SIGNATURE': 'x'.repeat(88),
+  };
+  const bare = async () => {
+    const response = await fetch(`${baseUrl}/v1.0/debit/payment-host-to-host`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ ...body, merchantId: 'G1' }),
+    });
+    return response.json();
+  };
+  const kit = () => snap.createPayment(body);
+
+  const ROUNDS = 7;
+  const CALLS = 400;
+  const median = (values) => values.toSorted((a, b) => a - b)[values.length >> 1];
+  for (let i = 0; i < 300; i++) await Promise.all([bare(), kit()]);
+  const bareMs = [];
+  const kitMs = [];
+  const extraMs = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const a = [];
+    const b = [];
+    for (let i = 0; i < CALLS; i++) {
+      // Interleaved call by call, the order alternating, so that drift hits both sides alike.
+      const first = i % 2 ? bare : kit;
+      const second = i % 2 ? kit : bare;
+      let t = performance.now();
+      await first();
+      const d1 = performance.now() - t;
+      t = performance.now();
+      await second();
+      const d2 = performance.now() - t;
+      (first === bare ? a : b).push(d1);
+      (second === bare ? a : b).push(d2);
+    }
+    bareMs.push(median(a));
+    kitMs.push(median(b));
+    extraMs.push(median(b) - median(a));
+  }
+  child.disconnect();
+  const [base, ours, extra] = [median(bareMs), median(kitMs), median(extraMs)];
+  console.log(
+    `server: createPayment ${ours.toFixed(3)} ms vs bare fetch ${base.toFixed(3)} ms per call → +${extra.toFixed(3)} ms ` +
+      `(×${(ours / base).toFixed(2)}), medians of ${ROUNDS} interleaved rounds × ${CALLS} calls, ${entry.from}; target < 1 ms: ${extra < 1 ? 'met' : 'MISSED'}`,
+  );
+}
+
+// A fresh RSA key, made with WebCrypto (the public entry exports no key generator).
+async function makePrivateKey() {
+  const pair = await crypto.subtle.generateKey(
+    { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) },
+    true,
+    ['sign'],
+  );
+  const der = Buffer.from(await crypto.subtle.exportKey('pkcs8', pair.privateKey)).toString('base64');
+  return `-----BEGIN PRIVATE KEY-----\n${der.match(/.{1,64}/g).join('\n')}\n-----END PRIVATE KEY-----\n`;
+}

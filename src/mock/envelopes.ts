@@ -19,7 +19,7 @@ export const MESSAGES: Record<string, string> = {
 export const success = (data?: unknown) =>
   data === undefined ? { success: true, ret: 'GP_SUCCESS' } : { success: true, ret: 'GP_SUCCESS', data };
 
-/** For methods that answer beside `data`: getLocale's app_locale, motion's msg, takePhoto's callbackId. */
+/** For methods that answer beside `data`: getLocale's app_locale, motion's msg, takePhoto's callbackId and photo. */
 export const successBeside = (fields: Record<string, unknown>, data?: unknown) => ({ ...success(data), ...fields });
 
 export const failure = (code: string | number, message?: string) => ({
@@ -31,7 +31,7 @@ export const failure = (code: string | number, message?: string) => ({
 });
 
 /** The second, camelCase form (takePhoto, trackEvent): no `success` field. */
-export const paramError = (callbackId: number, message: string) => ({
+export const paramError = (callbackId: string, message: string) => ({
   callbackId,
   ret: 'GP_PARAM_ERR',
   errorCode: 'GP_PARAM_ERR',

@@ -3,6 +3,8 @@ export { createMockBridge, installMockBridge } from './bridge';
 export { envelope } from './envelopes';
 export type {
   MockBridge,
+  MockBridgeEvent,
+  MockBridgeListener,
   MockBridgeOptions,
   MockCall,
   MockData,

@@ -170,4 +170,23 @@ describe('the script tag (umd build)', () => {
     expect((await raw(bridge, 'GP.authorize', { scope: 'location' }))[1].data).toEqual({ successScope: { location: false } });
     expect((await raw(bridge, 'GP.launchPayment', { deeplink: 'gopay://merchanttransfer?tref=1' }))[1].data).toEqual({ status: 'pending' });
   });
+
+  it('data-server points the mock at a mock GoPay server: auth codes are fetched from it', async () => {
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ authCode: 'C'.repeat(64), expiresIn: 360 }), { status: 201 }));
+    vi.stubGlobal('fetch', fetch);
+    await load({ 'data-auto-install': '', 'data-server': 'http://127.0.0.1:8787' });
+    expect((await raw(installed(), 'GPMiniAppAuth.getAuthCode'))[1].data).toEqual({ authCode: 'C'.repeat(64) });
+    expect(fetch).toHaveBeenCalledExactlyOnceWith('http://127.0.0.1:8787/mock/auth-codes', expect.objectContaining({ method: 'POST' }));
+  });
+
+  it.each<Record<string, string>>([{}, { 'data-server': '' }])(
+    'without a data-server value (%j) nothing is fetched',
+    async (attributes) => {
+      const fetch = vi.fn();
+      vi.stubGlobal('fetch', fetch);
+      await load({ 'data-auto-install': '', ...attributes });
+      expect((await raw(installed(), 'GPMiniAppAuth.getAuthCode'))[0]).toBe('ok');
+      expect(fetch).not.toHaveBeenCalled();
+    },
+  );
 });

@@ -137,11 +137,11 @@ describe('the panel (ui: true)', () => {
   });
 
   it.each([
-    ['Pay', 'success'],
-    ['Pending', 'pending'],
-    ['Failed', 'failed'],
-    ['Cancel', 'cancelled'],
-  ])('the payment sheet: %s → %s', async (label, status) => {
+    ['Pay → success', 'success'],
+    ['Cancel → failed', 'failed'],
+    ['Go back → cancelled', 'cancelled'],
+    ['Processing error → pending', 'pending'],
+  ])('the payment sheet: %s', async (label, status) => {
     const { gp } = setup({ ui: true });
     const paying = gp.launchPayment('gopay://merchanttransfer?tref=9');
     await click(label);
@@ -152,7 +152,7 @@ describe('the panel (ui: true)', () => {
     vi.useFakeTimers();
     const { gp, bridge } = setup({ ui: true });
     await gp.call('X', 'y', { authCode: 'SECRET-CODE', n: 1 }).catch(() => {});
-    await gp.toast('Saved!', 1000);
+    await gp.toast('Saved!', 1);
     const log = document.querySelector('.gpmock-log')!.textContent!;
     expect(log).toContain('X.y');
     expect(log).not.toContain('SECRET-CODE');

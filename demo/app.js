@@ -1,177 +1,154 @@
-// The demo Mini App: every method of gopay-miniapp-kit, on the mock bridge.
-import { createGoPay, isGoPayError, GoPayAuthCodeExpiredError } from '/dist/index.mjs';
+// The Mini App: log in with GoPay, pay Rp 25.000, and show the payment once the merchant backend has verified
+// GoPay's signed notification — never on the strength of launchPayment's status alone, which is only a hint.
+import { createGoPay, isGoPayError } from '/dist/index.mjs';
 import { createMockBridge } from '/dist/mock.mjs';
 
 const $ = (selector) => document.querySelector(selector);
-const result = $('#result');
-const events = $('#events');
-let bridge;
-let gp;
-let unsubscribe = [];
-const watching = {};
+const timeline = $('#timeline');
+const payment = $('#payment');
+const WHO = { browser: 'Browser', backend: 'Your backend', gopay: 'GoPay (mock)', page: 'Page', app: 'GoPay app (mock bridge)' };
 
-/** One line in the event log, newest first; the core has already redacted codes, tokens and base64 data. */
-const logEvent = (text, failed = false) => {
+/** One hop in the timeline: who → whom, what, and how it went. Returns a function that updates it when it ends. */
+const hop = ({ from, to, label, status, ms, ok = true, detail }) => {
   const item = document.createElement('li');
-  item.textContent = `${new Date().toISOString().slice(11, 23)} ${text}`;
-  if (failed) item.className = 'failed';
-  events.prepend(item);
-  while (events.children.length > 40) events.lastChild.remove();
+  item.dataset.from = from;
+  item.dataset.to = to;
+  const route = document.createElement('span');
+  route.className = 'route';
+  route.textContent = `${WHO[from] ?? from} → ${WHO[to] ?? to}`;
+  const what = document.createElement('span');
+  what.className = 'what';
+  const more = document.createElement('small');
+  item.append(route, what, more);
+  const update = (end) => {
+    item.className = end.ok === false ? 'failed' : end.pending ? 'pending' : 'ok';
+    what.textContent = [label, end.status ? `${end.status}` : '', end.ms !== undefined ? `${end.ms} ms` : '', end.pending ? '…' : '']
+      .filter(Boolean)
+      .join(' · ');
+    more.textContent = end.detail ?? '';
+  };
+  update({ status, ms, ok, detail });
+  timeline.append(item);
+  item.scrollIntoView?.({ block: 'nearest' });
+  return update;
 };
 
-/** (Re)creates the mock and the client from the form: in a real app this is `createGoPay()` and nothing else. */
-const setup = () => {
-  for (const stop of Object.values(watching)) stop();
-  bridge?.destroy();
-  const form = new FormData($('#mock-options'));
-  bridge = createMockBridge({
-    scenario: form.get('scenario'),
-    paymentStatus: form.get('paymentStatus'),
-    authorize: form.get('authorize'),
-    ui: form.get('ui') === 'on',
-    browserApis: form.get('browserApis') === 'on',
+const setPayment = (state, text) => {
+  payment.dataset.state = state;
+  payment.textContent = text;
+};
+
+/** Fetches JSON from our backend as the README's recipe does: JSON body with its content type, res.ok checked. */
+const api = async (path, body) => {
+  const started = performance.now();
+  // The hop is shown when the request leaves, so that the backend's own hops come after it.
+  const done = body === undefined ? undefined : hop({ from: 'browser', to: 'backend', label: `POST ${path}`, pending: true });
+  const response = await fetch(path, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  }).catch((error) => {
+    done?.({ ok: false, detail: error.message });
+    throw error;
   });
-  gp = createGoPay({ bridge, debug: true });
-  unsubscribe.forEach((off) => off());
-  unsubscribe = [
-    gp.on('ready', () => logEvent('ready')),
-    gp.on('call', ({ className, methodName, params }) => logEvent(`call ${className}.${methodName} ${JSON.stringify(params)}`)),
-    gp.on('settle', ({ className, methodName, ok, ms, error }) =>
-      logEvent(`settle ${className}.${methodName} ${ok ? 'ok' : `failed ${error?.code}`} ${ms} ms`, !ok),
-    ),
-  ];
-  document.querySelectorAll('button.on').forEach((b) => b.classList.remove('on'));
-  show('ok', { mock: Object.fromEntries(form) });
+  const data = await response.json().catch(() => ({}));
+  done?.({ status: response.status, ms: Math.round(performance.now() - started), ok: response.ok, detail: response.ok ? '' : data.error });
+  // A 401 "AuthCode expired or not found" becomes an Error whose message withAuthCode recognises: it retries once.
+  if (!response.ok) throw new Error(data.error ?? `${path} answered HTTP ${response.status}`);
+  return data;
 };
 
-const show = (kind, value) => {
-  result.className = kind === 'error' ? 'error' : '';
-  result.textContent = kind === 'error' ? describeError(value) : (JSON.stringify(value, null, 2) ?? 'done (no value)');
-  result.scrollTop = 0;
-};
+const describe = (error) => (isGoPayError(error) ? `${error.code}: ${error.message}` : String(error?.message ?? error));
 
-const describeError = (error) =>
-  isGoPayError(error)
-    ? [
-        `${error.name}  code: ${error.code}`,
-        error.bridgeCode && `bridgeCode: ${error.bridgeCode}`,
-        error.reason && `reason: ${error.reason}`,
-        error.message,
-      ]
-        .filter(Boolean)
-        .join('\n')
-    : `${error?.name ?? 'Error'}: ${error?.message ?? error}`;
+const config = await api('/api/config');
+// The mock bridge joined to the mock GoPay server: codes come from it, and the user's answer in the payment sheet
+// is reported to it, so that it sends the backend the signed notification. In production: createGoPay() alone.
+const bridge = createMockBridge({ server: config.mockServer, ui: true });
+const gp = createGoPay({ bridge });
 
-const postJson = async (path, body) => {
-  const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = await response.json();
-  // GoPay's token API says "AuthCode Not Found" for an expired or reused code: withAuthCode retries once.
-  if (response.status === 401) throw new GoPayAuthCodeExpiredError(json.error?.description);
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return json;
-};
-
-const watch = (name, start, render) => async (button) => {
-  if (watching[name]) {
-    await watching[name]();
-    delete watching[name];
-    button.classList.remove('on');
-    button.textContent = `Start ${name}`;
-    return { [name]: 'stopped' };
+gp.on('settle', ({ className, methodName, ok, ms, error }) => {
+  if (methodName === 'getAuthCode') {
+    hop({
+      from: 'browser',
+      to: 'app',
+      label: 'getAuthCode()',
+      ms,
+      ok,
+      detail: ok ? 'a one-time code, fetched by the mock bridge from the mock server' : error?.code,
+    });
+  } else if (className === 'GP' && methodName === 'launchPayment') {
+    hop({
+      from: 'browser',
+      to: 'app',
+      label: 'launchPayment(deeplink)',
+      ms,
+      ok,
+      detail: ok ? 'the user answered in the payment sheet; the mock bridge told the GoPay mock (POST /mock/payments/report)' : error?.code,
+    });
   }
-  watching[name] = await start((reading) => render(reading));
-  button.classList.add('on');
-  button.textContent = `Stop ${name}`;
-  return { [name]: 'started' };
+});
+
+// The backend's side of the story, streamed: its calls to GoPay, the notifications it verified.
+const events = new EventSource('/api/events');
+events.onmessage = (message) => {
+  const event = JSON.parse(message.data);
+  hop(event);
+  if (event.order) showOrder(event.order);
 };
 
-let shakes = 0;
-const actions = {
-  ready: async () => (await gp.ready(), { ready: true }),
-  login: () => gp.withAuthCode((code) => postJson('/api/login', { auth_code: code })),
-  getAuthCode: async () => {
-    const { code, issuedAt, expiresAt } = await gp.getAuthCode();
-    return {
-      code: `${code.slice(0, 6)}… (${code.length} chars)`,
-      issuedAt: new Date(issuedAt).toISOString(),
-      expiresAt: new Date(expiresAt).toISOString(),
-    };
-  },
-  pay: async () => {
-    const { webRedirectUrl, reference } = await postJson('/api/payments', { amount: 25_000 });
-    const { status } = await gp.launchPayment(webRedirectUrl);
-    return { reference, status, note: 'A hint only: your backend confirms the payment with GoPay.' };
-  },
-  getBankAccountToken: () => gp.getBankAccountToken(),
-  getLocation: () => gp.getLocation({ enable_high_accuracy: true }),
-  consentLocation: () => gp.getConsent('location'),
-  consentCamera: () => gp.getConsent('camera'),
-  consentSystem: () => gp.getConsent('system'),
-  // The mock's scope names for GPSystem and the bank token ('system', 'bank_account'); GoPay configures them per mini app.
-  consentBank: () => gp.getConsent('bank_account'),
-  takePhoto: async () => {
-    const photo = await gp.takePhoto({ mode: 'camera', needBase64: true });
-    return { ...photo, base64Data: photo.base64Data && `${photo.base64Data.length} base64 chars` };
-  },
-  getSystemInfo: () => gp.getSystemInfo(),
-  getRootedDeviceInfo: () => gp.getRootedDeviceInfo(),
-  getWifiInfo: () => gp.getWifiInfo(),
-  getLocale: () => gp.getLocale(),
-  vibrate: () => gp.vibrate(200),
-  compass: watch(
-    'compass',
-    (fn) => gp.watchCompass(fn, { interval: 'ui' }),
-    (r) => ($('#compass').value = `${r.direction.toFixed(1)}°`),
-  ),
-  accelerometer: watch(
-    'accelerometer',
-    (fn) => gp.watchAccelerometer(fn, { interval: 'ui' }),
-    (r) => ($('#accelerometer').value = `${r.x}, ${r.y}, ${r.z}`),
-  ),
-  gyro: watch(
-    'gyro',
-    (fn) => gp.watchGyro(fn, { frequency: 100 }),
-    (r) => ($('#gyro').value = `${r.x}, ${r.y}, ${r.z}`),
-  ),
-  shake: watch(
-    'shake',
-    (fn) => gp.watchShake(fn),
-    () => ($('#shake').value = String(++shakes)),
-  ),
-  toast: () => gp.toast('Saved to your cart', 2000),
-  setNavigationBar: () =>
-    gp.setNavigationBar({ title: 'Demo shop', titleColor: '#FFFFFFFF', backgroundColor: '#00AED6FF', hideBackButton: false }),
-  copyToClipboard: () => gp.copyToClipboard('PROMO-2026'),
-  share: () => gp.share('Look at this mini app'),
-  launchDeeplink: () => gp.launchDeeplink('gopay://home'),
-  launchUri: () => gp.launchUri('https://example.com/terms'),
-  saveFile: () => gp.saveFile({ url: 'https://example.com/receipt.pdf', name: 'receipt.pdf', destination: 'DOWNLOADS' }),
-  trackEvent: () => gp.trackEvent('checkout_started', { mini_app_id: 'demo', page_name: 'cart', user_action: 'click' }),
-  call: () => gp.call('GPNavigationBar', 'getHeight'),
-  badArgument: () => gp.launchUri('javascript:alert(1)'),
+let currentOrder;
+const showOrder = (order) => {
+  if (!currentOrder || order.orderId !== currentOrder) return;
+  if (order.status === 'paid')
+    setPayment('confirmed', `Paid ✓ Confirmed by your backend (signed GoPay notification verified) · ${order.referenceNo}`);
+  else if (order.status !== 'awaiting-payment')
+    setPayment('not-paid', `Not paid: GoPay says ${order.status} (latestTransactionStatus ${order.latestTransactionStatus}).`);
 };
 
-document.addEventListener('click', async (event) => {
-  const button = event.target.closest('button[data-action]');
-  if (!button) return;
-  result.className = '';
-  result.textContent = `${button.dataset.action}…`;
+/** Polls the backend until the notification has arrived: a fallback if the event stream missed it. */
+const waitForBackend = async (orderId) => {
+  for (let i = 0; i < 60 && currentOrder === orderId && !['confirmed', 'not-paid'].includes(payment.dataset.state); i++) {
+    const order = await api(`/api/orders/${orderId}`).catch(() => undefined);
+    if (order) showOrder(order);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+};
+
+$('#login').addEventListener('click', async () => {
+  const button = $('#login');
+  button.disabled = true;
+  $('#greeting').textContent = 'Logging in…';
   try {
-    show('ok', await actions[button.dataset.action](button));
+    const user = await gp.withAuthCode((code) => api('/api/login', { auth_code: code }));
+    $('#greeting').textContent = `Hi, ${user.name}`;
+    $('#greeting').classList.remove('muted');
+    hop({ from: 'backend', to: 'page', label: `session for ${user.name}`, detail: 'code → auth_token → getProfile, on the backend' });
+    button.textContent = 'Logged in';
+    $('#pay').disabled = false;
+    setPayment('idle', 'Ready to pay.');
   } catch (error) {
-    show('error', error);
+    $('#greeting').textContent = `Login failed: ${describe(error)}`;
+    button.disabled = false;
   }
 });
-$('#mock-options').addEventListener('submit', (event) => {
-  event.preventDefault();
-  setup();
+
+$('#pay').addEventListener('click', async () => {
+  const button = $('#pay');
+  button.disabled = true;
+  setPayment('creating', 'Creating the payment…');
+  try {
+    const { orderId, deeplink } = await api('/api/payments', {});
+    currentOrder = orderId;
+    setPayment('paying', 'Confirm in the GoPay payment sheet…');
+    const { status } = await gp.launchPayment(deeplink);
+    // A hint only: the backend decides, from GoPay's signed notification.
+    if (payment.dataset.state === 'paying') setPayment('waiting', `GoPay app says "${status}". Waiting for your backend to confirm…`);
+    await waitForBackend(orderId);
+  } catch (error) {
+    setPayment('error', `Payment not started: ${describe(error)}`);
+  } finally {
+    button.disabled = false;
+  }
 });
-setup();
-window.demo = {
-  get gp() {
-    return gp;
-  },
-  get bridge() {
-    return bridge;
-  },
-};
+
+window.demo = { gp, bridge };

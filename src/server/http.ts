@@ -19,8 +19,10 @@ export interface HttpRequest {
   path: string;
   /** Builds each attempt's headers and body; `path` is the full path of the URL, as a signature takes it. */
   prepare: (path: string) => Attempt | Promise<Attempt>;
-  /** The Request-Id / X-EXTERNAL-ID: named in errors. */
+  /** The Request-Id / X-EXTERNAL-ID: named in errors. Empty when the request carries none. */
   requestId: string;
+  /** The header `requestId` travels in, for messages. @default 'Request-Id' */
+  idHeader?: string;
   signal?: AbortSignal;
   timeout: number | false;
   /** For messages: `GoPayServer.getAuthToken`. */
@@ -145,21 +147,26 @@ export const send = async (transport: TransportOptions, request: HttpRequest): P
   }
 };
 
+/** `, Request-Id …` or `, X-EXTERNAL-ID …` for messages; nothing when the request carries no id (the token request). */
+export const label = (request: Pick<HttpRequest, 'requestId' | 'idHeader'>): string =>
+  request.requestId ? `, ${request.idHeader ?? 'Request-Id'} ${request.requestId}` : '';
+
 /** The error of a call whose last attempt got no answer. */
 const failure = (request: HttpRequest, error: unknown, attempts: number): Error => {
   const { className, methodName, requestId, timeout } = request;
   const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
   if (error === TIMED_OUT) {
     const timeoutError = new GoPayTimeoutError(timeout as number, { className, methodName });
-    timeoutError.message = `${className}.${methodName}: no answer from GoPay in ${timeout} ms${tries} (${request.method} ${request.path}, Request-Id ${requestId}).`;
-    return timeoutError;
+    timeoutError.message = `${className}.${methodName}: no answer from GoPay in ${timeout} ms${tries} (${request.method} ${request.path}${label(request)}).`;
+    // Midtrans: after a timeout, ask getPaymentStatus({ originalExternalId }) or retry with the same X-EXTERNAL-ID.
+    return Object.assign(timeoutError, { requestId: requestId || undefined });
   }
   // The fetch's error is copied, its text redacted: a custom fetch could put anything in its message.
   const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const inner = (error as { cause?: { message?: unknown } } | undefined)?.cause?.message;
   const cause = new Error(redactText(inner ? `${reason} (${String(inner)})` : reason, request.secrets));
   return new GoPayApiError(
-    `${className}.${methodName}: GoPay could not be reached${tries} (${request.method} ${request.path}, Request-Id ${requestId}): ${cause.message}`,
-    { status: 0, requestId, retryable: true, cause },
+    `${className}.${methodName}: GoPay could not be reached${tries} (${request.method} ${request.path}${label(request)}): ${cause.message}`,
+    { status: 0, requestId: requestId || undefined, retryable: true, cause },
   );
 };

@@ -44,8 +44,7 @@ const CODE_REFUSED = /auth.?code|not.?found|expired/i;
 const checkTemplate = (value: unknown, field: string) => {
   const template = checkPlainObject(value, field);
   checkText(own(template, 'template_name'), `${field}.template_name`);
-  const parameters = own(template, 'template_parameters');
-  if (parameters !== undefined) checkPlainObject(parameters, `${field}.template_parameters`);
+  checkPlainObject(own(template, 'template_parameters'), `${field}.template_parameters`);
   return template;
 };
 

@@ -102,7 +102,9 @@ export const verifyNotification = async (
       `verifyNotification: X-TIMESTAMP is ${Math.round(skew / 1000)} s away from now (tolerance ${tolerance / 1000} s).`,
     );
   }
-  if (!(await verifyRsa(key, signature, await notificationStringToSign(method, path, body, timestamp)))) {
+  // Whatever a hostile header does inside WebCrypto, the answer is a refusal, never another kind of error.
+  const valid = await verifyRsa(key, signature, await notificationStringToSign(method, path, body, timestamp)).catch(() => false);
+  if (!valid) {
     throw new GoPaySignatureError(
       `verifyNotification: the signature does not match ${method.toUpperCase()} ${path} with this body and timestamp (or another key signed it).`,
     );

@@ -29,7 +29,7 @@ export interface SnapUrlParam {
  *   partnerReferenceNo: 'order-17',
  *   amount: { value: '15000.00', currency: 'IDR' },
  *   urlParams: [{ url: 'https://shop.example/return', type: 'PAY_RETURN', isDeeplink: 'N' }],
- *   additionalInfo: { paymentType: 'GOPAY' },
+ *   additionalInfo: { pointOfPurchaseId: process.env.GOPAY_POP_ID },
  * }
  */
 export interface SnapPaymentBody {
@@ -44,7 +44,8 @@ export interface SnapPaymentBody {
   /** When the payment expires, ISO-8601 with offset. */
   validUpTo?: string;
   payOptionDetails?: { payMethod: string; payOption: string; transAmount: SnapAmount; feeAmount?: SnapAmount }[];
-  additionalInfo?: Record<string, unknown>;
+  /** For a mini app's guest checkout, `pointOfPurchaseId` (the POP id GoPay gives you) goes here. */
+  additionalInfo?: { pointOfPurchaseId?: string; [field: string]: unknown };
   [field: string]: unknown;
 }
 

@@ -7,7 +7,7 @@ import { GoPayTimeoutError } from '../errors/GoPayTimeoutError';
 import { GoPayValidationError } from '../errors/GoPayValidationError';
 import { toPaymentDeeplink } from '../payment';
 import { hmacSha512, importPrivateKey, randomId, signRsa, snapTimestamp, transactionStringToSign } from './crypto';
-import { isRetryableStatus, send, type HttpAnswer, type HttpRequest } from './http';
+import { isRetryableStatus, label, send, type HttpAnswer, type HttpRequest } from './http';
 import { checkPlainObject, checkSecret, checkText, own, readCallOptions, readObject, resolveTransport } from './options';
 import { redact, redactText } from './redact';
 import type { PaymentCallOptions, SnapClient, SnapClientOptions, SnapPaymentResult, SnapStatusResult, TokenStore } from './snap-types';
@@ -53,15 +53,17 @@ const snapError = (answer: HttpAnswer, request: HttpRequest): GoPayApiError => {
   const description = typeof body?.responseMessage == 'string' ? redactText(body.responseMessage, request.secrets) : undefined;
   const said =
     [responseCode, description].filter(Boolean).join(' ') || (body === undefined ? 'an answer that is not JSON' : 'no responseCode');
-  const id = request.requestId ? `, X-EXTERNAL-ID ${request.requestId}` : '';
-  return new GoPayApiError(`${CLASS}.${request.methodName}: GoPay answered HTTP ${answer.status}: ${said} (POST ${request.path}${id}).`, {
-    status: answer.status,
-    body: body === undefined ? redactText(answer.text.slice(0, 1000), request.secrets) || undefined : redact(body, request.secrets),
-    description,
-    responseCode,
-    requestId: request.requestId || undefined,
-    retryable: isRetryableStatus(answer.status),
-  });
+  return new GoPayApiError(
+    `${CLASS}.${request.methodName}: GoPay answered HTTP ${answer.status}: ${said} (POST ${request.path}${label(request)}).`,
+    {
+      status: answer.status,
+      body: body === undefined ? redactText(answer.text.slice(0, 1000), request.secrets) || undefined : redact(body, request.secrets),
+      description,
+      responseCode,
+      requestId: request.requestId || undefined,
+      retryable: isRetryableStatus(answer.status),
+    },
+  );
 };
 
 /** Waits for `promise` (shared work) without letting one caller's signal or timeout cancel it for the others. */
@@ -194,6 +196,7 @@ export const createSnapClient = (options: SnapClientOptions): SnapClient => {
           return { headers, body };
         },
         requestId: externalId,
+        idHeader: 'X-EXTERNAL-ID',
         signal,
         timeout,
         className: CLASS,

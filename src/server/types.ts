@@ -80,12 +80,14 @@ export interface UserProfile {
  * @example { template_name: 'order_shipped', template_parameters: { order_id: 'A-17' } }
  */
 export interface PushNotification {
+  /** The template GoPay registered for your mini app. */
   template_name: string;
-  template_parameters?: Record<string, string>;
+  /** Its parameters (title, description…), as the template names them. */
+  template_parameters: Record<string, unknown>;
 }
 
 /**
- * A reminder (`createReminder`); give `reminder_id` to update an existing one.
+ * A reminder on the GoPay home page (`createReminder`); give `reminder_id` to update an existing one.
  * @example { template_name: 'bill_due', template_parameters: { due: '2026-12-01' } }
  */
 export interface Reminder extends PushNotification {
@@ -157,7 +159,7 @@ export interface GoPayServer {
   sendPushNotification(authToken: string, notification: PushNotification, opts?: CallOptions): Promise<void>;
   /**
    * Creates (or, with `reminder_id`, updates) a reminder: `PUT /v1/mini-apps/reminder`.
-   * @example const { reminder_id } = await gopay.createReminder(token, { template_name: 'bill_due' })
+   * @example const { reminder_id } = await gopay.createReminder(token, { template_name: 'bill_due', template_parameters: { due: '1 Dec' } })
    */
   createReminder(authToken: string, reminder: Reminder, opts?: CallOptions): Promise<ReminderResult>;
   /**

@@ -64,8 +64,9 @@ describe('createGoPayServer: wire format', () => {
       'createReminder',
       'PUT',
       '/v1/mini-apps/reminder',
-      { template_name: 'due', reminder_id: 'r1' },
-      (g: ReturnType<typeof createGoPayServer>) => g.createReminder(TOKEN, { template_name: 'due', reminder_id: 'r1' }),
+      { template_name: 'due', template_parameters: {}, reminder_id: 'r1' },
+      (g: ReturnType<typeof createGoPayServer>) =>
+        g.createReminder(TOKEN, { template_name: 'due', template_parameters: {}, reminder_id: 'r1' }),
       { reminder_id: 'r1' },
     ],
     [
@@ -133,7 +134,7 @@ describe('createGoPayServer: answers that reject', () => {
     ['a 4xx with success: true', 403, { success: true, data: {} }],
   ])('%s rejects with GoPayApiError', async (_name, status, body) => {
     const gopay = await start((_r, res) => json(res, status, body));
-    const error = await gopay.sendPushNotification(TOKEN, { template_name: 't' }).catch((e: unknown) => e);
+    const error = await gopay.sendPushNotification(TOKEN, { template_name: 't', template_parameters: {} }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GoPayApiError);
     expect((error as GoPayApiError).status).toBe(status);
   });
@@ -195,8 +196,9 @@ describe('createGoPayServer: validation before any request', () => {
     () => gopay.getProfile(undefined as never),
     () => gopay.sendPushNotification(TOKEN, null as never),
     () => gopay.sendPushNotification(TOKEN, [] as never),
-    () => gopay.sendPushNotification(TOKEN, { template_name: '' }),
-    () => gopay.createReminder(TOKEN, { template_name: 't', reminder_id: 7 as never }),
+    () => gopay.sendPushNotification(TOKEN, { template_name: '', template_parameters: {} }),
+    () => gopay.sendPushNotification(TOKEN, { template_name: 't' } as never),
+    () => gopay.createReminder(TOKEN, { template_name: 't', template_parameters: {}, reminder_id: 7 as never }),
     () => gopay.removeReminder(TOKEN, ''),
     () => gopay.sendReward(TOKEN, { amount: { value: '1' }, description: 'd', reward_type: 'r' } as never),
     () => gopay.sendReward(TOKEN, 'reward' as never),

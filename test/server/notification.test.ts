@@ -195,7 +195,7 @@ describe('verifyNotification: refuses with GoPaySignatureError', () => {
         // A flip may also make the input unreadable (a path with a newline is still a string: refused by signature).
         expect(error).toBeInstanceOf(GoPaySignatureError);
       }),
-      { numRuns: 400 },
+      { numRuns: 1000 },
     );
   });
 });

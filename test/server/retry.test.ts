@@ -109,7 +109,7 @@ describe('timeouts', () => {
     expect(new Set(ids()).size).toBe(1);
   });
 
-  it('GoPayTimeoutError when the last attempt timed out', async () => {
+  it('GoPayTimeoutError when the last attempt timed out; it names the X-EXTERNAL-ID of a SNAP call', async () => {
     const gopay = await start((_r, res) => void setTimeout(() => json(res, 200, success), 2000), { timeout: 80, retries: 1 });
     const error = await gopay.getProfile('tok-abcdef').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GoPayTimeoutError);

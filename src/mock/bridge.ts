@@ -55,9 +55,10 @@ export const createMockBridge = (options: MockBridgeOptions = {}): MockBridge =>
   const overrides = new Map<string, Handler>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const seeded = (salt: number) => createRandom(settings.seed === undefined ? undefined : settings.seed ^ salt);
-  let random: Random = createRandom(settings.seed);
-  let delays: Random = seeded(DELAY_SALT);
-  let ids: Random = seeded(ID_SALT);
+  // The three seeded streams; set by start() below, and again by reset().
+  let random: Random;
+  let delays: Random;
+  let ids: Random;
   let panel: Panel | undefined;
   let destroyed = false;
 

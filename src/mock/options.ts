@@ -1,4 +1,4 @@
-import type { GpContainer } from '../types';
+import type { GpContainer } from '../index';
 
 /** Presets for the unhappy paths. */
 export type MockScenario = 'happy' | 'permission-denied' | 'offline' | 'slow' | 'payment-cancelled' | 'not-registered';
@@ -153,7 +153,15 @@ export interface MockBridge extends GpContainer {
    * @example afterEach(() => bridge.destroy());
    */
   destroy(): void;
-  /** Node only (no `document`): listens to the bridge events this mock dispatches. */
+  /**
+   * Where there is no `document` (Node): listens to the bridge events this mock dispatches, with EventTarget's rules
+   * (the same listener added twice is one registration). `createGoPay({ bridge })` uses it for `gp.on` and `watch*`.
+   * @example bridge.addEventListener('GPFile.Event.saveSuccess', (event) => console.log(event.detail));
+   */
   addEventListener(type: string, listener: MockBridgeListener): void;
+  /**
+   * Removes a listener added with `addEventListener`.
+   * @example bridge.removeEventListener('motion.gyro', onGyro);
+   */
   removeEventListener(type: string, listener: MockBridgeListener): void;
 }

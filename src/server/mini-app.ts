@@ -2,6 +2,7 @@
 // GoPay's envelope `{ success, data?, error? }`: `success: true` on a 2xx resolves with `data`, anything else rejects.
 import { GoPayApiError } from '../errors/GoPayApiError';
 import { GoPayAuthCodeExpiredError } from '../errors/GoPayAuthCodeExpiredError';
+import { GoPayValidationError } from '../errors/GoPayValidationError';
 import { randomId } from './crypto';
 import { isRetryableStatus, send, type HttpAnswer, type HttpRequest } from './http';
 import { checkPlainObject, checkSecret, checkText, own, readCallOptions, readObject, resolveTransport } from './options';
@@ -12,6 +13,8 @@ import type { AuthTokenResult, CallOptions, GoPayServer, GoPayServerOptions } fr
 export const MINI_APP_BASE_URL = 'https://public-mini-app-merchants.gopayapi.com';
 
 const OPTIONS = ['credentials', 'baseUrl', 'timeout', 'retries', 'fetch'];
+/** createSnapClient's own options, ignored here: one merchant object may serve both factories. */
+const SNAP_ONLY = ['clientId', 'clientSecret', 'privateKey', 'merchantId', 'channelId', 'tokenStore'];
 const CLASS = 'GoPayServer';
 
 /** The error of an answer that is not `success: true` on a 2xx. Its body and texts are redacted. */
@@ -55,7 +58,7 @@ const checkTemplate = (value: unknown, field: string) => {
  * const { auth_token } = await gopay.getAuthToken(authCode);
  */
 export const createGoPayServer = (options: GoPayServerOptions): GoPayServer => {
-  const read = readObject<GoPayServerOptions>(options, 'createGoPayServer(options)', OPTIONS);
+  const read = readObject<GoPayServerOptions>(options, 'createGoPayServer(options)', OPTIONS, false, SNAP_ONLY);
   const credentials = checkSecret(read.credentials, 'createGoPayServer(options).credentials');
   const transport = resolveTransport(read, MINI_APP_BASE_URL, 'createGoPayServer');
 
@@ -168,7 +171,11 @@ export const createGoPayServer = (options: GoPayServerOptions): GoPayServer => {
       const body = checkPlainObject(reward, field);
       const amount = checkPlainObject(own(body, 'amount'), `${field}.amount`);
       const value = own(amount, 'value');
-      if (!(typeof value == 'number' && Number.isFinite(value))) checkText(value, `${field}.amount.value`);
+      if (!Number.isSafeInteger(value) || (value as number) <= 0) {
+        throw new GoPayValidationError(
+          `${field}.amount.value must be a positive integer (the smallest currency unit), got ${String(value)}.`,
+        );
+      }
       checkText(own(amount, 'currency'), `${field}.amount.currency`);
       checkText(own(body, 'description'), `${field}.description`);
       checkText(own(body, 'reward_type'), `${field}.reward_type`);

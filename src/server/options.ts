@@ -7,14 +7,25 @@ const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwn
 
 const kind = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
 
-/** The own, known properties of `value`; `undefined` counts as absent. */
-export const readObject = <T extends object>(value: unknown, field: string, allowed: readonly string[], optional = false): Partial<T> => {
+/**
+ * The own, known properties of `value`; `undefined` counts as absent. An unknown name is refused (a typo would
+ * otherwise be ignored), except the names in `ignored`: the other client's options, so that one merchant object
+ * (`mock.merchant`, your config) can be spread into both factories.
+ */
+export const readObject = <T extends object>(
+  value: unknown,
+  field: string,
+  allowed: readonly string[],
+  optional = false,
+  ignored: readonly string[] = [],
+): Partial<T> => {
   if (value === undefined && optional) return {};
   if (!value || typeof value != 'object' || Array.isArray(value)) {
     throw new GoPayValidationError(`${field} must be an object, got ${kind(value)}.`);
   }
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
+    if (ignored.includes(key)) continue;
     if (!allowed.includes(key))
       throw new GoPayValidationError(`${field} has an unknown option "${key}": use one of ${allowed.join(', ')}.`);
     const item = (value as Record<string, unknown>)[key];

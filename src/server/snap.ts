@@ -115,7 +115,7 @@ const checkStore = (store: unknown): TokenStore | undefined => {
  * const { deeplink } = await snap.createPayment({ partnerReferenceNo: 'order-17', amount: { value: '15000.00', currency: 'IDR' } });
  */
 export const createSnapClient = (options: SnapClientOptions): SnapClient => {
-  const read = readObject<SnapClientOptions>(options, 'createSnapClient(options)', OPTIONS);
+  const read = readObject<SnapClientOptions>(options, 'createSnapClient(options)', OPTIONS, false, ['credentials']);
   const clientId = checkText(read.clientId, 'createSnapClient(options).clientId');
   const clientSecret = checkSecret(read.clientSecret, 'createSnapClient(options).clientSecret');
   const privateKey = checkSecret(read.privateKey, 'createSnapClient(options).privateKey');

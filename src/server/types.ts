@@ -104,13 +104,16 @@ export interface ReminderResult {
 }
 
 /**
- * A reward paid to the user (`sendReward`).
- * @example { amount: { value: '5000.00', currency: 'IDR' }, description: 'Welcome bonus', reward_type: 'CASHBACK' }
+ * A reward paid to the user from your merchant wallet (`sendReward`, GoPay's "Reward" page).
+ * @example { amount: { value: 5000, currency: 'IDR' }, description: 'Welcome bonus', reward_type: 'GOPAY_COINS' }
  */
 export interface Reward {
-  amount: { value: string; currency: string };
+  /** `value`: a positive integer in the smallest currency unit; `currency`: `'IDR'`. */
+  amount: { value: number; currency: string };
+  /** Up to 256 characters. */
   description: string;
-  reward_type: string;
+  /** `'EMONEY'` (GoPay Saldo) or `'GOPAY_COINS'`. */
+  reward_type: 'EMONEY' | 'GOPAY_COINS' | (string & {});
   metadata?: Record<string, unknown>;
 }
 
@@ -169,7 +172,7 @@ export interface GoPayServer {
   removeReminder(authToken: string, reminderId: string, opts?: CallOptions): Promise<void>;
   /**
    * `POST /v1/mini-apps/rewards`.
-   * @example const { payment_id } = await gopay.sendReward(token, { amount: { value: '5000.00', currency: 'IDR' }, description: 'Bonus', reward_type: 'CASHBACK' })
+   * @example const { payment_id } = await gopay.sendReward(token, { amount: { value: 5000, currency: 'IDR' }, description: 'Bonus', reward_type: 'GOPAY_COINS' })
    */
   sendReward(authToken: string, reward: Reward, opts?: CallOptions): Promise<RewardResult>;
 }

@@ -81,9 +81,9 @@ describe('createGoPayServer: wire format', () => {
       'sendReward',
       'POST',
       '/v1/mini-apps/rewards',
-      { amount: { value: '5000.00', currency: 'IDR' }, description: 'Bonus', reward_type: 'CASHBACK' },
+      { amount: { value: 5000, currency: 'IDR' }, description: 'Bonus', reward_type: 'GOPAY_COINS' },
       (g: ReturnType<typeof createGoPayServer>) =>
-        g.sendReward(TOKEN, { amount: { value: '5000.00', currency: 'IDR' }, description: 'Bonus', reward_type: 'CASHBACK' }),
+        g.sendReward(TOKEN, { amount: { value: 5000, currency: 'IDR' }, description: 'Bonus', reward_type: 'GOPAY_COINS' }),
       { payment_id: 'p1' },
     ],
   ])('%s: %s %s with Bearer', async (_name, method, path, body, run, data) => {
@@ -200,7 +200,9 @@ describe('createGoPayServer: validation before any request', () => {
     () => gopay.sendPushNotification(TOKEN, { template_name: 't' } as never),
     () => gopay.createReminder(TOKEN, { template_name: 't', template_parameters: {}, reminder_id: 7 as never }),
     () => gopay.removeReminder(TOKEN, ''),
-    () => gopay.sendReward(TOKEN, { amount: { value: '1' }, description: 'd', reward_type: 'r' } as never),
+    () => gopay.sendReward(TOKEN, { amount: { value: 1 }, description: 'd', reward_type: 'r' } as never),
+    () => gopay.sendReward(TOKEN, { amount: { value: '5000.00', currency: 'IDR' }, description: 'd', reward_type: 'r' } as never),
+    () => gopay.sendReward(TOKEN, { amount: { value: 0.5, currency: 'IDR' }, description: 'd', reward_type: 'r' }),
     () => gopay.sendReward(TOKEN, 'reward' as never),
     () => gopay.getProfile(TOKEN, { timeout: -1 }),
     () => gopay.getProfile(TOKEN, { signal: {} as never }),
@@ -229,6 +231,12 @@ describe('createGoPayServer: validation before any request', () => {
     [null],
   ])('createGoPayServer(%j) throws GoPayValidationError', (options) => {
     expect(() => createGoPayServer(options as never)).toThrow(GoPayValidationError);
+  });
+
+  it("createSnapClient's options are ignored, so one merchant object serves both factories; typos are still refused", () => {
+    const merchant = { credentials: CREDENTIALS, clientId: 'c', clientSecret: 's', privateKey: 'k', merchantId: 'm', channelId: '95221' };
+    expect(() => createGoPayServer(merchant)).not.toThrow();
+    expect(() => createGoPayServer({ ...merchant, clientID: 'typo' } as never)).toThrow(/unknown option "clientID"/);
   });
 
   it('an inherited credential is not used', () => {

@@ -222,6 +222,17 @@ describe('createSnapClient: validation before any request', () => {
     expect(leaks(exposed(error), [CLIENT_SECRET, snapKeys().pkcs8.slice(40, 100)])).toEqual([]);
   });
 
+  it("createGoPayServer's credentials are ignored: { ...merchant, baseUrl } works for both", () => {
+    const merchant = {
+      credentials: 'Y3JlZA==',
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      privateKey: snapKeys().pkcs8,
+      merchantId: MERCHANT_ID,
+    };
+    expect(() => createSnapClient(merchant)).not.toThrow();
+  });
+
   it('a PEM whose content is not a key rejects the first call before any request', async () => {
     const broken = '-----BEGIN PRIVATE KEY-----\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n-----END PRIVATE KEY-----';
     const snap = await start({}, { privateKey: broken });

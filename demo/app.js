@@ -66,26 +66,24 @@ const config = await api('/api/config');
 const bridge = createMockBridge({ server: config.mockServer, ui: true });
 const gp = createGoPay({ bridge });
 
-gp.on('settle', ({ className, methodName, ok, ms, error }) => {
-  if (methodName === 'getAuthCode') {
-    hop({
-      from: 'browser',
-      to: 'app',
-      label: 'getAuthCode()',
-      ms,
-      ok,
-      detail: ok ? 'a one-time code, fetched by the mock bridge from the mock server' : error?.code,
-    });
-  } else if (className === 'GP' && methodName === 'launchPayment') {
-    hop({
-      from: 'browser',
-      to: 'app',
-      label: 'launchPayment(deeplink)',
-      ms,
-      ok,
-      detail: ok ? 'the user answered in the payment sheet; the mock bridge told the GoPay mock (POST /mock/payments/report)' : error?.code,
-    });
-  }
+// The two bridge calls of the flow, shown when they start and updated when they settle: the notification they
+// lead to may arrive before launchPayment has settled (the mock reports the user's answer first).
+const BRIDGE_HOPS = {
+  getAuthCode: ['getAuthCode()', 'a one-time code, fetched by the mock bridge from the mock server'],
+  launchPayment: [
+    'launchPayment(deeplink)',
+    'the user answered in the payment sheet; the mock bridge told the GoPay mock (POST /mock/payments/report)',
+  ],
+};
+const openHops = new Map();
+gp.on('call', ({ methodName }) => {
+  if (BRIDGE_HOPS[methodName])
+    openHops.set(methodName, hop({ from: 'browser', to: 'app', label: BRIDGE_HOPS[methodName][0], pending: true }));
+});
+gp.on('settle', ({ methodName, ok, ms, error }) => {
+  const update = openHops.get(methodName);
+  openHops.delete(methodName);
+  update?.({ ms, ok, detail: ok ? BRIDGE_HOPS[methodName][1] : error?.code });
 });
 
 // The backend's side of the story, streamed: its calls to GoPay, the notifications it verified.

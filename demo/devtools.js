@@ -52,6 +52,8 @@ const setup = async () => {
   await Promise.allSettled(stops.map((stop) => stop()));
   // destroy() answers every call still waiting, e.g. a payment sheet left open: launchPayment settles, never hangs.
   bridge?.destroy();
+  // Let the old client report those answers (on('settle') below) before its listeners go.
+  await new Promise((resolve) => setTimeout(resolve));
   const form = new FormData($('#mock-options'));
   bridge = createMockBridge({
     scenario: form.get('scenario'),

@@ -1,139 +1,243 @@
 // @vitest-environment node
-// The demo Mini App in real Chromium, driven by clicks: the ESM page and the script-tag page.
+// `npm run demo` in real Chromium, driven by clicks: log in with GoPay and pay against the mock GoPay server, the
+// payment confirmed by the backend's verified notification (not by the browser's status hint); the devtools' fixes
+// from issue 9; the script-tag page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { MockGoPayServer } from '../../src/mock-server';
 import { startDemoServer } from '../../demo/server.mjs';
 import { useChromium } from './chromium';
 
 const browser = useChromium();
-let server: { url: string; close: () => Promise<void> };
+let demo: { url: string; mockUrl: string; mock: MockGoPayServer; close: () => Promise<void> };
 
 beforeAll(async () => {
-  server = await startDemoServer({ port: 0 });
-});
+  demo = await startDemoServer({ port: 0 });
+}, 30_000);
 afterAll(async () => {
-  await server?.close();
+  await demo?.close();
 });
 
-const open = async (path: string) => {
-  const page = await browser().newPage();
+const open = async (path = '', viewport = { width: 1100, height: 900 }) => {
+  const page = await browser().newPage({ viewport });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(server.url + path);
+  // Every 4xx/5xx the page met (a favicon 404 used to be on every page), except the demo's deliberate 401s.
+  page.on('response', (response) => {
+    if (response.status() >= 400 && !(response.status() === 401 && response.url().endsWith('/api/login'))) {
+      errors.push(`HTTP ${response.status()} ${response.url()}`);
+    }
+  });
+  await page.goto(demo.url + path);
   return { page, errors };
 };
-/** Clicks a button and waits until the result box shows something other than "…". */
-const press = async (page: Page, action: string) => {
-  await page.click(`button[data-action="${action}"]`);
-  await page.waitForFunction(() => !document.querySelector('#result')!.textContent!.endsWith('…'));
-  return (await page.textContent('#result'))!;
+
+const paymentState = (page: Page) => page.getAttribute('#payment', 'data-state');
+const timeline = (page: Page) =>
+  page.$$eval('#timeline li', (items) => items.map((item) => (item as HTMLElement).innerText.replace(/\n/g, ' | ')));
+
+const logIn = async (page: Page) => {
+  await page.click('#login');
+  await page.waitForFunction(() => document.querySelector('#greeting')!.textContent!.startsWith('Hi, '));
+  expect(await page.textContent('#greeting')).toBe('Hi, Budi Santoso');
 };
 
-describe('demo/index.html (ESM build + mock)', () => {
-  it('logs in, pays, asks consent, shows typed errors and live compass readings', { timeout: 30_000 }, async () => {
-    const { page, errors } = await open('');
-    const login = JSON.parse(await press(page, 'login'));
-    expect(login).toMatchObject({
-      success: true,
-      data: { auth_token: expect.stringMatching(/^demo-/), gopay_account_id: expect.any(String) },
+/** Clicks "Pay", then the given button of the mock's payment sheet. */
+const payWith = async (page: Page, sheetButton: string) => {
+  await page.click('#pay');
+  await page.click(`.gpmock-sheet button:text("${sheetButton}")`);
+};
+
+describe('demo/index.html: the whole flow against the mock GoPay server', () => {
+  it('logs in with GoPay (name from getProfile), pays, and shows the payment confirmed by the backend', { timeout: 30_000 }, async () => {
+    const { page, errors } = await open();
+    demo.mock.reset();
+    expect(await page.isDisabled('#pay')).toBe(true);
+    await logIn(page);
+    await payWith(page, 'Pay');
+    await page.waitForFunction(() => document.querySelector('#payment')!.getAttribute('data-state') === 'confirmed', undefined, {
+      timeout: 15_000,
     });
-    expect(JSON.parse(await press(page, 'getAuthCode'))).toMatchObject({ code: expect.stringContaining('(64 chars)') });
+    const [notification] = demo.mock.notifications;
+    expect(notification).toMatchObject({ state: 'delivered' });
+    expect(await page.textContent('#payment')).toContain(
+      `Confirmed by your backend (signed GoPay notification verified) · ${notification!.referenceNo}`,
+    );
 
-    expect(JSON.parse(await press(page, 'pay'))).toMatchObject({ reference: expect.stringMatching(/^DEMO-/), status: 'success' });
-
-    const denied = await press(page, 'getLocation');
-    expect(denied).toContain('GoPayBridgeError  code: PERMISSION_DENIED');
-    expect(denied).toContain("getConsent('location')");
-    expect(await page.getAttribute('#result', 'class')).toBe('error');
-    expect(JSON.parse(await press(page, 'consentLocation'))).toEqual({ granted: true, successScope: { location: true } });
-    expect(JSON.parse(await press(page, 'getLocation'))).toHaveProperty('coords.latitude');
-
-    expect(await press(page, 'badArgument')).toContain('GoPayValidationError  code: INVALID_ARGUMENT');
-    expect(JSON.parse(await press(page, 'saveFile'))).toEqual({ msg: 'SAVE_SUCCESS' });
-    expect(JSON.parse(await press(page, 'call'))).toEqual({ height: 56 });
-
-    await press(page, 'compass');
-    await page.waitForFunction(() => document.querySelector('#compass')!.textContent!.endsWith('°'));
-    const first = await page.textContent('#compass');
-    await page.waitForFunction((before) => document.querySelector('#compass')!.textContent !== before, first);
-    expect(await press(page, 'compass')).toContain('stopped');
-    const stopped = await page.textContent('#compass');
-    await page.waitForTimeout(300);
-    expect(await page.textContent('#compass')).toBe(stopped);
+    const hops = await timeline(page);
+    const index = (text: string) => hops.findIndex((hop) => hop.includes(text));
+    // Each hop of the flow, in order: browser → backend → GoPay mock → notification → backend → page.
+    const order = [
+      'getAuthCode()',
+      'POST /api/login · 200',
+      'POST /v1/mini-apps/authorizations/token · 200',
+      'GET /v1/mini-apps/users/profile · 200',
+      'session for Budi Santoso',
+      'POST /api/payments · 200',
+      'POST /v1.0/access-token/b2b · 200',
+      'POST /v1.0/debit/payment-host-to-host · 200',
+      'launchPayment(deeplink)',
+      'signature verified · latestTransactionStatus 00 (paid)',
+      ': paid',
+    ].map(index);
+    expect(
+      order.every((at) => at >= 0),
+      hops.join('\n'),
+    ).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(hops[index('POST /v1.0/debit/notify')]).toMatch(/^GoPay \(mock\) → Your backend/);
+    expect(await page.locator('#timeline li.failed').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
 
-  it('every button answers with a result or a typed error, never hangs', { timeout: 30_000 }, async () => {
-    const { page, errors } = await open('');
-    await press(page, 'consentCamera');
-    await press(page, 'consentSystem');
-    await press(page, 'consentBank');
-    await press(page, 'consentLocation');
-    const actions = await page.$$eval('button[data-action]', (buttons) => buttons.map((b) => (b as HTMLElement).dataset.action!));
-    expect(actions.length).toBeGreaterThanOrEqual(28);
-    for (const action of actions) {
-      const text = await press(page, action);
-      const failed = (await page.getAttribute('#result', 'class')) === 'error';
-      if (action === 'badArgument') expect(failed).toBe(true);
-      else expect(failed, `${action}: ${text}`).toBe(false);
-    }
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-
-  it('ready() resolves; on(call/settle) is logged; the result is in view after every click', { timeout: 30_000 }, async () => {
-    const { page, errors } = await open('');
-    await page.setViewportSize({ width: 1000, height: 700 });
-    const height = await page.evaluate(() => [document.documentElement.scrollHeight, innerHeight]);
-    expect(height[0], 'the page is taller than the window, so scrolling matters').toBeGreaterThan(height[1]! * 1.5);
-    /** The result box's top edge lies inside the window, with its first lines showing. */
-    const resultInView = () =>
-      page.evaluate(() => {
-        const { top, bottom } = document.querySelector('#result')!.getBoundingClientRect();
-        return top >= 0 && top < innerHeight - 40 && bottom > 0;
+  it('the browser\'s "success" is not a payment: without the notification the page keeps waiting', { timeout: 30_000 }, async () => {
+    const { page, errors } = await open();
+    const notifyUrl = demo.mock.notifyUrl;
+    demo.mock.notifyUrl = undefined;
+    try {
+      await logIn(page);
+      await payWith(page, 'Pay');
+      await page.waitForFunction(() => document.querySelector('#payment')!.getAttribute('data-state') === 'waiting');
+      expect(await page.textContent('#payment')).toContain('GoPay app says "success". Waiting for your backend to confirm');
+      await page.waitForTimeout(1_000);
+      expect(await paymentState(page)).toBe('waiting');
+      // GoPay's notification arrives late: now, and only now, the page says paid.
+      demo.mock.notifyUrl = notifyUrl;
+      const [reference] = [...demo.mock.payments.keys()].slice(-1);
+      await demo.mock.completePayment(reference!, 'success');
+      await page.waitForFunction(() => document.querySelector('#payment')!.getAttribute('data-state') === 'confirmed', undefined, {
+        timeout: 15_000,
       });
-    const events = () => page.textContent('#events');
-
-    expect(JSON.parse(await press(page, 'ready'))).toEqual({ ready: true });
-    expect(await resultInView()).toBe(true);
-    expect(await events()).toMatch(/ready/);
-
-    expect(JSON.parse(await press(page, 'getLocale'))).toBe('en_ID');
-    expect(await events()).toContain('call GPBase.getLocale');
-    expect(await events()).toMatch(/settle GPBase\.getLocale ok \d+ ms/);
-
-    expect(await press(page, 'getLocation')).toContain('PERMISSION_DENIED');
-    expect(await events()).toMatch(/settle GPLocation\.getLocation failed PERMISSION_DENIED/);
-    expect(await page.locator('#events li.failed').count()).toBe(1);
-
-    // Codes never reach the log: the core redacts them in call/settle events.
-    await press(page, 'getAuthCode');
-    expect(await events()).toContain('settle GPMiniAppAuth.getAuthCode ok');
-    expect(await events()).not.toMatch(/[A-Za-z0-9]{64}/);
-
-    // From the top of the page to the bottom, and back: the result follows.
-    for (const action of ['login', 'badArgument', 'trackEvent', 'getSystemInfo', 'ready']) {
-      await press(page, action);
-      expect(await resultInView(), action).toBe(true);
+    } finally {
+      demo.mock.notifyUrl = notifyUrl;
     }
     expect(errors).toEqual([]);
     await page.close();
   });
 
-  it('the offline scenario shows NETWORK errors; the panel asks the user to pay', { timeout: 30_000 }, async () => {
-    const { page } = await open('');
-    await page.selectOption('select[name="scenario"]', 'offline');
-    await page.click('#mock-options button[type="submit"]');
-    expect(await press(page, 'getLocale')).toContain('code: NETWORK');
+  it(
+    'a payment the user cancels is shown as not paid, from the notification (latestTransactionStatus 06)',
+    { timeout: 30_000 },
+    async () => {
+      const { page } = await open();
+      await logIn(page);
+      await payWith(page, 'Cancel');
+      await page.waitForFunction(() => document.querySelector('#payment')!.getAttribute('data-state') === 'not-paid', undefined, {
+        timeout: 15_000,
+      });
+      expect(await page.textContent('#payment')).toContain('GoPay says failed (latestTransactionStatus 06)');
+      await page.close();
+    },
+  );
 
-    await page.selectOption('select[name="scenario"]', 'happy');
+  it('an expired code at the backend (401) is retried once by withAuthCode with a fresh code', { timeout: 30_000 }, async () => {
+    const { page, errors } = await open();
+    demo.mock.fail('/v1/mini-apps/authorizations/token', 400, { success: false, error: { description: 'AuthCode Not Found' } }, 1);
+    await logIn(page);
+    const hops = await timeline(page);
+    expect(hops.filter((hop) => hop.includes('getAuthCode()'))).toHaveLength(2);
+    expect(hops.filter((hop) => hop.includes('POST /api/login')).map((hop) => /· (\d{3}) ·/.exec(hop)?.[1])).toEqual(['401', '200']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('is usable on a narrow phone screen', { timeout: 30_000 }, async () => {
+    const { page } = await open('', { width: 360, height: 740 });
+    const layout = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      phone: document.querySelector('.phone')!.getBoundingClientRect().width,
+      login: document.querySelector('#login')!.getBoundingClientRect().toJSON(),
+    }));
+    expect(layout.scrollWidth).toBeLessThanOrEqual(360);
+    expect(layout.phone).toBe(360);
+    expect(layout.login.right).toBeLessThanOrEqual(360);
+    await logIn(page);
+    await payWith(page, 'Pay');
+    await page.waitForFunction(() => document.querySelector('#payment')!.getAttribute('data-state') === 'confirmed', undefined, {
+      timeout: 15_000,
+    });
+    await page.close();
+  });
+});
+
+describe('demo/index.html: the devtools (issue 9)', () => {
+  /** Clicks a devtools button and waits until the result box shows something other than "…". */
+  const press = async (page: Page, selector: string) => {
+    await page.click(`.devtools ${selector}`);
+    await page.waitForFunction(() => !document.querySelector('#result')!.textContent!.endsWith('…'));
+    return (await page.textContent('#result'))!;
+  };
+  const apply = (page: Page) => page.click('#mock-options button[type="submit"]');
+  const openDevtools = async () => {
+    const opened = await open();
+    await opened.page.click('#devtools summary');
+    return opened;
+  };
+
+  it('sensor buttons say "Start" again after Apply, and the old sensor stops', { timeout: 30_000 }, async () => {
+    const { page, errors } = await openDevtools();
+    expect(await press(page, '[data-sensor="compass"]')).toContain('started');
+    expect(await page.textContent('[data-sensor="compass"]')).toBe('Stop compass');
+    await page.waitForFunction(() => document.querySelector('#compass')!.textContent!.endsWith('°'));
+    await apply(page);
+    await page.waitForFunction(() => document.querySelector('[data-sensor="compass"]')!.textContent === 'Start compass');
+    expect(await page.getAttribute('[data-sensor="compass"]', 'class')).not.toContain('on');
+    const frozen = await page.textContent('#compass');
+    await page.waitForTimeout(300);
+    expect(await page.textContent('#compass')).toBe(frozen);
+    expect(await press(page, '[data-sensor="compass"]')).toContain('started');
+    await page.waitForFunction((before) => document.querySelector('#compass')!.textContent !== before, frozen);
+    expect(await press(page, '[data-sensor="compass"]')).toContain('stopped');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Apply while a payment sheet is open settles launchPayment (destroy() answers it)', { timeout: 30_000 }, async () => {
+    const { page, errors } = await openDevtools();
     await page.check('input[name="ui"]');
-    await page.click('#mock-options button[type="submit"]');
-    await page.click('button[data-action="pay"]');
-    await page.click('.gpmock-sheet button:text("Pending")');
-    await page.waitForFunction(() => document.querySelector('#result')!.textContent!.includes('status'));
-    expect(JSON.parse((await page.textContent('#result'))!)).toMatchObject({ status: 'pending' });
+    await apply(page);
+    await page.click('.devtools [data-action="launchPayment"]');
+    await page.waitForSelector('.gpmock-sheet');
+    // The sheet shades the page; a keyboard submit still reaches the form.
+    await page.evaluate(() => (document.querySelector('#mock-options') as HTMLFormElement).requestSubmit());
+    await page.waitForFunction(() => !document.querySelector('#result')!.textContent!.startsWith('launchPayment'));
+    expect(await page.locator('.gpmock-sheet').count()).toBe(0);
+    expect(await page.textContent('#result')).toMatch(/"mock"|GoPay/);
+    expect(await page.textContent('#events')).toMatch(/settle GP\.launchPayment failed/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('"Deny" on a granted scope withdraws it', { timeout: 30_000 }, async () => {
+    const { page } = await openDevtools();
+    await page.check('input[name="ui"]');
+    await apply(page);
+    const ask = async (answer: string) => {
+      await page.click('.devtools [data-action="consentLocation"]');
+      await page.click(`.gpmock-sheet button:text("${answer}")`);
+      await page.waitForFunction(() => !document.querySelector('#result')!.textContent!.endsWith('…'));
+      return JSON.parse((await page.textContent('#result'))!);
+    };
+    expect(await ask('Allow')).toEqual({ granted: true, successScope: { location: true } });
+    expect(JSON.parse(await press(page, '[data-action="getLocation"]'))).toHaveProperty('coords.latitude');
+    expect(await ask('Deny')).toEqual({ granted: false, successScope: { location: false } });
+    expect(await press(page, '[data-action="getLocation"]')).toContain('PERMISSION_DENIED');
+    await page.close();
+  });
+
+  it('every JSAPI button answers with a result or a typed error, never hangs; no 404 (favicon) anywhere', { timeout: 30_000 }, async () => {
+    const { page, errors } = await openDevtools();
+    for (const scope of ['Location', 'Camera', 'System', 'Bank']) await press(page, `[data-action="consent${scope}"]`);
+    const actions = await page.$$eval('.devtools button[data-action]', (buttons) => buttons.map((b) => (b as HTMLElement).dataset.action!));
+    expect(actions.length).toBeGreaterThanOrEqual(25);
+    for (const action of actions) {
+      const text = await press(page, `[data-action="${action}"]`);
+      const failed = (await page.getAttribute('#result', 'class')) === 'error';
+      expect(failed, `${action}: ${text}`).toBe(action === 'badArgument');
+    }
+    expect(await press(page, '[data-action="badArgument"]')).toContain('GoPayValidationError  code: INVALID_ARGUMENT');
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
@@ -152,7 +256,6 @@ describe('demo/umd.html (script tags only)', () => {
     expect(JSON.parse(await click('location'))).toHaveProperty('coords.longitude');
     expect(JSON.parse(await click('pay'))).toEqual({ status: 'success' });
     expect(JSON.parse(await click('toast'))).toEqual({ toast: 'shown' });
-    expect(await page.evaluate(() => typeof (window as unknown as { gpContainer: { calls: unknown[] } }).gpContainer.calls)).toBe('object');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -391,6 +391,19 @@ export function registerContract(core: any, mock: any, t: TestApi, env: Contract
       expect(isAuthCodeExpired(ac, 1_200_000, 150_000)).toBe(true);
     });
 
+    it.each([
+      ['undefined', undefined],
+      ['null', null],
+      ['{}', {}],
+      ['a string', 'AC1'],
+      ['expiresAt NaN', { code: 'x', issuedAt: 0, expiresAt: Number.NaN }],
+      ['expiresAt Infinity', { code: 'x', issuedAt: 0, expiresAt: Number.POSITIVE_INFINITY }],
+      ["expiresAt '9999999999999' (text)", { code: 'x', issuedAt: 0, expiresAt: '9999999999999' }],
+    ])('isAuthCodeExpired: anything without a finite expiresAt counts as expired (%s)', (_n: string, v: unknown) => {
+      expect(isAuthCodeExpired(v)).toBe(true);
+      expect(isAuthCodeExpired(v, 0, 0)).toBe(true);
+    });
+
     it('isAuthCodeExpired defaults the margin to 30 s and now to Date.now()', async () => {
       expect(isAuthCodeExpired(ac, 1_100_000)).toBe(false);
       expect(isAuthCodeExpired(ac, 1_280_000)).toBe(true);
@@ -1676,6 +1689,24 @@ export function registerContract(core: any, mock: any, t: TestApi, env: Contract
         await flush();
         expect(s.status).toBe('rejected');
         expect(isGoPayError(s.error)).toBe(true);
+      });
+
+      it("on() delivers the bridge's file events with the payload from detail", async () => {
+        const { bridge } = fakeBridge();
+        const gp = createGoPay({ bridge });
+        const ok = vi.fn();
+        const failed = vi.fn();
+        const off1 = gp.on('GPFile.Event.saveSuccess', ok);
+        const off2 = gp.on('GPFile.Event.saveFailed', failed);
+        const s = track(gp.saveFile({ url: 'https://example.com/a.pdf' }));
+        await flush();
+        document.dispatchEvent(new CustomEvent('GPFile.Event.saveSuccess', { detail: { msg: 'SAVED' } }));
+        await flush();
+        expect(s.status).toBe('fulfilled');
+        expect(ok).toHaveBeenCalledWith(expect.objectContaining({ msg: 'SAVED' }));
+        expect(failed).not.toHaveBeenCalled();
+        off1();
+        off2();
       });
 
       it('saveFile rejects when GPFile.save itself fails', async () => {

@@ -309,4 +309,53 @@ describe('lazy loading (happy-dom, script loading simulated)', () => {
     expect(srcs).not.toContain('https://evil.example/gp.js');
     expect(nonces).not.toContain('evil-nonce');
   });
+  it('loadTimeout (default 10,000 ms) covers window.gpContainer.call appearing after the script loaded', async () => {
+    settings.handleDisabledFileLoadingAsSuccess = true;
+    const { bridge } = fakeBridge();
+    const late: any = {};
+    Object.defineProperty(w, 'gpContainer', {
+      configurable: true,
+      get: () => (inserted > 0 || scriptsWithSrc(url).length > 0 ? late : undefined),
+    });
+    vi.useFakeTimers();
+    try {
+      const gp = c.createGoPay({ scriptUrl: url });
+      let state = 'pending';
+      gp.ready().then(
+        () => (state = 'ready'),
+        (e: any) => (state = `rejected:${e.code}`),
+      );
+      await vi.advanceTimersByTimeAsync(9_000);
+      expect(state).toBe('pending');
+      late.call = bridge.call;
+      await vi.advanceTimersByTimeAsync(500);
+      expect(state).toBe('ready');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a container whose call never appears rejects with UNAVAILABLE once loadTimeout has passed', async () => {
+    settings.handleDisabledFileLoadingAsSuccess = true;
+    Object.defineProperty(w, 'gpContainer', {
+      configurable: true,
+      get: () => (inserted > 0 || scriptsWithSrc(url).length > 0 ? {} : undefined),
+    });
+    vi.useFakeTimers();
+    try {
+      const gp = c.createGoPay({ scriptUrl: url, loadTimeout: 3_000 });
+      let state = 'pending';
+      gp.ready().then(
+        () => (state = 'ready'),
+        (e: any) => (state = `rejected:${e.code}`),
+      );
+      await vi.advanceTimersByTimeAsync(2_900);
+      expect(state).toBe('pending');
+      await vi.advanceTimersByTimeAsync(200);
+      expect(state).toBe('rejected:UNAVAILABLE');
+      expect(scriptsWithSrc(url)).toHaveLength(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -1036,6 +1036,33 @@ describe('mock GoPay server', () => {
     expect(status.latestTransactionStatus).toBe('00');
   });
 
+  it.each([
+    ['failed', ['05', '06']],
+    ['success', ['00']],
+  ])(
+    "the mock bridge (server option) reports the user's answer '%s': the merchant gets a signed notification (%s)",
+    async (status: string, latest: string[]) => {
+      notify.reset([], () => ({ status: 200, body: S.NOTIFICATION_ACK }));
+      const p = await snapClient().createPayment({
+        partnerReferenceNo: `INV-${randomBytes(4).toString('hex')}`,
+        amount: { value: '5000.00', currency: 'IDR' },
+        urlParam: [{ url: 'https://merchant.example/return', type: 'PAY_RETURN', isDeeplink: 'N' }],
+        additionalInfo: {},
+      });
+      const gp = core.createGoPay({ bridge: bridgeMock.createMockBridge({ latency: 0, server: url, paymentStatus: status }) });
+      await expect(gp.launchPayment(p.deeplink)).resolves.toEqual({ status });
+      for (let i = 0; i < 100 && notify.state.seen.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(notify.state.seen.length).toBeGreaterThanOrEqual(1);
+      const n = notify.state.seen[0];
+      const parsed = await S.verifyNotification(
+        { method: n.method, url: `${notify.state.url}${n.path}`, headers: n.headers, body: n.body },
+        { publicKey: mock.notificationPublicKey },
+      );
+      // A user's cancel ('failed' in the bridge's current docs) may be notified as canceled (05) or failed (06).
+      expect(latest).toContain(parsed.latestTransactionStatus);
+    },
+  );
+
   it("GoPay's own endpoints answer no CORS request from a localhost page", async () => {
     const res = await fetch(`${url.replace(/\/$/, '')}/v1/mini-apps/authorizations/token`, {
       method: 'OPTIONS',

@@ -60,6 +60,7 @@ let server: Server;
 let base = '';
 let tab: Page;
 const hits = new Map<string, number>();
+const notifications: Array<{ headers: Record<string, string>; body: string }> = [];
 
 const handler = (req: IncomingMessage, res: ServerResponse) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -76,6 +77,16 @@ const handler = (req: IncomingMessage, res: ServerResponse) => {
     } catch {
       return send(404, 'text/plain', 'not built');
     }
+  }
+  if (url.pathname === '/hang.js') return; // never answers (closed with the server)
+  if (url.pathname === '/v1.0/debit/notify') {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      notifications.push({ headers: req.headers as Record<string, string>, body });
+      send(200, 'application/json', JSON.stringify({ responseCode: '2005600', responseMessage: 'Successful' }));
+    });
+    return;
   }
   if (url.pathname === '/gp-container.js') {
     const delay = Number(url.searchParams.get('delay') ?? '0');
@@ -249,6 +260,76 @@ describe('UMD builds in Chromium: smoke', () => {
       }`);
     expect(r).toMatchObject({ code: 'TIMEOUT', timeout: 200, cls: true, byCode: true, wrong: false, fake: false, unhandled: [] });
     expect(r.inGoPay).toBe(false);
+  });
+
+  it('an existing <script> with the same src is waited for, never duplicated', async () => {
+    const src = `${base}/gp-container.js?delay=300&id=existing`;
+    const r = await inPage(`
+      const tag = document.createElement('script');
+      tag.src = '${src}';
+      document.head.appendChild(tag);
+      const gp = GoPayMiniApp.createGoPay({ scriptUrl: '${src}' });
+      const locale = await gp.getLocale();
+      return { locale, count: Array.from(document.querySelectorAll('script')).filter((s) => s.src === '${src}').length,
+        loads: window.__standInLoads };`);
+    expect(r).toEqual({ locale: 'en_ID', count: 1, loads: 1 });
+    expect(hits.get('/gp-container.js?delay=300&id=existing')).toBe(1);
+  });
+
+  it('a script that never loads rejects with UNAVAILABLE after loadTimeout and is removed', async () => {
+    const src = `${base}/hang.js?id=hang`;
+    const r = await inPage(`
+      const gp = GoPayMiniApp.createGoPay({ scriptUrl: '${src}', loadTimeout: 400 });
+      const t0 = Date.now();
+      try { await gp.getLocale(); return 'resolved'; }
+      catch (e) { return { ms: Date.now() - t0, code: e.code, cls: e instanceof GoPayMiniApp.GoPayUnavailableError,
+        left: Array.from(document.querySelectorAll('script')).filter((s) => s.src === '${src}').length }; }`);
+    expect(r).toMatchObject({ code: 'UNAVAILABLE', cls: true, left: 0 });
+    expect(r.ms).toBeGreaterThanOrEqual(350);
+    expect(r.ms).toBeLessThan(5_000);
+  });
+
+  it('the mock bridge joins a mock GoPay server on another origin: codes accepted once, the payment answer notified', async () => {
+    const M = await import(/* @vite-ignore */ dist('mock-server.mjs'));
+    const S = await import(/* @vite-ignore */ dist('server.mjs'));
+    notifications.length = 0;
+    const mock = await M.createMockGoPayServer({ notifyUrl: `${base}/v1.0/debit/notify` });
+    const url = String(await mock.listen(0)).replace(/\/$/, '');
+    try {
+      const snap = S.createSnapClient({
+        clientId: mock.merchant.clientId,
+        clientSecret: mock.merchant.clientSecret,
+        privateKey: mock.merchant.privateKey,
+        merchantId: mock.merchant.merchantId,
+        baseUrl: url,
+      });
+      const payment = await snap.createPayment({
+        partnerReferenceNo: `INV-UMD-${Date.now()}`,
+        amount: { value: '15000.00', currency: 'IDR' },
+        urlParam: [{ url: 'https://merchant.example/return', type: 'PAY_RETURN', isDeeplink: 'N' }],
+        additionalInfo: {},
+      });
+      const r = await inPage(`
+        const gp = GoPayMiniApp.createGoPay({ bridge: GoPayMiniAppMock.createMockBridge({ latency: 0, server: '${url}' }) });
+        const code = await gp.withAuthCode(async (c) => (typeof c === 'string' ? c : c.code));
+        const pay = await gp.launchPayment('${payment.deeplink}');
+        return { code, pay };`);
+      expect(r.code).toMatch(/^[A-Za-z0-9]{64}$/);
+      expect(r.pay).toEqual({ status: 'success' });
+      const miniApp = S.createGoPayServer({ credentials: mock.merchant.credentials, baseUrl: url });
+      await expect(miniApp.getAuthToken(r.code)).resolves.toHaveProperty('auth_token');
+      expect((await miniApp.getAuthToken(r.code).catch((e: any) => e)).code).toBe('AUTH_CODE_EXPIRED');
+      for (let i = 0; i < 100 && notifications.length === 0; i++) await new Promise((res) => setTimeout(res, 50));
+      expect(notifications.length).toBeGreaterThanOrEqual(1);
+      const n = notifications[0];
+      const verified = await S.verifyNotification(
+        { method: 'POST', url: `${base}/v1.0/debit/notify`, headers: n.headers, body: n.body },
+        { publicKey: mock.notificationPublicKey },
+      );
+      expect(verified.latestTransactionStatus).toBe('00');
+    } finally {
+      await mock.close();
+    }
   });
 
   it('installMockBridge puts the mock on window.gpContainer; a client without a bridge uses it, loading no script', async () => {

@@ -2,16 +2,20 @@ import { DEFAULTS } from './constants';
 import { GoPayAuthCodeExpiredError } from './errors/GoPayAuthCodeExpiredError';
 import { answeredWithout } from './errors/GoPayBridgeError';
 import { isGoPayError } from './errors/GoPayError';
-import { checkFunction } from './validate';
-import type { Send } from './request';
+import { readCallOptions } from './options';
+import { asValidationError, type Send } from './request';
 import type { AuthCode, CallOptions, WithAuthCodeOptions } from './types';
+import { checkFunction, own } from './validate';
 
 /**
- * Whether `authCode` is expired, or will be within `margin` ms (the time it takes to reach your backend).
+ * Whether `authCode` is expired, or will be within `margin` ms (the time it takes to reach your backend). Anything
+ * without a finite `expiresAt` counts as expired: a code of unknown age is not worth sending.
  * @example if (isAuthCodeExpired(authCode)) authCode = await gp.getAuthCode();
  */
-export const isAuthCodeExpired = (authCode: AuthCode, now = Date.now(), margin: number = DEFAULTS.authCodeMargin): boolean =>
-  now >= authCode.expiresAt - margin;
+export const isAuthCodeExpired = (authCode: AuthCode, now = Date.now(), margin: number = DEFAULTS.authCodeMargin): boolean => {
+  const expiresAt = authCode && typeof authCode == 'object' ? authCode.expiresAt : undefined;
+  return typeof expiresAt != 'number' || !Number.isFinite(expiresAt) || now >= expiresAt - margin;
+};
 
 // GoPay's token endpoint answers "AuthCode Not Found" for an expired or used code.
 const looksExpired = (error: unknown): boolean =>
@@ -28,13 +32,14 @@ export const createAuthCodeGuard = (send: Send, ttl: number, margin: number) => 
   // after its expiry (a property test found that pruning expired entries allowed exactly that). A few bytes per login.
   const used = new Set<string>();
 
-  const fetchCode = (opts?: CallOptions, onSettled?: () => void): Promise<AuthCode> => {
+  const fetchCode = (opts?: unknown, onSettled?: () => void): Promise<AuthCode> => {
     const issuedAt = Date.now();
     return send<AuthCode>(
       {
         className: 'GPMiniAppAuth',
         methodName: 'getAuthCode',
-        result: ({ authCode }) => {
+        result: (data) => {
+          const authCode = own(data, 'authCode');
           if (typeof authCode != 'string' || !authCode) return answeredWithout('authCode', 'GPMiniAppAuth', 'getAuthCode');
           // A code that a withAuthCode callback already had is spent, even if GoPay repeats it.
           if (used.has(authCode)) throw new GoPayAuthCodeExpiredError('GoPay repeated an auth code already used');
@@ -46,31 +51,33 @@ export const createAuthCodeGuard = (send: Send, ttl: number, margin: number) => 
     );
   };
 
-  // Concurrent callers share one bridge call; a caller with options gets its own, so that its timeout is its own,
-  // aborting it fails no one else, and bad options are refused whatever else is in flight. The shared call is
-  // forgotten as it settles; one that settles before `getAuthCode` returns (a synchronous bridge) is never stored,
-  // which `settledCount` tells.
+  // Concurrent callers share one bridge call, which has no caller's options; a caller with options gets its own
+  // call, so that its timeout is its own, aborting it fails no one else, and bad options are refused whatever else
+  // is in flight. The shared call is forgotten as it settles; one that settles before `getAuthCode` returns (a
+  // synchronous bridge) is never stored, which `settledCount` tells.
   let settledCount = 0;
   const forget = () => {
     shared = undefined;
     settledCount++;
   };
   const getAuthCode = (opts?: CallOptions): Promise<AuthCode> => {
-    if (opts) return fetchCode(opts);
+    if (opts !== undefined) return fetchCode(opts);
     if (shared) return shared;
     const before = settledCount;
-    const call = fetchCode(opts, forget);
+    const call = fetchCode(undefined, forget);
     if (before == settledCount) shared = call;
     return call;
   };
 
-  // withAuthCode never joins a shared call: the code it hands to `fn` must reach nobody else.
-  const claim = async (opts?: CallOptions): Promise<AuthCode> => {
+  // withAuthCode never joins a shared call: the code it hands to `fn` must reach nobody else. Whether a code is
+  // used is checked and marked in one synchronous step after the await, so that two claims answered in the same
+  // tick (a bridge that answers on a microtask) can never both take it.
+  const claim = async (opts: CallOptions): Promise<AuthCode> => {
     for (let attempt = 0; attempt < 3; attempt++) {
       const authCode = await fetchCode(opts).catch((error) => {
         if (!isGoPayError(error, 'AUTH_CODE_EXPIRED')) throw error;
       });
-      if (authCode && !isAuthCodeExpired(authCode, Date.now(), margin)) {
+      if (authCode && !used.has(authCode.code) && !isAuthCodeExpired(authCode, Date.now(), margin)) {
         used.add(authCode.code);
         return authCode;
       }
@@ -78,14 +85,23 @@ export const createAuthCodeGuard = (send: Send, ttl: number, margin: number) => 
     throw new GoPayAuthCodeExpiredError('GoPay gave no fresh auth code in 3 tries');
   };
 
-  const withAuthCode = async <T>(fn: (code: string, authCode: AuthCode) => T | Promise<T>, opts: WithAuthCodeOptions = {}): Promise<T> => {
-    checkFunction(fn, 'withAuthCode(fn)');
-    let authCode = await claim(opts);
+  const withAuthCode = async <T>(fn: (code: string, authCode: AuthCode) => T | Promise<T>, opts?: WithAuthCodeOptions): Promise<T> => {
+    let callOptions: CallOptions;
+    let isExpired = looksExpired;
+    try {
+      checkFunction(fn, 'withAuthCode(fn)');
+      callOptions = readCallOptions(opts, ['isExpiredError']);
+      const custom = opts && own(opts, 'isExpiredError');
+      if (custom !== undefined) isExpired = checkFunction(custom as typeof looksExpired, 'isExpiredError');
+    } catch (error) {
+      throw asValidationError(error, 'withAuthCode');
+    }
+    let authCode = await claim(callOptions);
     try {
       return await fn(authCode.code, authCode);
     } catch (error) {
-      if (!(opts.isExpiredError || looksExpired)(error)) throw error;
-      authCode = await claim(opts);
+      if (!isExpired(error)) throw error;
+      authCode = await claim(callOptions);
       return fn(authCode.code, authCode);
     }
   };

@@ -1,5 +1,6 @@
 import { createAuthCodeGuard } from './auth-code';
 import { createGetConsent } from './consent';
+import { createIsInGoPay } from './in-gopay';
 import { createEvents } from './events';
 import type { GoPay } from './gopay';
 import type { Params } from './invoke';
@@ -39,6 +40,7 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
     ready: async () => {
       await connect();
     },
+    isInGoPay: createIsInGoPay(send),
     // Not async: the hot path, one promise per call.
     call: <T = Params>(className: string, methodName: string, params: Params = {}, opts?: CallOptions) =>
       send<T>({ className, methodName, params, dataOnly: true }, opts),

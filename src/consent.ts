@@ -2,32 +2,44 @@ import { isGoPayError } from './errors/GoPayError';
 import type { Params } from './invoke';
 import type { Send } from './request';
 import type { CallOptions, ConsentResult } from './types';
-import { checkString } from './validate';
+import { checkString, own } from './validate';
 
-/** A consent answer read: GoPay's sample reads successScope at the top level, its docs in `data` (the merged answer has both). */
+const granted = (value: unknown) => value === true || value === 'true';
+
+/**
+ * A consent answer read: `successScope` (GoPay's sample reads it at the top level, its docs in `data`: the merged
+ * answer has both), else the older `{ consent_name, has_consent }`.
+ */
 const readConsent = (scope: string, data: Params): ConsentResult => {
-  const reported = (data.successScope || {}) as Params;
+  const reported = own(data, 'successScope');
   const successScope: Record<string, boolean> = {};
-  for (const key in reported) successScope[key] = reported[key] === true || reported[key] === 'true';
-  return { granted: successScope[scope] === true, successScope };
+  if (reported && typeof reported == 'object') {
+    for (const key of Object.keys(reported)) successScope[key] = granted((reported as Params)[key]);
+  } else if (typeof own(data, 'consent_name') == 'string') {
+    successScope[data.consent_name as string] = granted(own(data, 'has_consent'));
+  }
+  return { granted: own(successScope, scope) === true, successScope };
 };
 
 /** One way of asking; a refusal (300) is an answer, not a failure. */
-const ask = (send: Send, className: string, methodName: string, scope: string, opts?: CallOptions) =>
-  send({ className, methodName, params: { scope }, interactive: true, result: (data) => readConsent(scope, data) }, opts).catch(
+const ask = (send: Send, className: string, methodName: string, params: Params, scope: string, opts?: CallOptions) =>
+  send({ className, methodName, params, interactive: true, result: (data) => readConsent(scope, data) }, opts).catch(
     (error): ConsentResult => {
       if (isGoPayError(error, 'PERMISSION_DENIED')) return { granted: false, successScope: { [scope]: false } };
       throw error;
     },
   );
 
-/** `gp.getConsent`: GoPay documents consent both ways; older apps only know GPConsent.getUserConsent. */
+/**
+ * `gp.getConsent`: GP.authorize is sent `{ scope }`; where GoPay answers that it is not supported (100), older apps
+ * know GPConsent.getUserConsent, whose documented field is `consent_name`: it is sent both.
+ */
 export const createGetConsent = (send: Send) => async (scope: unknown, opts?: CallOptions) => {
   const checked = checkString(scope, 'scope');
   try {
-    return await ask(send, 'GP', 'authorize', checked, opts);
+    return await ask(send, 'GP', 'authorize', { scope: checked }, checked, opts);
   } catch (error) {
     if (!isGoPayError(error) || error.bridgeCode != '100') throw error;
-    return ask(send, 'GPConsent', 'getUserConsent', checked, opts);
+    return ask(send, 'GPConsent', 'getUserConsent', { scope: checked, consent_name: checked }, checked, opts);
   }
 };

@@ -1,11 +1,11 @@
 import { GoPayBridgeError } from './errors/GoPayBridgeError';
-import type { BridgeEnvelope } from './types';
+import { own } from './validate';
 
 /** An answer of the bridge, read: a value to resolve with, or the error to reject with (no tuple: the hot path). */
 export type Outcome = Record<string, unknown> | GoPayBridgeError;
 
-// GoPay app versions below 2.00 answer with JSON text; an unparsable text is a malformed answer.
-const parse = (text: unknown): unknown => {
+/** GoPay app versions below 2.00 answer (and fire events) with JSON text; an unparsable text stays as it is. */
+export const parse = (text: unknown): unknown => {
   try {
     return typeof text == 'string' ? JSON.parse(text) : text;
   } catch {
@@ -19,36 +19,46 @@ const isRecord = (value: unknown): value is Record<string, unknown> => !!value &
 // common answer allocates nothing. A loop, not `...rest`: V8's object rest is a slow runtime call.
 const beside = (answer: Record<string, unknown>) => {
   let fields: Record<string, unknown> | undefined;
-  for (const key in answer) if (key != 'success' && key != 'ret' && key != 'data') (fields ||= {})[key] = answer[key];
+  for (const key of Object.keys(answer)) {
+    if (key != 'success' && key != 'ret' && key != 'data') {
+      fields ||= {};
+      fields[key] = answer[key];
+    }
+  }
   return fields;
 };
 
 const fail = (className: string, methodName: string, response: unknown, message: unknown, bridgeCode?: unknown) =>
   new GoPayBridgeError(message as string, { className, methodName, bridgeCode: (bridgeCode as string) || undefined, response });
 
+/** A failure's code and message: snake_case, camelCase, or nested as the older npm SDK sent them (`error: { code, message }`). */
+const failure = (answer: Record<string, unknown>) => {
+  const nested = own(answer, 'error');
+  const inner = isRecord(nested) ? nested : {};
+  return {
+    code: own(answer, 'error_code') ?? own(answer, 'errorCode') ?? own(inner, 'code'),
+    message: own(answer, 'error_message') ?? own(answer, 'errorMessage') ?? own(inner, 'message'),
+  };
+};
+
 /**
  * Reads an answer defensively: JSON text, `null`, `success: false` through the success callback, `ret` as a
- * string or an array, snake_case or camelCase failure fields, numeric or empty error codes.
- * Resolves with `data`, else the fields beside it; with `merge` (typed methods), with both together, since GoPay
- * puts some results beside `data` (getLocale's `app_locale`, motion's `msg`). Hot path: allocates nothing for
- * a plain `data` answer.
+ * string or an array, snake_case, camelCase or nested failure fields, numeric or empty error codes. Only the
+ * answer's own fields count. Resolves with `data`, else the fields beside it; with `merge` (typed methods), with
+ * both together, since GoPay puts some results beside `data` (getLocale's `app_locale`, motion's `msg`).
  */
 export const readAnswer = (raw: unknown, viaFailure: boolean, className: string, methodName: string, merge?: boolean): Outcome => {
   const answer = parse(raw ?? (viaFailure ? raw : {}));
-  if (!isRecord(answer))
+  if (!isRecord(answer)) {
     return fail(className, methodName, raw, viaFailure && answer == null ? 'no details' : `malformed answer (${typeof raw})`);
-  const { success, ret: rawRet } = answer as BridgeEnvelope;
-  const ret = Array.isArray(rawRet) ? rawRet[0] : rawRet;
-  if (viaFailure || success === false || (ret != null && ret != 'GP_SUCCESS')) {
-    return fail(
-      className,
-      methodName,
-      raw,
-      answer.error_message ?? answer.errorMessage,
-      String(answer.error_code ?? answer.errorCode ?? '') || (ret != 'GP_EXCEPTION' && ret),
-    );
   }
-  const value = parse(answer.data);
+  const rawRet = own(answer, 'ret');
+  const ret = Array.isArray(rawRet) ? rawRet[0] : rawRet;
+  if (viaFailure || own(answer, 'success') === false || (ret != null && ret != 'GP_SUCCESS')) {
+    const { code, message } = failure(answer);
+    return fail(className, methodName, raw, message, String(code ?? '') || (ret != 'GP_EXCEPTION' && ret));
+  }
+  const value = parse(own(answer, 'data'));
   if (value == null) return beside(answer) || {};
   if (!isRecord(value)) return fail(className, methodName, raw, `malformed answer (${typeof raw})`);
   const fields = merge && beside(answer);

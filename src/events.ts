@@ -1,4 +1,5 @@
 import EventEmitter from 'eventemitter3';
+import { parse } from './envelope';
 import type { GoPayError } from './errors/GoPayError';
 import type { CompassReading, MotionReading, SaveFileResult, ShakeReading } from './types';
 import { checkFunction, checkString } from './validate';
@@ -41,8 +42,12 @@ export type GoPayListener<E extends GoPayEventName> = (...args: GoPayEvents[E]) 
 /** `gp.on`: subscribes, and returns `unsubscribe()`, which removes exactly this subscription. */
 export type Subscribe = <E extends GoPayEventName>(event: E, listener: GoPayListener<E>) => () => void;
 
-/** The payload of a bridge event: `detail` (GPFile samples), `param` (an older sample), else the event. */
-export const eventPayload = (event: Event): unknown => (event as CustomEvent).detail ?? (event as { param?: unknown }).param ?? event;
+/**
+ * The payload of a bridge event: `detail` (GPFile samples), `param` (an older sample), else the event; JSON text
+ * (GoPay app versions below 2.00) parsed.
+ */
+export const eventPayload = (event: Event): unknown =>
+  parse((event as CustomEvent).detail ?? (event as { param?: unknown }).param ?? event);
 
 /** The client's event bus: only the client emits; users subscribe through `on`. */
 export interface Events {

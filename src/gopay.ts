@@ -15,6 +15,7 @@ import type {
   NavigationBarParams,
   PaymentResult,
   PhotoResult,
+  ProbeOptions,
   RootedDeviceInfo,
   SaveFileParams,
   SaveFileResult,
@@ -38,6 +39,16 @@ export interface GoPay {
    * @example await gp.ready();
    */
   ready(): Promise<void>;
+  /**
+   * Whether the page runs inside GoPay's app: `true` only when the bridge answered a probe (GPBase.getLocale),
+   * with a result or a documented bridge error. `false` without a window, when the script does not load, when it
+   * defines no container, on bridge code 1003, or with no answer within `opts.timeout` (2,000 ms): GoPay's script
+   * defines `window.gpContainer` in an ordinary browser too, so only an answer tells. Never rejects (a bad `opts`
+   * resolves `false` too). It costs one bridge call, and up to `timeout` ms outside GoPay: ask once at start-up,
+   * e.g. to switch to the mock bridge locally or to hide GoPay-only buttons; a `true` is remembered.
+   * @example if (!(await gp.isInGoPay())) showOpenInGoPayHint();
+   */
+  isInGoPay(opts?: ProbeOptions): Promise<boolean>;
   /**
    * Calls any bridge method. Resolves with the envelope's `data`, else the envelope without `success`/`ret`.
    * @example const { height } = await gp.call<{ height: number }>('GPNavigationBar', 'getHeight');

@@ -6,7 +6,7 @@ export { VERSION } from './constants';
 export { toPaymentDeeplink } from './payment';
 export { isAuthCodeExpired } from './auth-code';
 export { GoPayError, isGoPayError } from './errors/GoPayError';
-export type { GoPayErrorCode, GoPayErrorDetails } from './errors/GoPayError';
+export type { GoPayErrorCode, GoPayErrorDetails, GoPayErrorOf } from './errors/GoPayError';
 export { GoPayTimeoutError } from './errors/GoPayTimeoutError';
 export { GoPayAbortError } from './errors/GoPayAbortError';
 export { GoPayUnavailableError } from './errors/GoPayUnavailableError';
@@ -36,6 +36,7 @@ export type {
   PaymentResult,
   PaymentStatus,
   PhotoResult,
+  ProbeOptions,
   RootedDeviceInfo,
   SaveFileParams,
   SaveFileResult,

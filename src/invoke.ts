@@ -3,7 +3,7 @@ import { GoPayAbortError } from './errors/GoPayAbortError';
 import { GoPayBridgeError } from './errors/GoPayBridgeError';
 import { GoPayTimeoutError } from './errors/GoPayTimeoutError';
 import type { Settle } from './report';
-import type { GpContainer } from './types';
+import type { CallOptions, GpContainer } from './types';
 
 export type Params = Record<string, unknown>;
 
@@ -131,4 +131,37 @@ export const invoke = <T>(request: BridgeRequest<T>): Promise<T> =>
         if (!done) timer = setTimeout(() => settle(false, new GoPayTimeoutError(timeout, { className, methodName })), timeout);
       });
     }
+  });
+
+/**
+ * One caller's wait for work it shares with others (a sensor's start, the previous save): bounded by this
+ * caller's own `timeout` and `signal`, which end this wait only, never the shared work.
+ */
+export const waitFor = <T>(shared: Promise<T>, className: string, methodName: string, opts: CallOptions): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const { timeout, signal } = opts;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const end = () => {
+      clearTimeout(timer);
+      if (signal) signal.removeEventListener('abort', onAbort);
+    };
+    function onAbort() {
+      end();
+      reject(new GoPayAbortError({ className, methodName, cause: signal!.reason }));
+    }
+    if (signal) {
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort);
+    }
+    if (timeout) timer = setTimeout(() => reject(new GoPayTimeoutError(timeout, { className, methodName })), timeout);
+    shared.then(
+      (value) => {
+        end();
+        resolve(value);
+      },
+      (error) => {
+        end();
+        reject(error);
+      },
+    );
   });

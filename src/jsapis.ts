@@ -3,8 +3,8 @@ import type { GoPay } from './gopay';
 import type { Params } from './invoke';
 import { toPaymentDeeplink } from './payment';
 import type { Send } from './request';
-import type { CallOptions } from './types';
-import { checkLink, checkNumber, checkObject, checkOneOf, checkString, invalid } from './validate';
+import type { CallOptions, LocationResult } from './types';
+import { checkLink, checkMatch, checkNumber, checkObject, checkOneOf, checkString, invalid, own } from './validate';
 
 /** The methods that are one plain bridge call each. getAuthCode, getConsent and saveFile have their own modules. */
 export type TableMethod =
@@ -48,20 +48,24 @@ const COLOR = /^#[\da-f]{6}([\da-f]{2})?$/i;
 /** The result with only these fields, those the answer has (GoPay's samples read them from `data` or beside it). */
 const only = <T>(data: Params, ...keys: (keyof T & string)[]): T => {
   const result: Params = {};
-  for (const key of keys) if (data[key] !== undefined) result[key] = data[key];
+  for (const key of keys) if (own(data, key) !== undefined) result[key] = data[key];
   return result as T;
 };
+
+/** The field a method promises: an answer without it is the bridge's failure, not a half-filled result. */
+const required = (data: Params, key: string, className: string, methodName: string) =>
+  own(data, key) == null ? answeredWithout(key, className, methodName) : data[key];
 
 export const JSAPIS = {
   getLocation: {
     className: 'GPLocation',
     arity: 1,
     params: (params = {}) => {
-      const accuracy = checkObject(params, 'getLocation(params)').enable_high_accuracy;
+      const accuracy = own(checkObject(params, 'getLocation(params)'), 'enable_high_accuracy');
       if (accuracy !== undefined && typeof accuracy != 'boolean') invalid('enable_high_accuracy', 'a boolean', accuracy);
       return { ...params };
     },
-    result: (data) => only(data, 'coords'),
+    result: (data) => ({ coords: required(data, 'coords', 'GPLocation', 'getLocation') as LocationResult['coords'] }),
   },
   getSystemInfo: { className: 'GPSystem', arity: 0, result: (data) => data },
   getRootedDeviceInfo: { className: 'GPSystem', arity: 0, result: (data) => data },
@@ -70,7 +74,7 @@ export const JSAPIS = {
     className: 'GPCamera',
     arity: 1,
     params: (params) => {
-      checkOneOf(checkObject(params, 'takePhoto(params)').mode, 'mode', ['camera', 'photo']);
+      checkOneOf(own(checkObject(params, 'takePhoto(params)'), 'mode'), 'mode', ['camera', 'photo']);
       return { ...params };
     },
     result: (data) => only(data, 'localPath', 'base64Data'),
@@ -79,15 +83,39 @@ export const JSAPIS = {
   launchPayment: {
     className: 'GP',
     arity: 1,
-    params: (link) => ({ deeplink: /^\s*https:/i.test(link) ? toPaymentDeeplink(link) : checkLink(link, 'deeplink', /^gopay:/i) }),
+    params: (link) => ({
+      deeplink: typeof link == 'string' && /^\s*https:/i.test(link) ? toPaymentDeeplink(link) : checkLink(link, 'deeplink', /^gopay:/i),
+    }),
     // The status is all the page learns of the payment: an answer without one is the bridge's failure.
-    result: ({ status }) => (typeof status == 'string' ? { status } : answeredWithout('status', 'GP', 'launchPayment')),
+    result: (data) => {
+      const status = own(data, 'status');
+      return typeof status == 'string' ? { status } : answeredWithout('status', 'GP', 'launchPayment');
+    },
     interactive: true,
   },
-  getBankAccountToken: { className: 'GP', arity: 0, result: (data) => only(data, 'token'), interactive: true },
-  launchDeeplink: { className: 'GPNavigator', arity: 1, params: (deeplink) => ({ deeplink: checkLink(deeplink, 'deeplink') }) },
-  launchUri: { className: 'GPNavigator', arity: 1, params: (uri) => ({ uri: checkLink(uri, 'uri') }) },
-  getLocale: { className: 'GPBase', arity: 0, result: (data) => data.app_locale as string },
+  getBankAccountToken: {
+    className: 'GP',
+    arity: 0,
+    result: (data) => ({ token: required(data, 'token', 'GP', 'getBankAccountToken') as string }),
+    interactive: true,
+  },
+  // Both leave the mini app: the user may take any time to come back.
+  launchDeeplink: {
+    className: 'GPNavigator',
+    arity: 1,
+    params: (deeplink) => ({ deeplink: checkLink(deeplink, 'deeplink') }),
+    interactive: true,
+  },
+  launchUri: { className: 'GPNavigator', arity: 1, params: (uri) => ({ uri: checkLink(uri, 'uri') }), interactive: true },
+  getLocale: {
+    className: 'GPBase',
+    arity: 0,
+    // GoPay documents `app_locale` at the top level; `appLocale` and `data` are read too (the merged answer has both levels).
+    result: (data) => {
+      const locale = own(data, 'app_locale') ?? own(data, 'appLocale');
+      return typeof locale == 'string' && locale ? locale : answeredWithout('app_locale', 'GPBase', 'getLocale');
+    },
+  },
   copyToClipboard: {
     className: 'GPBase',
     arity: 1,
@@ -112,7 +140,7 @@ export const JSAPIS = {
       const bar: Params = { ...checkObject(params, 'setNavigationBar(params)') };
       // What GoPay does with another colour format is not documented: refuse it here rather than guess.
       for (const key of ['titleColor', 'backgroundColor']) {
-        if (bar[key] !== undefined && !COLOR.test(bar[key] as string)) invalid(key, 'a color like #RRGGBB or #RRGGBBAA', bar[key]);
+        if (bar[key] !== undefined) checkMatch(bar[key], key, COLOR, 'a color like #RRGGBB or #RRGGBBAA');
       }
       // GoPay documents hideBackButton as the string "true"/"false".
       if (bar.hideBackButton !== undefined) bar.hideBackButton = String(bar.hideBackButton);

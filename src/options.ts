@@ -1,7 +1,7 @@
 import { DEFAULTS } from './constants';
 import type { DebugOption } from './report';
-import type { GpContainer } from './types';
-import { checkNumber, checkObject, checkOneOf, checkString, checkTimeout, invalid } from './validate';
+import type { CallOptions, GpContainer } from './types';
+import { checkNumber, checkObject, checkOneOf, checkSignal, checkString, checkTimeout, invalid, own } from './validate';
 
 /** Options of `createGoPay()`. Every field is optional. */
 export interface GoPayOptions {
@@ -27,7 +27,10 @@ export interface GoPayOptions {
    * @default 10000
    */
   timeout?: number | false;
-  /** CSP nonce set on the injected `<script>`. */
+  /**
+   * CSP nonce set on the injected `<script>`.
+   * @example createGoPay({ nonce: document.querySelector('meta[name=csp-nonce]')?.content })
+   */
   nonce?: string;
   /**
    * Milliseconds an auth code is taken to live (GoPay's docs say 5 and 6 minutes).
@@ -41,7 +44,7 @@ export interface GoPayOptions {
   authCodeMargin?: number;
   /**
    * `true` logs each call (method, params, outcome, ms) with `console.debug`; a function receives the entries.
-   * Auth codes, tokens and base64 data are redacted.
+   * Auth codes, tokens and base64 data are redacted. Any other value (`'false'`, `1`) is refused.
    * @default false
    * @example createGoPay({ debug: import.meta.env.DEV })
    */
@@ -50,24 +53,53 @@ export interface GoPayOptions {
 
 export type ResolvedOptions = Required<Omit<GoPayOptions, 'bridge' | 'nonce'>> & Pick<GoPayOptions, 'bridge' | 'nonce'>;
 
-/** Merges `options` over the defaults and checks every field, naming the one that is wrong. */
+/** Merges `options` over the defaults and checks every field, naming the one that is wrong. Own fields only. */
 export const resolveOptions = (options: GoPayOptions = {}): ResolvedOptions => {
   checkObject(options, 'createGoPay(options)');
-  const resolved = { ...DEFAULTS } as ResolvedOptions;
-  for (const key in options) {
+  const resolved: Record<string, unknown> = { ...DEFAULTS };
+  for (const key of Object.keys(options)) {
     // A typo would otherwise be silently ignored.
     checkOneOf(key, 'a createGoPay() option', Object.keys(DEFAULTS));
-    const value = options[key as keyof GoPayOptions];
-    if (value !== undefined) (resolved as unknown as Record<string, unknown>)[key] = value;
+    const value = own(options, key);
+    if (value !== undefined) resolved[key] = value;
   }
-  checkString(resolved.scriptUrl, 'scriptUrl');
-  checkNumber(resolved.loadTimeout, 'loadTimeout', 1);
-  checkTimeout(resolved.timeout);
-  checkNumber(resolved.authCodeTtl, 'authCodeTtl', 1);
+  const config = resolved as ResolvedOptions;
+  // Parsed now, so that a malformed URL ('https://') is refused here, not by the loader after the first call.
+  if (!parsesAsUrl(checkString(config.scriptUrl, 'scriptUrl'))) invalid('scriptUrl', 'a URL', config.scriptUrl);
+  checkNumber(config.loadTimeout, 'loadTimeout', 1);
+  checkTimeout(config.timeout);
+  checkNumber(config.authCodeTtl, 'authCodeTtl', 1);
   // A margin as long as the TTL would make every code count as expired.
-  checkNumber(resolved.authCodeMargin, 'authCodeMargin', 0, resolved.authCodeTtl - 1);
-  if (resolved.bridge !== undefined && typeof resolved.bridge?.call != 'function')
-    invalid('bridge', 'an object with a call() method', resolved.bridge);
-  if (resolved.nonce !== undefined) checkString(resolved.nonce, 'nonce');
-  return resolved;
+  checkNumber(config.authCodeMargin, 'authCodeMargin', 0, config.authCodeTtl - 1);
+  if (config.bridge !== undefined && typeof config.bridge?.call != 'function')
+    invalid('bridge', 'an object with a call() method', config.bridge);
+  if (config.nonce !== undefined) checkString(config.nonce, 'nonce');
+  // `'false'` is truthy: only a boolean or a function says what it means.
+  if (typeof config.debug != 'boolean' && typeof config.debug != 'function') invalid('debug', 'a boolean or a function', config.debug);
+  return config;
+};
+
+// A relative URL resolves against the page; the base only stands in for it (there may be no document yet).
+const parsesAsUrl = (url: string) => {
+  try {
+    return /^https?:$/.test(new URL(url, 'https://page.invalid/').protocol);
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Reads per-call options: `timeout` and `signal`, plus the `extra` names a method takes (their values are the
+ * method's to check). Own fields only; an unknown name is refused, as a typo would otherwise be ignored.
+ */
+export const readCallOptions = (opts: unknown, extra: readonly string[] = []): CallOptions => {
+  // Both fields own, even when absent: destructuring an absent field would read Object.prototype's.
+  const record = opts === undefined ? {} : checkObject(opts, 'opts');
+  for (const key of Object.keys(record)) checkOneOf(key, 'a per-call option', ['timeout', 'signal', ...extra]);
+  const timeout = own(record, 'timeout');
+  const signal = own(record, 'signal');
+  return {
+    timeout: timeout === undefined ? undefined : checkTimeout(timeout),
+    signal: signal === undefined ? undefined : checkSignal(signal),
+  };
 };

@@ -1,8 +1,10 @@
+import { isGoPayError } from './errors/GoPayError';
+import { GoPayValidationError } from './errors/GoPayValidationError';
 import { invoke, type BridgeRequest, type Params } from './invoke';
-import type { ResolvedOptions } from './options';
+import { readCallOptions, type ResolvedOptions } from './options';
 import type { Settle } from './report';
-import type { CallOptions, GpContainer } from './types';
-import { checkObject, checkString, checkTimeout } from './validate';
+import type { GpContainer } from './types';
+import { checkObject, checkString } from './validate';
 
 /** What a method asks of the bridge; `send` turns it into a `BridgeRequest` with the caller's per-call options. */
 export interface MethodCall<T> extends Pick<
@@ -15,10 +17,15 @@ export interface MethodCall<T> extends Pick<
   interactive?: boolean;
 }
 
-/** Sends one call with the caller's per-call options; never throws (a bad argument rejects). */
-export type Send = <T = Params>(call: MethodCall<T>, opts?: CallOptions) => Promise<T>;
+/** Sends one call with the caller's per-call options (`{ timeout?, signal? }`); never throws: a bad argument rejects. */
+export type Send = <T = Params>(call: MethodCall<T>, opts?: unknown) => Promise<T>;
 
-const NO_OPTIONS: CallOptions = {};
+/**
+ * What a throw while checking arguments becomes: a GoPayError stays as it is; anything else (a getter that throws,
+ * a value no check foresaw) is still the caller's argument at fault, so a GoPayValidationError that says so.
+ */
+export const asValidationError = (error: unknown, where: string) =>
+  isGoPayError(error) ? error : new GoPayValidationError(`${where}: an argument could not be read (${String((error as Error)?.message)}).`);
 
 export const createSend =
   (
@@ -26,7 +33,7 @@ export const createSend =
     connect: () => GpContainer | Promise<GpContainer>,
     reporter: (className: string, methodName: string, params: Params) => Settle | undefined,
   ): Send =>
-  (call, opts = NO_OPTIONS) => {
+  (call, opts) => {
     const { className, methodName } = call;
     try {
       const params = typeof call.params == 'function' ? call.params() : call.params || {};
@@ -36,11 +43,17 @@ export const createSend =
         checkString(methodName, 'methodName');
         checkObject(params, 'params');
       }
-      if (opts !== NO_OPTIONS) checkObject(opts, 'opts');
-      const timeout = opts.timeout === undefined ? !call.interactive && config.timeout : checkTimeout(opts.timeout);
-      return invoke({ ...call, params, connect, timeout, signal: opts.signal, report: () => reporter(className, methodName, params) });
+      const { timeout, signal } = readCallOptions(opts);
+      return invoke({
+        ...call,
+        params,
+        connect,
+        timeout: timeout === undefined ? !call.interactive && config.timeout : timeout,
+        signal,
+        report: () => reporter(className, methodName, params),
+      });
     } catch (error) {
       call.onSettled?.();
-      return Promise.reject(error);
+      return Promise.reject(asValidationError(error, `${String(className)}.${String(methodName)}`));
     }
   };

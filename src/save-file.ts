@@ -1,34 +1,45 @@
 import { GoPayBridgeError } from './errors/GoPayBridgeError';
 import { GoPayUnavailableError } from './errors/GoPayUnavailableError';
 import type { Subscribe } from './events';
-import type { Params } from './invoke';
-import type { Send } from './request';
+import { waitFor, type Params } from './invoke';
+import { readCallOptions } from './options';
+import { asValidationError, type Send } from './request';
 import type { CallOptions, SaveFileParams, SaveFileResult } from './types';
-import { checkLink, checkObject, checkOneOf } from './validate';
+import { checkLink, checkObject, checkOneOf, own } from './validate';
 
 const DESTINATIONS = ['DOWNLOADS', 'DOCUMENTS', 'PICTURES', 'DCIM'] as const;
 
+const saveParams = (params: unknown): Params => {
+  const copy = { ...checkObject(params, 'saveFile(params)') };
+  checkLink(own(copy, 'url'), 'url', /^(https?|blob|data):/i);
+  if (copy.destination !== undefined) checkOneOf(copy.destination, 'destination', DESTINATIONS);
+  return copy;
+};
+
 /**
  * `gp.saveFile`: GPFile.save answers `SAVE_STARTED`, then GoPay fires `GPFile.Event.saveSuccess` or `saveFailed`
- * on the document; the call stays open until one of them.
+ * on the document; the call stays open until one of them. Those events carry no id, so saves run one at a time:
+ * a save waits (within its own timeout and signal) for the previous one to settle.
  */
-export const createSaveFile =
-  (send: Send, on: Subscribe, eventTarget: () => EventTarget | undefined) =>
-  async (params: SaveFileParams, opts?: CallOptions): Promise<SaveFileResult> => {
-    checkLink(checkObject(params, 'saveFile(params)').url, 'url', /^(https?|blob|data):/i);
-    if (params.destination !== undefined) checkOneOf(params.destination, 'destination', DESTINATIONS);
-    if (!eventTarget()) throw new GoPayUnavailableError('no-window');
-    return send<SaveFileResult>(
+export const createSaveFile = (send: Send, on: Subscribe, eventTarget: () => EventTarget | undefined) => {
+  // While saves are in flight: settles (never rejects) once every save queued so far has settled.
+  let queue: Promise<unknown> | undefined;
+
+  const save = (params: Params, opts: CallOptions) =>
+    send<SaveFileResult>(
       {
         className: 'GPFile',
         methodName: 'save',
-        params: { ...params } as Params,
+        params,
         interactive: true,
         // Both listeners go on every outcome.
         awaitEvents: (settle) => {
           const offSuccess = on('GPFile.Event.saveSuccess', (payload) => settle(true, payload));
           const offFailed = on('GPFile.Event.saveFailed', (payload) =>
-            settle(false, new GoPayBridgeError(payload.msg, { className: 'GPFile', methodName: 'save', response: payload })),
+            settle(
+              false,
+              new GoPayBridgeError(own(payload, 'msg') as string, { className: 'GPFile', methodName: 'save', response: payload }),
+            ),
           );
           return () => {
             offSuccess();
@@ -38,4 +49,28 @@ export const createSaveFile =
       },
       opts,
     );
+
+  return async (params: SaveFileParams, opts?: CallOptions): Promise<SaveFileResult> => {
+    let checked: Params;
+    let callOptions: CallOptions;
+    try {
+      checked = saveParams(params);
+      callOptions = readCallOptions(opts);
+    } catch (error) {
+      throw asValidationError(error, 'GPFile.save');
+    }
+    if (!eventTarget()) throw new GoPayUnavailableError('no-window');
+    const previous = queue;
+    // With none in flight, the save is sent at once.
+    const mine = previous
+      ? waitFor(previous, 'GPFile', 'save', callOptions).then(() => save(checked, callOptions))
+      : save(checked, callOptions);
+    const settled = () => previous;
+    const tail = mine.then(settled, settled);
+    queue = tail;
+    tail.then(() => {
+      if (queue === tail) queue = undefined;
+    });
+    return mine;
   };
+};

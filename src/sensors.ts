@@ -1,8 +1,9 @@
 import type { GoPayEventName, Subscribe } from './events';
-import type { Params } from './invoke';
-import type { Send } from './request';
+import { waitFor, type Params } from './invoke';
+import { readCallOptions } from './options';
+import { asValidationError, type Send } from './request';
 import type { CallOptions, StopWatching } from './types';
-import { checkFunction, checkNumber, checkObject, checkOneOf } from './validate';
+import { checkFunction, checkNumber, checkOneOf, own } from './validate';
 
 /** A GPMotion sensor: its event, and how GoPay starts and stops it. */
 interface Sensor {
@@ -21,30 +22,66 @@ const SENSORS = {
   watchShake: { event: 'motion.shake', start: 'listeningShake', numbers: ['frequency', 'shakeThreshold', 'shakeNum'] },
 } satisfies Record<string, Sensor>;
 
-/** The params that start `sensor`, from a watcher's options. */
-const startParams = (sensor: Sensor, opts: Params): Params => {
-  if (sensor.stop) return opts.interval === undefined ? {} : { interval: checkOneOf(opts.interval, 'interval', ['game', 'ui', 'normal']) };
+/** The params that start `sensor`, from a watcher's options (own fields only). */
+const startParams = (sensor: Sensor, opts: object): Params => {
+  if (sensor.stop) {
+    const interval = own(opts, 'interval');
+    return interval === undefined ? {} : { interval: checkOneOf(interval, 'interval', ['game', 'ui', 'normal']) };
+  }
   const params: Params = { on: true };
   for (const key of sensor.numbers || []) {
+    const value = own(opts, key);
     // A frequency of 0 would ask for readings without pause: GoPay's own bridge refuses it (201).
-    if (opts[key] !== undefined) params[key] = checkNumber(opts[key], key, key == 'frequency' ? 1 : 0);
+    if (value !== undefined) params[key] = checkNumber(value, key, key == 'frequency' ? 1 : 0);
   }
   return params;
 };
 
+interface Running {
+  /** How many watchers listen, or wait for the start. */
+  count: number;
+  started?: Promise<unknown>;
+}
+
 /**
- * The `watch*` methods. Watchers of one sensor share it: the first starts it, the last `stop()` stops it. Each
- * watcher's listener is its own subscription to the sensor's event.
+ * The `watch*` methods. Watchers of one sensor share it: the first starts it, the last `stop()` stops it. The
+ * shared start is sent with the client's options, never a watcher's: one watcher's `signal` or `timeout` ends only
+ * its own wait. Each watcher's listener is its own subscription to the sensor's event.
  */
 export const createSensors = (send: Send, on: Subscribe) => {
-  const running = new Map<GoPayEventName, { count: number; started?: Promise<unknown> }>();
+  const running = new Map<GoPayEventName, Running>();
+
+  const stopSensor = (sensor: Sensor, state: Running) => {
+    state.started = undefined;
+    return send({ className: 'GPMotion', methodName: sensor.stop || sensor.start, params: sensor.stop ? {} : { on: false } });
+  };
+
+  const start = (sensor: Sensor, state: Running, params: Params) => {
+    const started = send({ className: 'GPMotion', methodName: sensor.start, params });
+    started.then(
+      () => {
+        // Every watcher gave up while it started: nobody waits for the stop, whose failure is no one's to hear.
+        if (!state.count && state.started === started) stopSensor(sensor, state).catch(() => {});
+      },
+      () => {
+        if (state.started === started) state.started = undefined;
+      },
+    );
+    return started;
+  };
 
   const watch =
     (sensor: Sensor) =>
-    async (listener: unknown, opts: Params = {}): Promise<StopWatching> => {
-      checkFunction(listener, `${sensor.event} listener`);
-      checkObject(opts, 'opts');
-      const params = startParams(sensor, opts);
+    async (listener: unknown, opts?: object): Promise<StopWatching> => {
+      let params: Params;
+      let callOptions: CallOptions;
+      try {
+        checkFunction(listener, `${sensor.event} listener`);
+        callOptions = readCallOptions(opts, sensor.stop ? ['interval'] : sensor.numbers);
+        params = startParams(sensor, opts || {});
+      } catch (error) {
+        throw asValidationError(error, sensor.event);
+      }
       let state = running.get(sensor.event);
       if (!state) {
         state = { count: 0 };
@@ -53,12 +90,11 @@ export const createSensors = (send: Send, on: Subscribe) => {
       const off = on(sensor.event, listener as () => void);
       state.count++;
       try {
-        state.started ||= send({ className: 'GPMotion', methodName: sensor.start, params }, opts as CallOptions);
-        await state.started;
+        state.started ||= start(sensor, state, params);
+        await waitFor(state.started, 'GPMotion', sensor.start, callOptions);
       } catch (error) {
         off();
         state.count--;
-        state.started = undefined;
         throw error;
       }
       let stopped = false;
@@ -69,9 +105,7 @@ export const createSensors = (send: Send, on: Subscribe) => {
         stopped = true;
         off();
         current.count--;
-        if (current.count) return;
-        current.started = undefined;
-        await send({ className: 'GPMotion', methodName: sensor.stop || sensor.start, params: sensor.stop ? {} : { on: false } });
+        if (!current.count) await stopSensor(sensor, current);
       };
     };
 

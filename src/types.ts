@@ -36,6 +36,17 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** Options of `gp.isInGoPay()`. */
+export interface ProbeOptions {
+  /**
+   * Milliseconds to wait for the bridge's answer (the script's load included) before concluding "not in GoPay".
+   * @default 2000
+   */
+  timeout?: number;
+  /** Aborting resolves `false`. */
+  signal?: AbortSignal;
+}
+
 /** A GoPay auth code with the times it is taken to be valid (ms since the epoch). */
 export interface AuthCode {
   /** The code to send to your backend, which exchanges it for an access token. */

@@ -25,8 +25,8 @@ const check = <T>(ok: unknown, value: unknown, field: string, expected: string):
  * The value of `key` when `record` has it as its own property, else `undefined`: a value inherited from
  * `Object.prototype` (a polluting library leaves one) is never read as an option, a param or a code.
  */
-export const own = (record: object, key: string): unknown =>
-  Object.prototype.hasOwnProperty.call(record, key) ? (record as Record<string, unknown>)[key] : undefined;
+export const own = (record: unknown, key: string): unknown =>
+  record != null && Object.prototype.hasOwnProperty.call(record, key) ? (record as Record<string, unknown>)[key] : undefined;
 
 export const checkString = (value: unknown, field: string): string =>
   check(typeof value == 'string' && value.trim(), value, field, 'a non-empty string');

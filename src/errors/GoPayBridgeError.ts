@@ -1,3 +1,4 @@
+import { redact } from '../redact';
 import { GoPayError, where, type GoPayErrorCode, type GoPayErrorDetails } from './GoPayError';
 
 /** The codes a `GoPayBridgeError` can carry: every code that is not one of the SDK's own. */
@@ -6,8 +7,11 @@ export type BridgeErrorCode = Exclude<
   'TIMEOUT' | 'ABORTED' | 'UNAVAILABLE' | 'AUTH_CODE_EXPIRED' | 'INVALID_ARGUMENT' | 'API' | 'INVALID_SIGNATURE'
 >;
 
-// GoPay's documented error codes (gopay-bridge.md); 5xx is SUPERAPP, anything else UNKNOWN.
-const CODES: Record<string, BridgeErrorCode> = {
+/**
+ * GoPay's documented error codes (gopay-bridge.md), and 1003, which GoPay's bridge answers outside its WebView
+ * (undocumented, seen by a public app). 5xx is SUPERAPP; anything else UNKNOWN.
+ */
+export const BRIDGE_CODES: Readonly<Record<string, BridgeErrorCode>> = {
   100: 'UNSUPPORTED',
   105: 'USER_NOT_FOUND',
   200: 'INVALID_PARAMS',
@@ -20,24 +24,43 @@ const CODES: Record<string, BridgeErrorCode> = {
   400: 'UNSUPPORTED',
   401: 'NETWORK',
   900: 'UNPROCESSABLE',
+  1003: 'NOT_IN_GOPAY',
 };
-/** The bridge answered with a failure; `bridgeCode` and `response` hold what it said. */
+
+// The classes whose methods need a consent, and its scope (gopay-bridge.md, "Consent").
+const CONSENT_SCOPES: Readonly<Record<string, string>> = { GPLocation: 'location', GPCamera: 'camera' };
+
+/** The code for a bridge code. Own keys only: a code such as `constructor` is UNKNOWN, not a function. */
+const codeOf = (bridgeCode: string): BridgeErrorCode => {
+  if (Object.prototype.hasOwnProperty.call(BRIDGE_CODES, bridgeCode)) return BRIDGE_CODES[bridgeCode]!;
+  return /^5\d\d$/.test(bridgeCode) ? 'SUPERAPP' : 'UNKNOWN';
+};
+
+/** What to do about a 300: ask for the consent where GoPay documents one, else say what else may be missing. */
+const permissionHint = (className = '') => {
+  const scope = Object.prototype.hasOwnProperty.call(CONSENT_SCOPES, className) && CONSENT_SCOPES[className];
+  return scope
+    ? `. Ask consent first: gp.getConsent('${scope}')`
+    : '. Not permitted: a consent the user has not given, or a deeplink that is not whitelisted';
+};
+
+/**
+ * The bridge answered with a failure; `bridgeCode` and `response` hold what it said. Auth codes, tokens and base64
+ * data are redacted from both the message and `response`, also in an answer that could not be read.
+ */
 export class GoPayBridgeError extends GoPayError {
   override name = 'GoPayBridgeError';
   declare readonly code: BridgeErrorCode;
 
   constructor(bridgeMessage: string | undefined, details: GoPayErrorDetails = {}) {
     const bridgeCode = details.bridgeCode || '';
-    const code = CODES[bridgeCode] || (/^5\d\d$/.test(bridgeCode) ? 'SUPERAPP' : 'UNKNOWN');
-    // The code's name says what happened (NETWORK, NOT_REGISTERED…); a missing consent also says what to do. Its
-    // scope is the class's name: GPLocation needs 'location', GPCamera 'camera'.
+    const code = codeOf(bridgeCode);
+    // The code's name says what happened (NETWORK, NOT_REGISTERED…); a missing consent also says what to do.
+    const said = bridgeMessage ? `: ${redact(String(bridgeMessage))}` : '';
     super(
       code,
-      `${where(details)} failed${bridgeMessage ? `: ${bridgeMessage}` : ''}${bridgeCode && ` (${code} ${bridgeCode})`}` +
-        (code == 'PERMISSION_DENIED'
-          ? `. Ask consent first: gp.getConsent('${details.className?.slice(2).toLowerCase() || 'scope'}')`
-          : ''),
-      details,
+      `${where(details)} failed${said}${bridgeCode && ` (${code} ${bridgeCode})`}${code == 'PERMISSION_DENIED' ? permissionHint(details.className) : ''}`,
+      'response' in details ? { ...details, response: redact(details.response) } : details,
     );
   }
 }

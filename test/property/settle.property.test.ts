@@ -101,8 +101,14 @@ describe('every promise settles exactly once, whatever the bridge does', () => {
         let abortListeners = 0;
         const add = controller.signal.addEventListener.bind(controller.signal);
         const remove = controller.signal.removeEventListener.bind(controller.signal);
-        controller.signal.addEventListener = ((...a: Parameters<typeof add>) => (abortListeners++, add(...a))) as typeof add;
-        controller.signal.removeEventListener = ((...a: Parameters<typeof remove>) => (abortListeners--, remove(...a))) as typeof remove;
+        controller.signal.addEventListener = ((...a: Parameters<typeof add>) => {
+          abortListeners++;
+          add(...a);
+        }) as typeof add;
+        controller.signal.removeEventListener = ((...a: Parameters<typeof remove>) => {
+          abortListeners--;
+          remove(...a);
+        }) as typeof remove;
 
         const outcomes: unknown[][] = [];
         const gp = createGoPay({ bridge });

@@ -3,6 +3,7 @@ import {
   createGoPay,
   GoPayBridgeError,
   GoPayTimeoutError,
+  GoPayValidationError,
   isGoPayError,
   toPaymentDeeplink,
   type AuthCode,
@@ -10,6 +11,9 @@ import {
   type GoPayErrorCode,
   type GpContainer,
   type PaymentResult,
+  type GoPayEvents,
+  type SettleEvent,
+  type UnavailableReason,
 } from '../../src/index';
 import { createMockBridge, type MockBridge } from '../../src/mock/index';
 
@@ -46,7 +50,25 @@ export async function correctUses() {
 }
 
 export function errorNarrowing(e: unknown) {
-  if (isGoPayError(e, 'TIMEOUT')) expectType<GoPayErrorCode>(e.code);
+  if (isGoPayError(e, 'TIMEOUT')) {
+    expectType<'TIMEOUT'>(e.code);
+    expectType<number>(e.timeout);
+  }
+  if (isGoPayError(e, 'UNAVAILABLE')) expectType<UnavailableReason>(e.reason);
+  if (isGoPayError(e, 'PERMISSION_DENIED')) {
+    expectType<GoPayBridgeError>(e);
+    expectType<'PERMISSION_DENIED'>(e.code);
+  }
+  if (isGoPayError(e, 'INVALID_ARGUMENT')) expectType<GoPayValidationError>(e);
+  if (isGoPayError(e)) {
+    expectType<GoPayErrorCode>(e.code);
+    // @ts-expect-error any GoPayError has no timeout until narrowed by its code
+    void e.timeout;
+  }
+  if (isGoPayError(e, 'NETWORK')) {
+    // @ts-expect-error a NETWORK error has no reason
+    void e.reason;
+  }
   if (e instanceof GoPayTimeoutError) {
     expectType<'TIMEOUT'>(e.code);
     expectType<number>(e.timeout);
@@ -57,6 +79,28 @@ export function errorNarrowing(e: unknown) {
     const timeout: 'TIMEOUT' = e.code;
     void timeout;
   }
+}
+
+export async function probeAndEvents() {
+  expectType<boolean>(await gp.isInGoPay());
+  expectType<boolean>(await gp.isInGoPay({ timeout: 500 }));
+  // The event map types every listener.
+  gp.on('ready', (...args) => expectType<[]>(args));
+  gp.on('settle', (event) => expectType<SettleEvent>(event));
+  gp.on('call', (event) => expectType<string>(event.className));
+  gp.on('motion.gyro', ({ x, y, z }) => expectType<number>(x + y + z));
+  gp.on('GPFile.Event.saveSuccess', (payload) => expectType<GoPayEvents['GPFile.Event.saveSuccess'][0]>(payload));
+  // The client is not an EventEmitter: nobody outside may emit.
+  // @ts-expect-error no emit on the client
+  gp.emit('ready');
+  // @ts-expect-error no removeAllListeners on the client
+  gp.removeAllListeners();
+  // @ts-expect-error isInGoPay takes no option besides timeout and signal
+  await gp.isInGoPay({ retries: 2 });
+  // @ts-expect-error a settle listener gets a SettleEvent, not a string
+  gp.on('settle', (event: string) => event);
+  // @ts-expect-error ready has no payload
+  gp.on('ready', (payload: { x: number }) => payload);
 }
 
 export async function wrongUses() {

@@ -4,7 +4,7 @@ import { fakeBridge, ok, okTop } from './fake-bridge';
 
 type Client = Record<string, (...a: unknown[]) => Promise<unknown>>;
 const client = () => {
-  const bridge = fakeBridge({}, ok({ status: 'success' }));
+  const bridge = fakeBridge({}, ok({ status: 'success', app_locale: 'en_ID' }));
   return { bridge, gp: createGoPay({ bridge }) as unknown as Client };
 };
 const rejection = async (promise: Promise<unknown>) => {

@@ -315,3 +315,50 @@ describe('withAuthCode', () => {
     ).rejects.toBeInstanceOf(GoPayAuthCodeExpiredError);
   });
 });
+
+describe('robustness of the auth-code guard', () => {
+  it.each([
+    [{ code: 'c' }],
+    [{ code: 'c', expiresAt: Number.NaN }],
+    [{ code: 'c', expiresAt: Number.POSITIVE_INFINITY }],
+    [{ code: 'c', expiresAt: '9999999999999' }],
+    [null],
+    ['c'],
+  ])('isAuthCodeExpired(%j) is true: without a finite expiresAt a code counts as expired', (authCode) => {
+    expect(isAuthCodeExpired(authCode as never, 0, 0)).toBe(true);
+  });
+
+  it('a code answered on a microtask to two concurrent claims reaches one withAuthCode callback only', async () => {
+    vi.useRealTimers();
+    // The bridge repeats one code (as after a replay), answering each call on a microtask: both claims see the code
+    // unused when it arrives; only the check-and-mark in one step keeps the second from taking it.
+    let n = 0;
+    const bridge: GpContainer = {
+      call(_c, _m, _p, ok) {
+        const code = n++ < 2 ? 'same' : `fresh-${n}`;
+        queueMicrotask(() => ok({ success: true, ret: 'GP_SUCCESS', data: { authCode: code } }));
+      },
+    };
+    const gp = createGoPay({ bridge });
+    const seen: string[] = [];
+    await Promise.all([gp.withAuthCode((code) => seen.push(code)), gp.withAuthCode((code) => seen.push(code))]);
+    expect(seen.filter((code) => code === 'same')).toHaveLength(1);
+    expect(new Set(seen).size).toBe(2);
+  });
+
+  it('a shared getAuthCode() is not timed out by a caller with a shorter timeout, nor aborted by its signal', async () => {
+    const bridge = codeBridge(50);
+    const gp = createGoPay({ bridge });
+    const shared = [gp.getAuthCode(), gp.getAuthCode()];
+    const controller = new AbortController();
+    const hasty = gp.getAuthCode({ timeout: 10 }).catch((e) => e);
+    const aborting = gp.getAuthCode({ signal: controller.signal }).catch((e) => e);
+    controller.abort();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(await hasty).toMatchObject({ code: 'TIMEOUT', timeout: 10 });
+    expect(await aborting).toMatchObject({ code: 'ABORTED' });
+    const [a, b] = await Promise.all(shared);
+    expect(a).toBe(b);
+    expect(a!.code).toBe('code-1');
+  });
+});

@@ -9,6 +9,7 @@ import {
   GoPayUnavailableError,
   isGoPayError,
 } from '../../src/index';
+import { BRIDGE_CODES } from '../../src/errors/GoPayBridgeError';
 import { fakeBridge } from './fake-bridge';
 
 // What an error's message says is what a developer reads in a console: the call, the bridge's words, the code, the fix.
@@ -33,28 +34,39 @@ describe('GoPayBridgeError messages', () => {
   });
 
   it.each([
-    ['100', 'UNSUPPORTED'],
-    ['400', 'UNSUPPORTED'],
-    ['203', 'NOT_REGISTERED'],
-    ['401', 'NETWORK'],
+    ...Object.entries(BRIDGE_CODES).filter(([, code]) => code !== 'PERMISSION_DENIED'),
     ['500', 'SUPERAPP'],
     ['599', 'SUPERAPP'],
-    ['GP_PARAM_ERR', 'INVALID_PARAMS'],
     ['999', 'UNKNOWN'],
     ['5000', 'UNKNOWN'],
+    ['constructor', 'UNKNOWN'],
   ])('code %s (%s) is named in the message, which ends there', (bridgeCode, code) => {
     const error = new GoPayBridgeError('m', { ...call, bridgeCode });
     expect(error.code).toBe(code);
     expect(error.message).toBe(`GPLocation.getLocation failed: m (${code} ${bridgeCode})`);
   });
 
-  it('PERMISSION_DENIED names the consent scope from the class, or a placeholder when there is no class', () => {
+  it('PERMISSION_DENIED names the consent scope for GPLocation and GPCamera only; elsewhere it says the call is not permitted', () => {
     expect(new GoPayBridgeError('no', { className: 'GPCamera', methodName: 'takePhoto', bridgeCode: '300' }).message).toBe(
       "GPCamera.takePhoto failed: no (PERMISSION_DENIED 300). Ask consent first: gp.getConsent('camera')",
     );
+    expect(new GoPayBridgeError('no', { className: 'GPLocation', methodName: 'getLocation', bridgeCode: '300' }).message).toBe(
+      "GPLocation.getLocation failed: no (PERMISSION_DENIED 300). Ask consent first: gp.getConsent('location')",
+    );
+    // No invented scope name ('navigator', 'system', 'scope'): a deeplink may simply not be whitelisted.
+    const notPermitted = '. Not permitted: a consent the user has not given, or a deeplink that is not whitelisted';
+    for (const [className, methodName] of [
+      ['GPNavigator', 'launchDeeplink'],
+      ['GPSystem', 'getSystemInfo'],
+      ['GP', 'getBankAccountToken'],
+      ['constructor', 'x'],
+    ]) {
+      const error = new GoPayBridgeError('no', { className, methodName, bridgeCode: '300' });
+      expect(error.message).toBe(`${className}.${methodName} failed: no (PERMISSION_DENIED 300)${notPermitted}`);
+    }
     const noClass = new GoPayBridgeError('no', { bridgeCode: '300' });
     expect(noClass.code).toBe('PERMISSION_DENIED');
-    expect(noClass.message).toBe("GoPay failed: no (PERMISSION_DENIED 300). Ask consent first: gp.getConsent('scope')");
+    expect(noClass.message).toBe(`GoPay failed: no (PERMISSION_DENIED 300)${notPermitted}`);
   });
 
   it.each([['1500'], ['x503'], ['5031'], ['50'], ['5ab']])('only a three-digit 5xx is SUPERAPP: %s is UNKNOWN', (bridgeCode) => {

@@ -11,6 +11,7 @@ import {
   GoPayValidationError,
   isGoPayError,
 } from '../../src/index';
+import { BRIDGE_CODES } from '../../src/errors/GoPayBridgeError';
 import { fakeBridge } from './fake-bridge';
 
 const rejectWith = async (envelope: unknown, via: 'success' | 'failure' = 'failure', method = 'getLocation', args: unknown[] = []) => {
@@ -22,25 +23,31 @@ const rejectWith = async (envelope: unknown, via: 'success' | 'failure' = 'failu
   );
 };
 
+// The table under test is src's own (GoPay's documented codes and 1003), plus the ranges it does not list.
+const CODE_CASES: [string, string][] = [
+  ...Object.entries(BRIDGE_CODES),
+  ['500', 'SUPERAPP'],
+  ['503', 'SUPERAPP'],
+  ['999', 'UNKNOWN'],
+  ['5000', 'UNKNOWN'],
+  // Codes that name a property of Object.prototype are just unknown codes.
+  ['constructor', 'UNKNOWN'],
+  ['__proto__', 'UNKNOWN'],
+  ['toString', 'UNKNOWN'],
+  ['hasOwnProperty', 'UNKNOWN'],
+];
+
 describe('bridge error codes', () => {
-  it.each([
-    ['100', 'UNSUPPORTED'],
-    ['105', 'USER_NOT_FOUND'],
-    ['200', 'INVALID_PARAMS'],
-    ['201', 'INVALID_PARAMS'],
-    ['202', 'INVALID_PARAMS'],
-    ['GP_PARAM_ERR', 'INVALID_PARAMS'],
-    ['203', 'NOT_REGISTERED'],
-    ['300', 'PERMISSION_DENIED'],
-    ['303', 'MALFORMED_AUTHORIZATION'],
-    ['400', 'UNSUPPORTED'],
-    ['401', 'NETWORK'],
-    ['500', 'SUPERAPP'],
-    ['503', 'SUPERAPP'],
-    ['900', 'UNPROCESSABLE'],
-    ['999', 'UNKNOWN'],
-    ['5000', 'UNKNOWN'],
-  ])('error_code %s is %s (snake_case, string)', async (bridgeCode, code) => {
+  it('the table maps every documented code, and 1003 to NOT_IN_GOPAY', () => {
+    expect(BRIDGE_CODES).toMatchObject({
+      100: 'UNSUPPORTED',
+      300: 'PERMISSION_DENIED',
+      1003: 'NOT_IN_GOPAY',
+      GP_PARAM_ERR: 'INVALID_PARAMS',
+    });
+  });
+
+  it.each(CODE_CASES)('error_code %s is %s (snake_case, string)', async (bridgeCode, code) => {
     const envelope = {
       success: false,
       ret: 'GP_EXCEPTION',
@@ -63,6 +70,32 @@ describe('bridge error codes', () => {
     expect(error.message).toContain('GPLocation.getLocation');
     expect(error.message).toContain('said so');
     expect(isGoPayError(error, code as never)).toBe(true);
+  });
+
+  it('reads the nested failure form of the older npm SDK: { success: false, error: { code, message } }', async () => {
+    const error = await rejectWith({ success: false, error: { code: 300, message: 'no consent' } }, 'success');
+    expect(error).toMatchObject({ code: 'PERMISSION_DENIED', bridgeCode: '300' });
+    expect(error.message).toBe(
+      "GPLocation.getLocation failed: no consent (PERMISSION_DENIED 300). Ask consent first: gp.getConsent('location')",
+    );
+  });
+
+  it("bridge code 1003 (outside GoPay's WebView) is NOT_IN_GOPAY, as a number or a string", async () => {
+    for (const errorCode of [1003, '1003']) {
+      const error = await rejectWith({ errorCode, errorMessage: 'not a GoPay WebView' });
+      expect(error).toMatchObject({ code: 'NOT_IN_GOPAY', bridgeCode: '1003' });
+      expect(isGoPayError(error, 'NOT_IN_GOPAY')).toBe(true);
+    }
+  });
+
+  it('an error code inherited from Object.prototype is not read', async () => {
+    (Object.prototype as Record<string, unknown>).error_code = '300';
+    try {
+      const error = await rejectWith({ success: false, error_message: 'plain' });
+      expect(error).toMatchObject({ code: 'UNKNOWN', bridgeCode: undefined });
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).error_code;
+    }
   });
 
   it('reads camelCase failure fields and numeric codes', async () => {

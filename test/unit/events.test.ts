@@ -93,6 +93,61 @@ describe('on()', () => {
   });
 });
 
+describe('the event bus (eventemitter3, its traps closed)', () => {
+  it('the same listener subscribed twice: unsubscribe() removes exactly its own subscription', () => {
+    const gp = createGoPay({ bridge: fakeBridge() });
+    const seen: unknown[] = [];
+    const listener = (r: unknown) => seen.push(r);
+    const offFirst = gp.on('motion.shake', listener);
+    const offSecond = gp.on('motion.shake', listener);
+    document.dispatchEvent(new CustomEvent('motion.shake', { detail: 1 }));
+    offFirst();
+    document.dispatchEvent(new CustomEvent('motion.shake', { detail: 2 }));
+    offSecond();
+    document.dispatchEvent(new CustomEvent('motion.shake', { detail: 3 }));
+    expect(seen).toEqual([1, 1, 2]);
+  });
+
+  it('a listener that throws on a bridge event breaks neither the other listeners nor a waiting save', async () => {
+    vi.useFakeTimers();
+    const gp = createGoPay({ bridge: fakeBridge({}, ok({ msg: 'SAVE_STARTED' })) });
+    gp.on('GPFile.Event.saveSuccess', () => {
+      throw new Error('listener bug');
+    });
+    const saving = gp.saveFile({ url: 'https://x.test/a.pdf' });
+    document.dispatchEvent(new CustomEvent('GPFile.Event.saveSuccess', { detail: { msg: 'SAVED' } }));
+    await expect(saving).resolves.toEqual({ msg: 'SAVED' });
+    expect(() => vi.runOnlyPendingTimers()).toThrow('listener bug');
+    vi.useRealTimers();
+  });
+
+  it.each([['constructor'], ['__proto__'], ['toString'], ['hasOwnProperty']])('on(%j) subscribes like any other name', (name) => {
+    const gp = createGoPay({ bridge: fakeBridge() });
+    const seen: unknown[] = [];
+    const off = gp.on(name as never, (r: unknown) => seen.push(r));
+    expect(off).toBeTypeOf('function');
+    off();
+    const dotted = gp.on(`GP.${name}` as never, (r: unknown) => seen.push(r));
+    document.dispatchEvent(new CustomEvent(`GP.${name}`, { detail: 'x' }));
+    dotted();
+    expect(seen).toEqual(['x']);
+  });
+
+  it('the client exposes on() only: nobody outside can emit or remove all listeners', () => {
+    const gp = createGoPay({ bridge: fakeBridge() }) as unknown as Record<string, unknown>;
+    for (const name of ['emit', 'off', 'removeAllListeners', 'addListener', 'once']) expect(gp[name]).toBeUndefined();
+  });
+
+  it('a bridge event whose payload is JSON text is parsed; other text is passed as it is', () => {
+    const gp = createGoPay({ bridge: fakeBridge() });
+    const seen: unknown[] = [];
+    gp.on('GPFile.Event.saveFailed', (r) => seen.push(r));
+    document.dispatchEvent(new CustomEvent('GPFile.Event.saveFailed', { detail: '{"msg":"DISK_FULL"}' }));
+    document.dispatchEvent(new CustomEvent('GPFile.Event.saveFailed', { detail: 'not json' }));
+    expect(seen).toEqual([{ msg: 'DISK_FULL' }, 'not json']);
+  });
+});
+
 describe('debug and redaction', () => {
   const secretBridge = () =>
     fakeBridge({

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createGoPay, GoPayUnavailableError, type GpContainer } from '../../src/index';
+import { unhandledRejections } from './unhandled';
 
 const SRC = 'https://gwk.gopayapi.com/sdk/stable/gp-container.min.js';
 type HappyWindow = Window & { happyDOM: { settings: { handleDisabledFileLoadingAsSuccess: boolean } }; gpContainer?: GpContainer };
@@ -214,6 +215,25 @@ describe('lazy loading', () => {
     detached.querySelector('script')!.dispatchEvent(new Event('load'));
     await vi.advanceTimersByTimeAsync(100);
     expect(bridge.call).not.toHaveBeenCalled();
+  });
+
+  it('a call with an already aborted signal while the script fails to load leaves no unhandled rejection', async () => {
+    win.happyDOM.settings.handleDisabledFileLoadingAsSuccess = false;
+    const controller = new AbortController();
+    controller.abort();
+    const gp = createGoPay();
+    let aborted: unknown;
+    const unhandled = await unhandledRejections(
+      async () => {
+        aborted = await gp.getLocale({ signal: controller.signal }).catch((e) => e);
+      },
+      async () => {
+        // Another caller's load fails too; its rejection is that caller's, and handled.
+        await gp.ready().catch(() => {});
+      },
+    );
+    expect(aborted).toMatchObject({ code: 'ABORTED' });
+    expect(unhandled).toEqual([]);
   });
 
   it('a passed bridge wins over window.gpContainer, and loads nothing', async () => {

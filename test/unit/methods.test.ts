@@ -156,13 +156,32 @@ describe('every documented JSAPI', () => {
     expect(bridge.calls.map(({ timeout: _t, ...call }) => call)).toEqual([{ className, methodName, params }]);
   });
 
-  it('falls back to GPConsent.getUserConsent when GP.authorize answers 100', async () => {
+  it('falls back to GPConsent.getUserConsent when GP.authorize answers 100, sending consent_name too', async () => {
     const bridge = fakeBridge({
       'GP.authorize': failWith('100', 'not supported'),
       'GPConsent.getUserConsent': ok({ successScope: { location: true } }),
     });
     await expect(createGoPay({ bridge }).getConsent('location')).resolves.toEqual({ granted: true, successScope: { location: true } });
-    expect(bridge.calls.map((c) => `${c.className}.${c.methodName}`)).toEqual(['GP.authorize', 'GPConsent.getUserConsent']);
+    expect(bridge.calls.map(({ className, methodName, params }) => [`${className}.${methodName}`, params])).toEqual([
+      ['GP.authorize', { scope: 'location' }],
+      ['GPConsent.getUserConsent', { scope: 'location', consent_name: 'location' }],
+    ]);
+  });
+
+  it.each([
+    [ok({ consent_name: 'camera', has_consent: true }), true],
+    [okTop({ consent_name: 'camera', has_consent: 'true' }), true],
+    [ok({ consent_name: 'camera', has_consent: false }), false],
+    [ok({ consent_name: 'location', has_consent: true }), false],
+  ])('reads the older { consent_name, has_consent } answer (%#)', async (answer, granted) => {
+    const bridge = fakeBridge({ 'GP.authorize': failWith('100'), 'GPConsent.getUserConsent': answer });
+    const result = await createGoPay({ bridge }).getConsent('camera');
+    expect(result.granted).toBe(granted);
+  });
+
+  it('a refused consent (300) on either way is granted: false', async () => {
+    const bridge = fakeBridge({ 'GP.authorize': failWith('100'), 'GPConsent.getUserConsent': failWith('300') });
+    await expect(createGoPay({ bridge }).getConsent('camera')).resolves.toEqual({ granted: false, successScope: { camera: false } });
   });
 
   it('call() resolves with data, else with the envelope minus success/ret', async () => {
@@ -180,6 +199,55 @@ describe('every documented JSAPI', () => {
     await gp.call('A', 'b');
     await gp.launchPayment('gopay://merchanttransfer?x=1');
     expect(bridge.calls.map((c) => c.timeout)).toEqual([1234, undefined]);
+  });
+
+  it.each([
+    ['app_locale at the top level', okTop({ app_locale: 'id_ID' })],
+    ['appLocale at the top level', okTop({ appLocale: 'id_ID' })],
+    ['app_locale in data', ok({ app_locale: 'id_ID' })],
+    ['appLocale in data', ok({ appLocale: 'id_ID' })],
+    ['data as JSON text', ok('{"app_locale":"id_ID"}')],
+  ])('getLocale reads %s', async (_where, answer) => {
+    await expect(createGoPay({ bridge: fakeBridge({}, answer) }).getLocale()).resolves.toBe('id_ID');
+  });
+
+  it.each([
+    ['getLocale', [], ok({}), 'app_locale'],
+    ['getLocale', [], okTop({ app_locale: '' }), 'app_locale'],
+    ['getLocation', [], ok({ latitude: 1 }), 'coords'],
+    ['getBankAccountToken', [], ok({}), 'token'],
+    ['getBankAccountToken', [], okTop({ token: null }), 'token'],
+  ])('%s rejects an answer without its field', async (method, args, answer, field) => {
+    const gp = createGoPay({ bridge: fakeBridge({}, answer) }) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+    const error = await gp[method]!(...args).catch((e) => e);
+    expect(error).toMatchObject({ name: 'GoPayBridgeError', code: 'UNKNOWN', methodName: method });
+    expect(error.message).toContain(`answered without ${field}`);
+  });
+
+  it('a field inherited from Object.prototype is not an answer', async () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.token = 'polluted';
+    proto.app_locale = 'polluted';
+    try {
+      const gp = createGoPay({ bridge: fakeBridge({}, ok({})) });
+      await expect(gp.getBankAccountToken()).rejects.toMatchObject({ code: 'UNKNOWN' });
+      await expect(gp.getLocale()).rejects.toMatchObject({ code: 'UNKNOWN' });
+    } finally {
+      delete proto.token;
+      delete proto.app_locale;
+    }
+  });
+
+  it('launchDeeplink and launchUri leave the mini app: no default timeout', async () => {
+    vi.useFakeTimers();
+    const bridge = fakeBridge();
+    const gp = createGoPay({ bridge });
+    let settled = false;
+    void Promise.all([gp.launchDeeplink('gojek://home'), gp.launchUri('https://x.test')]).finally(() => (settled = true));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(settled).toBe(false);
+    expect(bridge.calls.map((c) => c.timeout)).toEqual([undefined, undefined]);
+    vi.useRealTimers();
   });
 
   it('launchPayment rejects an answer without a status', async () => {
@@ -220,6 +288,45 @@ describe('saveFile', () => {
       methodName: 'save',
       response: { msg: 'disk full' },
     });
+  });
+
+  it("saves run one at a time: a second save is sent only once the first settled (GoPay's save events carry no id)", async () => {
+    const bridge = fakeBridge({ 'GPFile.save': okTop({ msg: 'SAVE_STARTED' }) });
+    const gp = createGoPay({ bridge });
+    const first = gp.saveFile({ url: 'https://x.test/1.pdf' });
+    const second = gp.saveFile({ url: 'https://x.test/2.pdf' });
+    const third = gp.saveFile({ url: 'https://x.test/3.pdf' });
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(bridge.calls.map((c) => c.params.url)).toEqual(['https://x.test/1.pdf']);
+    fire('GPFile.Event.saveFailed', { msg: 'one' });
+    await expect(first).rejects.toMatchObject({ response: { msg: 'one' } });
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(bridge.calls.map((c) => c.params.url)).toEqual(['https://x.test/1.pdf', 'https://x.test/2.pdf']);
+    fire('GPFile.Event.saveSuccess', { msg: 'two' });
+    await expect(second).resolves.toEqual({ msg: 'two' });
+    await new Promise((resolve) => setTimeout(resolve));
+    fire('GPFile.Event.saveSuccess', { msg: 'three' });
+    await expect(third).resolves.toEqual({ msg: 'three' });
+  });
+
+  it('a queued save gives up on its own signal without ending the save before it', async () => {
+    const bridge = fakeBridge({ 'GPFile.save': okTop({ msg: 'SAVE_STARTED' }) });
+    const gp = createGoPay({ bridge });
+    const first = gp.saveFile({ url: 'https://x.test/1.pdf' });
+    const controller = new AbortController();
+    const second = gp.saveFile({ url: 'https://x.test/2.pdf' }, { signal: controller.signal }).catch((e) => e);
+    const third = gp.saveFile({ url: 'https://x.test/3.pdf' });
+    controller.abort();
+    expect(await second).toMatchObject({ code: 'ABORTED' });
+    await new Promise((resolve) => setTimeout(resolve));
+    // The third still waits for the first.
+    expect(bridge.calls.map((c) => c.params.url)).toEqual(['https://x.test/1.pdf']);
+    fire('GPFile.Event.saveSuccess', { msg: 'one' });
+    await first;
+    await new Promise((resolve) => setTimeout(resolve));
+    fire('GPFile.Event.saveSuccess', { msg: 'three' });
+    await expect(third).resolves.toEqual({ msg: 'three' });
+    expect(bridge.calls.map((c) => c.params.url)).toEqual(['https://x.test/1.pdf', 'https://x.test/3.pdf']);
   });
 
   it('rejects when the bridge refuses to start the save', async () => {

@@ -159,9 +159,30 @@ describe('a misbehaving bridge: every promise settles exactly once', () => {
   const SUCCESS = { success: true, ret: 'GP_SUCCESS', data: { n: 1 } };
   const FAILURE = { success: false, ret: 'GP_EXCEPTION', error_code: '401', error_message: 'offline' };
   const cases: [string, (ok: (r: unknown) => void, fail: (r: unknown) => void) => void, string][] = [
-    ['the same callback twice', (ok) => (ok(SUCCESS), ok({ success: true, ret: 'GP_SUCCESS', data: { n: 2 } })), 'ok:{"n":1}'],
-    ['success then failure', (ok, fail) => (ok(SUCCESS), fail(FAILURE)), 'ok:{"n":1}'],
-    ['failure then success', (ok, fail) => (fail(FAILURE), ok(SUCCESS)), 'NETWORK'],
+    [
+      'the same callback twice',
+      (ok) => {
+        ok(SUCCESS);
+        ok({ success: true, ret: 'GP_SUCCESS', data: { n: 2 } });
+      },
+      'ok:{"n":1}',
+    ],
+    [
+      'success then failure',
+      (ok, fail) => {
+        ok(SUCCESS);
+        fail(FAILURE);
+      },
+      'ok:{"n":1}',
+    ],
+    [
+      'failure then success',
+      (ok, fail) => {
+        fail(FAILURE);
+        ok(SUCCESS);
+      },
+      'NETWORK',
+    ],
     ['success:false through the success callback', (ok) => ok(FAILURE), 'NETWORK'],
     ['null through success (no data)', (ok) => ok(null), 'ok:{}'],
     ['undefined through success', (ok) => ok(undefined), 'ok:{}'],

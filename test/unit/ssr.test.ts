@@ -3,12 +3,34 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as kit from '../../src/index';
 import { fakeBridge, ok, okTop } from './fake-bridge';
+import { unhandledRejections } from './unhandled';
 
 describe('outside a browser (SSR, Node)', () => {
   it('there is no window here, and importing did not create one', () => {
     expect(typeof window).toBe('undefined');
     expect(typeof document).toBe('undefined');
     expect('gpContainer' in globalThis).toBe(false);
+  });
+
+  it('a call whose signal is already aborted rejects ABORTED and leaves no unhandled rejection', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const gp = kit.createGoPay();
+    const errors: unknown[] = [];
+    const unhandled = await unhandledRejections(
+      async () => {
+        for (const attempt of [gp.getLocale({ signal: controller.signal }), gp.call('A', 'b', {}, { signal: controller.signal })]) {
+          errors.push(await attempt.catch((e) => e));
+        }
+      },
+      async () => {},
+    );
+    expect(errors).toMatchObject([{ code: 'ABORTED' }, { code: 'ABORTED' }]);
+    expect(unhandled).toEqual([]);
+  });
+
+  it('isInGoPay() resolves false here, and never rejects', async () => {
+    await expect(kit.createGoPay().isInGoPay()).resolves.toBe(false);
   });
 
   it('every call rejects with GoPayUnavailableError reason no-window; nothing throws', async () => {

@@ -125,3 +125,60 @@ describe('toPaymentDeeplink', () => {
     expect(() => toPaymentDeeplink(url as string)).toThrow(GoPayValidationError);
   });
 });
+
+// Every rejection is a GoPayError: arguments of any type, including Symbols, null-prototype objects and throwing
+// getters, are refused with a GoPayValidationError before the bridge is called.
+describe('hostile arguments', () => {
+  const sym = Symbol('x');
+  const bare = Object.create(null) as Record<string, unknown>;
+  const throwing = {
+    get mode(): string {
+      throw new TypeError('getter');
+    },
+    get url(): string {
+      throw new TypeError('getter');
+    },
+  };
+  it.each([
+    ['launchPayment(sym)', 'launchPayment', [sym]],
+    ['launchPayment(bare)', 'launchPayment', [bare]],
+    ['launchDeeplink(sym)', 'launchDeeplink', [sym]],
+    ['launchUri(bare)', 'launchUri', [bare]],
+    ['setNavigationBar({ titleColor: sym })', 'setNavigationBar', [{ titleColor: sym }]],
+    ['setNavigationBar({ backgroundColor: bare })', 'setNavigationBar', [{ backgroundColor: bare }]],
+    ['setNavigationBar({ titleColor: 7 })', 'setNavigationBar', [{ titleColor: 7 }]],
+    ['takePhoto({ mode: sym })', 'takePhoto', [{ mode: sym }]],
+    ['takePhoto(throwing)', 'takePhoto', [throwing]],
+    ['getLocation({ enable_high_accuracy: sym })', 'getLocation', [{ enable_high_accuracy: sym }]],
+    ['copyToClipboard(bare)', 'copyToClipboard', [bare]],
+    ['share(sym)', 'share', [sym]],
+    ['vibrate(sym)', 'vibrate', [sym]],
+    ['toast(sym, sym)', 'toast', [sym, sym]],
+    ['trackEvent(sym, bare)', 'trackEvent', [sym, bare]],
+    ['getConsent(sym)', 'getConsent', [sym]],
+    ['call(sym, b)', 'call', [sym, 'b']],
+    ['call(A, b, sym)', 'call', ['A', 'b', sym]],
+    ['saveFile({ url: sym })', 'saveFile', [{ url: sym }]],
+    ['saveFile(throwing)', 'saveFile', [throwing]],
+    ['watchCompass(() => {}, { interval: sym })', 'watchCompass', [() => {}, { interval: sym }]],
+    ['watchShake(() => {}, { shakeNum: sym })', 'watchShake', [() => {}, { shakeNum: sym }]],
+    ['withAuthCode(sym)', 'withAuthCode', [sym]],
+    ['getSystemInfo(sym)', 'getSystemInfo', [sym]],
+    ['getLocale({ timeout: sym })', 'getLocale', [{ timeout: sym }]],
+  ])('%s rejects with a GoPayValidationError', async (_label, method, args) => {
+    const bridge = fakeBridge({}, ok({ status: 'success', authCode: 'c', app_locale: 'en_ID' }));
+    const gp = createGoPay({ bridge }) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+    const error = await gp[method]!(...args).then(
+      () => expect.fail('should reject'),
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(GoPayValidationError);
+    expect(bridge.calls).toHaveLength(0);
+  });
+
+  it('on() with a Symbol or a null-prototype name throws a GoPayValidationError', () => {
+    const gp = createGoPay({ bridge: fakeBridge() });
+    expect(() => gp.on(Symbol('e') as never, () => {})).toThrow(GoPayValidationError);
+    expect(() => gp.on(Object.create(null) as never, () => {})).toThrow(GoPayValidationError);
+  });
+});

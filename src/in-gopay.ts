@@ -1,0 +1,25 @@
+import { GoPayBridgeError } from './errors/GoPayBridgeError';
+import { readCallOptions } from './options';
+import type { Send } from './request';
+import type { ProbeOptions } from './types';
+
+/** How long `isInGoPay` waits for an answer by default. */
+const PROBE_TIMEOUT = 2000;
+
+/** `gp.isInGoPay`: one probe call (GPBase.getLocale), harmless and answered by every GoPay app. */
+export const createIsInGoPay = (send: Send) => {
+  let answered = false;
+  return async (opts?: ProbeOptions): Promise<boolean> => {
+    if (answered) return true;
+    try {
+      const { timeout = PROBE_TIMEOUT, signal } = readCallOptions(opts);
+      await send({ className: 'GPBase', methodName: 'getLocale', dataOnly: true }, { timeout, signal });
+      answered = true;
+    } catch (error) {
+      // A documented refusal is still GoPay's answer; 1003 (outside GoPay's WebView), an undocumented code, a
+      // timeout, an unavailable bridge or a bad option are not.
+      answered = error instanceof GoPayBridgeError && error.code != 'NOT_IN_GOPAY' && error.code != 'UNKNOWN';
+    }
+    return answered;
+  };
+};

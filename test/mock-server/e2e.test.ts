@@ -112,3 +112,17 @@ it(
     bridge.destroy();
   },
 );
+
+it('works without a port: the mock as the clients\' fetch (docs/local-flow.md, "In tests")', async () => {
+  const inProcess = await createMockGoPayServer();
+  const viaMock = (input: RequestInfo | URL, init?: RequestInit) => inProcess.fetch(new Request(input, init));
+  const gopay = createGoPayServer({ credentials: inProcess.merchant.credentials, baseUrl: 'http://gopay.mock', fetch: viaMock });
+  const { clientId, clientSecret, privateKey, merchantId } = inProcess.merchant;
+  const snap = createSnapClient({ clientId, clientSecret, privateKey, merchantId, baseUrl: 'http://gopay.mock', fetch: viaMock });
+  const { authCode } = await (await inProcess.fetch(new Request('http://gopay.mock/mock/auth-codes', { method: 'POST' }))).json();
+  const { auth_token: authToken } = await gopay.getAuthToken(authCode);
+  expect((await gopay.getProfile(authToken)).name).toBe('Budi Santoso');
+  const payment = await snap.createPayment({ partnerReferenceNo: 'order-in-process', amount: { value: '5000.00', currency: 'IDR' } });
+  expect((await inProcess.completePayment(payment.referenceNo, 'failed')).state).toBe('no-notify-url');
+  expect((await snap.getPaymentStatus({ originalPartnerReferenceNo: 'order-in-process' })).latestTransactionStatus).toBe('06');
+});

@@ -191,6 +191,8 @@ describe('package', () => {
     ]) {
       const text = readFileSync(distPath(file), 'utf8');
       expect(text.length).toBeGreaterThan(100);
+      expect(text).not.toContain('createGoPayServer');
+      expect(text).not.toContain('createMockGoPayServer');
       expect(text).not.toMatch(/require\(\s*['"]eventemitter3['"]\s*\)\s*[;,)]\s*$/m);
       expect(text).not.toMatch(/['"]node:/);
     }

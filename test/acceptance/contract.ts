@@ -1530,6 +1530,23 @@ export function registerContract(core: any, mock: any, t: TestApi, env: Contract
       }
     });
 
+    it('debug entries give the method, the params, the outcome and the ms of each call', async () => {
+      const entries: any[] = [];
+      const { bridge } = fakeBridge({ answer: (r) => (r.methodName === 'getWifiInfo' ? { fail: failEnv('300') } : undefined) });
+      const gp = createGoPay({ bridge, debug: (e: unknown) => entries.push(e) });
+      await gp.copyToClipboard('VOUCHER-77');
+      await rejectionOf(gp.getWifiInfo());
+      const okEntry = entries.find((e) => dump(e).includes('copyToClipboard'));
+      const failEntry = entries.find((e) => dump(e).includes('getWifiInfo'));
+      expect(okEntry).toBeDefined();
+      expect(failEntry).toBeDefined();
+      expect(dump(okEntry)).toContain('VOUCHER-77');
+      expect(dump(failEntry)).toMatch(/PERMISSION_DENIED|300/);
+      const hasNumber = (x: unknown): boolean =>
+        typeof x === 'number' || (!!x && typeof x === 'object' && Object.values(x as object).some(hasNumber));
+      expect(hasNumber(okEntry)).toBe(true);
+    });
+
     it('debug: fn receives an entry per call, redacted', async () => {
       const entries: unknown[] = [];
       const { bridge } = fakeBridge();
@@ -2264,6 +2281,22 @@ export function registerContract(core: any, mock: any, t: TestApi, env: Contract
       },
     );
 
+    it.each([
+      [
+        'camelCase errorCode constructor (success callback)',
+        'ok',
+        { callbackId: 'c1', ret: 'GP_EXCEPTION', errorCode: 'constructor', errorMessage: 'x' },
+      ],
+      ['nested code __proto__', 'fail', { success: false, error: { code: '__proto__', message: 'x' } }],
+      ['nested code toString', 'fail', { success: false, error: { code: 'toString', message: 'x' } }],
+      ['error_code hasOwnProperty (success callback)', 'ok', { ...failEnv('hasOwnProperty') }],
+    ])('a code naming an Object.prototype property is UNKNOWN (%s)', async (_n: string, via: 'ok' | 'fail', envelope: unknown) => {
+      const { bridge } = fakeBridge({ answer: () => (via === 'ok' ? { ok: envelope } : { fail: envelope }) });
+      const e = await rejectionOf(createGoPay({ bridge }).call('GPSystem', 'getWifiInfo'));
+      expectGoPayError(e, GoPayBridgeError, 'UNKNOWN');
+      expect(typeof e.code).toBe('string');
+    });
+
     it('NOT_IN_GOPAY (1003) is a GoPayBridgeError with that code', async () => {
       const { bridge } = fakeBridge({ answer: () => ({ fail: failEnv('1003') }) });
       const e = await rejectionOf(createGoPay({ bridge }).getAuthCode());
@@ -2501,6 +2534,24 @@ export function registerContract(core: any, mock: any, t: TestApi, env: Contract
       await expectRefusedBeforeBridge(run);
     });
 
+    it('wrong arguments are refused before the script is loaded (no bridge, no container)', async () => {
+      const w = window as any;
+      delete w.gpContainer;
+      const before = document.querySelectorAll('script').length;
+      const gp = createGoPay({ scriptUrl: 'https://cdn.example.test/never-loaded.js', loadTimeout: 1_000 });
+      const runs = [
+        () => gp.getConsent(S),
+        () => gp.launchPayment(S),
+        () => gp.call('GPBase', 'getLocale', {}, { signal: {} }),
+        () => gp.getAuthCode({ timeOut: 1 }),
+        () => gp.withAuthCode(async () => 1, { isExpiredError: 'no' }),
+        () => gp.share(S),
+      ];
+      for (const run of runs) expectValidation(await rejectionOf(run()));
+      await flush();
+      expect(document.querySelectorAll('script').length).toBe(before);
+    });
+
     it.each([
       ['timeout', { timeout: S }],
       ['loadTimeout', { loadTimeout: S }],
@@ -2576,7 +2627,8 @@ export function registerContract(core: any, mock: any, t: TestApi, env: Contract
       await expectRefusedBeforeBridge(run);
     });
 
-    it.each(['https://', 'http://', 'https://exa mple.com/gp.js', 'not a url', '://gwk.gopayapi.com/x.js'])(
+    // (A relative URL such as '/vendor/gp.js' is a valid script src, resolved against the page: not malformed.)
+    it.each(['https://', 'http://', 'https://exa mple.com/gp.js', 'https://[gwk.gopayapi.com/x.js', 'http://:80/x.js'])(
       'a malformed scriptUrl (%s) → GoPayValidationError before any script is loaded',
       async (scriptUrl: string) => {
         const w = window as any;

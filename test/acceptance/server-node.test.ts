@@ -407,6 +407,7 @@ describe('createGoPayServer: retries only after a network error, a timeout or a 
     expect(e.retryable).toBe(true);
     expect(e.requestId).toBe('req-5xx');
     expect(e.description).toBe('Service Unavailable');
+    expect(e.body).toMatchObject({ success: false, error: { description: 'Service Unavailable' } });
   });
 
   it.each([400, 401, 403, 404, 409, 422, 429])('a %s is never retried', async (status: number) => {

@@ -1,6 +1,7 @@
 // `gopay-mock-server [--port 8787] [--notify-url URL]`: the mock GoPay server on a port, and the merchant
 // credentials it accepts printed as .env lines for the developer's backend. Development only.
 import { createMockGoPayServer } from './create';
+import { serve } from './listen';
 
 // The Node globals the CLI uses, typed by hand (the package's sources are compiled without Node's types).
 declare const process: {
@@ -60,9 +61,24 @@ const main = async () => {
     return;
   }
   const mock = await createMockGoPayServer({ notifyUrl: args.notifyUrl });
-  const url = await mock.listen(args.port).catch((error: Error & { code?: string }) => {
+  // Served through a handler that prints one line per request, with SNAP's responseCode: refusals are visible.
+  const logged = async (request: Request) => {
+    const response = await mock.fetch(request);
+    const answer = response.headers.get('content-type')?.includes('json')
+      ? await response
+          .clone()
+          .json()
+          .catch(() => undefined)
+      : undefined;
+    const code = typeof answer?.responseCode == 'string' ? ` ${answer.responseCode} ${answer.responseMessage ?? ''}` : '';
+    const description = answer?.error?.description ? ` ${answer.error.description}` : '';
+    console.log(`${request.method} ${new URL(request.url).pathname} → ${response.status}${code}${description}`.trimEnd());
+    return response;
+  };
+  const listening = await serve(logged, args.port).catch((error: Error & { code?: string }) => {
     throw error.code === 'EADDRINUSE' ? new Error(`Port ${args.port} is in use: pass --port 0 for any free port.`) : error;
   });
+  const url = listening.url;
   const { merchant } = mock;
   console.log(
     [
@@ -80,10 +96,12 @@ const main = async () => {
       env('GOPAY_NOTIFICATION_PUBLIC_KEY', mock.notificationPublicKey),
       '',
       `# Your page: createMockBridge({ server: '${url}' })`,
+      '',
+      'Requests:',
     ].join('\n'),
   );
   const stop = () => {
-    void mock.close().then(() => process.exit(0));
+    void Promise.all([mock.close(), listening.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

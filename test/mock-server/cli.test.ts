@@ -30,7 +30,7 @@ afterAll(() => {
 
 /** Runs the CLI until it has printed everything (or exited); resolves with its output and the process. */
 const run = (args: string[]) =>
-  new Promise<{ out: string; err: string; child: ChildProcess; code: number | null }>((done, fail) => {
+  new Promise<{ out: string; err: string; child: ChildProcess; code: number | null; output: () => string }>((done, fail) => {
     const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     let out = '';
@@ -40,13 +40,13 @@ const run = (args: string[]) =>
       out += chunk;
       if (out.includes('# Your page')) {
         clearTimeout(timer);
-        done({ out, err, child, code: null });
+        done({ out, err, child, code: null, output: () => out });
       }
     });
     child.stderr!.on('data', (chunk) => (err += chunk));
     child.on('exit', (code) => {
       clearTimeout(timer);
-      done({ out, err, child, code });
+      done({ out, err, child, code, output: () => out });
     });
   });
 
@@ -58,7 +58,7 @@ const readEnv = (out: string): Record<string, string> =>
 
 describe('gopay-mock-server', () => {
   it('prints its URL and working credentials as .env lines; SIGTERM stops it', { timeout: 30_000 }, async () => {
-    const { out, child } = await run(['--port', '0', '--notify-url', 'http://localhost:3000/v1.0/debit/notify']);
+    const { out, child, output } = await run(['--port', '0', '--notify-url', 'http://localhost:3000/v1.0/debit/notify']);
     const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1]!;
     expect(out).toContain('Notifications go to http://localhost:3000/v1.0/debit/notify');
     const env = readEnv(out);
@@ -87,6 +87,10 @@ describe('gopay-mock-server', () => {
       success: true,
       data: { auth_token: expect.any(String) },
     });
+
+    // One line per request, with GoPay's words for a refusal.
+    await expect.poll(output).toContain('POST /v1/mini-apps/authorizations/token → 401 Unauthorized');
+    expect(output()).toContain('POST /v1/mini-apps/authorizations/token → 200');
 
     const exited = new Promise((done) => child.on('exit', done));
     child.kill('SIGTERM');

@@ -727,6 +727,24 @@ describe('createSnapClient (BI-SNAP) against a stand-in; signatures verified wit
     expect(pays[1].headers.authorization).not.toBe(pays[0].headers.authorization);
   });
 
+  it('one more try only: a token still refused after a fresh one rejects with GoPayApiError', async () => {
+    stand.reset(
+      [],
+      router({
+        '/v1.0/access-token/b2b': () => tokenReply(),
+        '/v1.0/debit/payment-host-to-host': () => ({
+          status: 401,
+          body: { responseCode: '4015401', responseMessage: 'Invalid Token (B2B)' },
+        }),
+      }),
+    );
+    const e = await rejectionOf(snap().createPayment(paymentBody()));
+    expect(e).toBeInstanceOf(S.GoPayApiError);
+    expect(e.responseCode).toBe('4015401');
+    expect(stand.state.seen.filter((s) => s.path === '/v1.0/access-token/b2b')).toHaveLength(2);
+    expect(stand.state.seen.filter((s) => s.path === '/v1.0/debit/payment-host-to-host')).toHaveLength(2);
+  });
+
   it("getPaymentStatus: POST /v1.0/debit/status with serviceCode '54' → the answer with latestTransactionStatus", async () => {
     stand.reset(
       [],
@@ -1063,6 +1081,53 @@ describe('mock GoPay server', () => {
       expect(latest).toContain(parsed.latestTransactionStatus);
     },
   );
+
+  it('a transactional request with a bad HMAC signature is refused', async () => {
+    const token = tokenOf(await snapClient().accessToken());
+    const body = JSON.stringify({ originalPartnerReferenceNo: 'INV-none', serviceCode: '54', merchantId: mock.merchant.merchantId });
+    const ts = jakarta();
+    const good = hmac512(mock.merchant.clientSecret, `POST:/v1.0/debit/status:${token}:${sha256hex(body)}:${ts}`);
+    const send = (signature: string) =>
+      fetch(`${url.replace(/\/$/, '')}/v1.0/debit/status`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'x-timestamp': ts,
+          'x-partner-id': mock.merchant.clientId,
+          'x-external-id': `ext-${randomBytes(4).toString('hex')}`,
+          'channel-id': '95221',
+          'x-signature': signature,
+        },
+        body,
+      });
+    const bad = await send(hmac512('not-the-secret', `POST:/v1.0/debit/status:${token}:${sha256hex(body)}:${ts}`));
+    expect(bad.status).toBeGreaterThanOrEqual(400);
+    expect(bad.status).toBeLessThan(500);
+    const res = await send(good);
+    // The same request correctly signed is not refused as unauthorised (whatever it says about the unknown payment).
+    expect(res.status).not.toBe(401);
+    expect(String((await res.json()).responseCode ?? '')).not.toMatch(/^401/);
+  });
+
+  it('notifications are retried until the merchant answers 2005600', async () => {
+    let n = 0;
+    notify.reset([], () =>
+      ++n === 1 ? { status: 500, body: { responseCode: '5005600', responseMessage: 'busy' } } : { status: 200, body: S.NOTIFICATION_ACK },
+    );
+    const p = await snapClient().createPayment({
+      partnerReferenceNo: `INV-${randomBytes(4).toString('hex')}`,
+      amount: { value: '7000.00', currency: 'IDR' },
+      urlParam: [{ url: 'https://merchant.example/return', type: 'PAY_RETURN', isDeeplink: 'N' }],
+      additionalInfo: {},
+    });
+    await mock.completePayment(p.referenceNo, 'success');
+    for (let i = 0; i < 300 && notify.state.seen.length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(notify.state.seen.length).toBeGreaterThanOrEqual(2);
+    expect(notify.state.seen[1].body).toBe(notify.state.seen[0].body);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(notify.state.seen).toHaveLength(2);
+  }, 30_000);
 
   it("GoPay's own endpoints answer no CORS request from a localhost page", async () => {
     const res = await fetch(`${url.replace(/\/$/, '')}/v1/mini-apps/authorizations/token`, {

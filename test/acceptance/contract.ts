@@ -3257,6 +3257,37 @@ export function registerContract(core: any, mock: any, t: TestApi, env: Contract
       expect(viaClient.error).toBeInstanceOf(GoPayBridgeError);
     });
 
+    it('ui: true shows an in-page panel that says which payment status is which; the user’s click answers', async () => {
+      const before = new Set(Array.from(document.body.children));
+      const m = createMockBridge({ latency: 0, ui: true });
+      try {
+        const gp = createGoPay({ bridge: m });
+        const s = track(gp.launchPayment('gopay://merchanttransfer?tref=UI1'));
+        let choice: HTMLElement | undefined;
+        for (let i = 0; i < 50 && !choice; i++) {
+          await new Promise((r) => setTimeout(r, 10));
+          choice = Array.from(document.querySelectorAll<HTMLElement>('button, [role="button"]')).find((b) =>
+            /\bfailed\b/i.test(b.textContent ?? ''),
+          );
+        }
+        const text = document.body.textContent ?? '';
+        expect(text).toMatch(/\bfailed\b/i);
+        expect(text).toMatch(/\bcancelled\b/i);
+        expect(text).toMatch(/\bpending\b/i);
+        expect(text).toMatch(/cancel/i);
+        expect(text).toMatch(/back/i);
+        expect(text).toMatch(/process/i);
+        expect(choice).toBeDefined();
+        choice!.click();
+        for (let i = 0; i < 50 && s.status === 'pending'; i++) await new Promise((r) => setTimeout(r, 10));
+        expect(s.status).toBe('fulfilled');
+        expect(s.value).toEqual({ status: 'failed' });
+      } finally {
+        m.destroy?.();
+        for (const el of Array.from(document.body.children)) if (!before.has(el)) el.remove();
+      }
+    });
+
     it('ui: false adds nothing to the page', async () => {
       const before = document.documentElement.outerHTML;
       const m = createMockBridge({ latency: 0, ui: false });

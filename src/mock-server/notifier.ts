@@ -32,7 +32,8 @@ export const notificationBody = (payment: MockPayment, merchantId: string, now: 
   latestTransactionStatus: payment.latestTransactionStatus,
   transactionStatusDesc: STATUS_DESCRIPTIONS[payment.latestTransactionStatus] ?? 'Unknown',
   createdTime: snapTimestamp(payment.createdAt),
-  finishedTime: snapTimestamp(now),
+  // A pending payment has not finished.
+  ...(payment.latestTransactionStatus === '03' ? {} : { finishedTime: snapTimestamp(now) }),
   additionalInfo: {},
 });
 

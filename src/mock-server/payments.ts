@@ -101,13 +101,23 @@ export const handleStatus = async (req: Incoming, state: PaymentState): Promise<
   });
 };
 
+/** Statuses GoPay does not change any more: success, canceled, failed. */
+const FINAL = new Set(['00', '05', '06']);
+const finished = (payment: MockPayment) =>
+  `Payment ${payment.referenceNo} is already finished (${STATUS_DESCRIPTIONS[payment.latestTransactionStatus]}): GoPay does not change it.`;
+
 /** Finishes a payment with the user's answer and sends the notification (resolves when delivered or given up). */
 export const completePayment = (state: PaymentState, referenceNo: string, outcome: MockPaymentOutcome): Promise<MockNotification> => {
   const payment = state.payments.get(referenceNo);
   if (!payment) return Promise.reject(new Error(`No payment ${referenceNo} in the mock GoPay server (create it with host-to-host first).`));
   if (!isOutcome(outcome))
     return Promise.reject(new Error(`status must be success, pending, cancelled or failed; got ${String(outcome)}.`));
-  payment.latestTransactionStatus = OUTCOME_STATUS[outcome];
+  const status = OUTCOME_STATUS[outcome];
+  if (FINAL.has(payment.latestTransactionStatus) && status !== payment.latestTransactionStatus) {
+    return Promise.reject(new Error(finished(payment)));
+  }
+  // The same answer again sends the notification again (a resend); a finished payment never changes.
+  payment.latestTransactionStatus = status;
   return state.notifier.send(payment);
 };
 
@@ -124,6 +134,10 @@ export const handleReport = (req: Incoming, state: PaymentState): Response => {
   if (!referenceNo) return json(400, { error: 'deeplink must be a gopay://merchanttransfer?tref=<referenceNo> link' });
   if (!isOutcome(outcome)) return json(400, { error: 'status must be success, pending, cancelled or failed' });
   if (!state.payments.has(referenceNo)) return json(404, { error: `No payment ${referenceNo}: create it with host-to-host first` });
+  const payment = state.payments.get(referenceNo)!;
+  if (FINAL.has(payment.latestTransactionStatus) && OUTCOME_STATUS[outcome] !== payment.latestTransactionStatus) {
+    return json(409, { error: finished(payment) });
+  }
   // The answer does not wait for the merchant: the notification is retried in the background.
   void completePayment(state, referenceNo, outcome);
   return json(200, { referenceNo, latestTransactionStatus: OUTCOME_STATUS[outcome] });

@@ -89,8 +89,8 @@ describe('gopay-mock-server', () => {
     });
 
     // One line per request, with GoPay's words for a refusal.
-    await expect.poll(output).toContain('POST /v1/mini-apps/authorizations/token → 401 Unauthorized');
-    expect(output()).toContain('POST /v1/mini-apps/authorizations/token → 200');
+    await expect.poll(output, { timeout: 5_000 }).toContain('POST /v1/mini-apps/authorizations/token → 401 Unauthorized');
+    await expect.poll(output, { timeout: 5_000 }).toContain('POST /v1/mini-apps/authorizations/token → 200');
 
     const exited = new Promise((done) => child.on('exit', done));
     child.kill('SIGTERM');

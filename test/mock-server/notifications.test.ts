@@ -143,14 +143,26 @@ describe('notifications', () => {
     expect(notification).toMatchObject({ state: 'gave-up', attempts: [{ status: 0, error: expect.any(String) }, { status: 0 }] });
     expect(warn).toHaveBeenCalledOnce();
     offline.notifyUrl = undefined;
-    expect((await offline.completePayment(created.referenceNo, 'success')).state).toBe('no-notify-url');
+    expect((await offline.completePayment(created.referenceNo, 'failed')).state).toBe('no-notify-url');
     expect(() => (offline.notifyUrl = 'ftp://x')).toThrow(/notifyUrl/);
   });
 
-  it('completePayment refuses an unknown payment or status', async () => {
+  it('completePayment refuses an unknown payment or status, and never changes a finished payment', async () => {
     await expect(mock.completePayment('A-NONE', 'success')).rejects.toThrow(/No payment A-NONE/);
     const { referenceNo } = await createPayment();
     await expect(mock.completePayment(referenceNo, 'paid' as never)).rejects.toThrow(/status must be/);
+    // pending → success is a change GoPay makes; success → failed is not.
+    expect(JSON.parse((await mock.completePayment(referenceNo, 'pending')).body)).not.toHaveProperty('finishedTime');
+    await mock.completePayment(referenceNo, 'success');
+    await expect(mock.completePayment(referenceNo, 'failed')).rejects.toThrow(/already finished \(Success\)/);
+    expect(mock.payments.get(referenceNo)!.latestTransactionStatus).toBe('00');
+    // The same answer again is a resend of the notification.
+    expect((await mock.completePayment(referenceNo, 'success')).state).toBe('delivered');
+    expect(received.map((r) => JSON.parse(r.body).latestTransactionStatus)).toEqual(['03', '00', '00']);
+    const report = await mock.fetch(
+      post('/mock/payments/report', { deeplink: `gopay://merchanttransfer?tref=${referenceNo}`, status: 'cancelled' }),
+    );
+    expect(report.status).toBe(409);
   });
 });
 

@@ -2,7 +2,8 @@
 // Smoke test of the CJS build in Node without a DOM (dist/index.cjs + dist/mock.cjs), and the package's shape:
 // package.json, the exports map, the runtime dependency, what each built entry imports, and the public types.
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -127,6 +128,13 @@ describe('package', () => {
     const build: string = pkg.scripts.build ?? '';
     expect(/rollup/.test(prepare) || (/npm run build/.test(prepare) && /rollup/.test(build))).toBe(true);
     expect(pkg.bin?.['gopay-mock-server']).toMatch(/^\.\/dist\//);
+  });
+
+  it('repository layout: the documented top-level files; dist/ built, not committed', () => {
+    for (const f of ['src', 'test', 'demo', 'rollup.config.mjs', 'package.json', 'tsconfig.json', 'README.md', '.ci/run'])
+      expect(existsSync(resolve(root, f)), f).toBe(true);
+    const tracked = execFileSync('git', ['ls-files', 'dist'], { cwd: root, encoding: 'utf8' });
+    expect(tracked.trim()).toBe('');
   });
 
   it('eventemitter3 is the only runtime dependency', () => {

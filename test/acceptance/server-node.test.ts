@@ -773,6 +773,12 @@ describe('createSnapClient (BI-SNAP) against a stand-in; signatures verified wit
     expect(st.headers['x-signature']).toBe(hmac512(CLIENT_SECRET, toSign));
   });
 
+  it('channelId sets CHANNEL-ID', async () => {
+    stand.reset([], router({ '/v1.0/access-token/b2b': () => tokenReply(), '/v1.0/debit/payment-host-to-host': paymentReply }));
+    await snap({ channelId: '12345' }).createPayment(paymentBody());
+    expect(stand.state.seen.find((s) => s.path === '/v1.0/debit/payment-host-to-host')!.headers['channel-id']).toBe('12345');
+  });
+
   it('the default baseUrl is production Midtrans', async () => {
     const fetch = vi.fn(async () => new Response(JSON.stringify(tokenReply().body)));
     await S.createSnapClient({
@@ -938,6 +944,41 @@ describe('mock GoPay server', () => {
     expect(e.status).toBeLessThan(500);
     expectNoSecrets(e, [code, 'd3Jvbmc6d3Jvbmc=']);
     await expect(client().getAuthToken(code)).resolves.toHaveProperty('auth_token');
+  });
+
+  it('authCodeTtl defaults to 6 minutes: a 5.5-minute-old code is accepted, a 6.5-minute-old one refused', async () => {
+    const codeIssuedAgo = async (ms: number) => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      try {
+        vi.setSystemTime(Date.now() - ms);
+        return await bridgeAuthCode();
+      } finally {
+        vi.useRealTimers();
+      }
+    };
+    const fresh = await codeIssuedAgo(330_000);
+    const old = await codeIssuedAgo(390_000);
+    await expect(client().getAuthToken(fresh)).resolves.toHaveProperty('auth_token');
+    expect((await rejectionOf(client().getAuthToken(old))).code).toBe('AUTH_CODE_EXPIRED');
+  });
+
+  it("withAuthCode in the same process retries once when the backend's getAuthToken says the code expired", async () => {
+    const gp = core.createGoPay({ bridge: bridgeMock.createMockBridge({ latency: 0 }) });
+    const c = client();
+    let burnt = '';
+    const seen: string[] = [];
+    const result = await gp.withAuthCode(async (arg: any) => {
+      const code = typeof arg === 'string' ? arg : arg.code;
+      seen.push(code);
+      if (!burnt) {
+        burnt = code;
+        await c.getAuthToken(code); // used once here: the next exchange of this code is refused
+      }
+      return c.getAuthToken(code);
+    });
+    expect(result).toHaveProperty('auth_token');
+    expect(seen).toHaveLength(2);
+    expect(seen[1]).not.toBe(seen[0]);
   });
 
   it('an expired code is refused (authCodeTtl option)', async () => {

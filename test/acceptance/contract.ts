@@ -2573,6 +2573,33 @@ export function registerContract(core: any, mock: any, t: TestApi, env: Contract
       expectValidation(await rejectionOf(gp.getLocale()));
     });
 
+    const boom = () => {
+      throw new Error('hostile getter');
+    };
+    it.each([
+      ['createGoPay({ timeout: 10n })', (g: any) => g(createGoPay({ timeout: BigInt(10) }))],
+      [
+        'per-call opts with a throwing getter',
+        (g: any) =>
+          g(createGoPay({ bridge: fakeBridge().bridge })).getAuthCode(Object.defineProperty({}, 'signal', { get: boom, enumerable: true })),
+      ],
+      [
+        'per-call timeout 10n',
+        (g: any) => g(createGoPay({ bridge: fakeBridge().bridge })).call('GPBase', 'getLocale', {}, { timeout: BigInt(10) }),
+      ],
+    ])('%s → GoPayValidationError (thrown by createGoPay, or a rejection)', async (_n: string, run: (g: (x: any) => any) => any) => {
+      let result: any;
+      try {
+        // g() passes the client through; calls on it must return a rejected promise, never throw.
+        result = run((x: any) => x);
+      } catch (e) {
+        expectValidation(e);
+        return;
+      }
+      if (result && typeof result.then === 'function') expectValidation(await rejectionOf(result));
+      else expectValidation(await rejectionOf(result.getLocale()));
+    });
+
     it.each([
       ["debug: 'yes'", { debug: 'yes' }],
       ['debug: 1', { debug: 1 }],

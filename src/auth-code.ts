@@ -3,7 +3,7 @@ import { GoPayAuthCodeExpiredError } from './errors/GoPayAuthCodeExpiredError';
 import { answeredWithout } from './errors/GoPayBridgeError';
 import { isGoPayError } from './errors/GoPayError';
 import { readCallOptions } from './options';
-import { asValidationError, type Send } from './request';
+import { validated, type Send } from './request';
 import type { AuthCode, CallOptions, WithAuthCodeOptions } from './types';
 import { checkFunction, own } from './validate';
 
@@ -86,16 +86,14 @@ export const createAuthCodeGuard = (send: Send, ttl: number, margin: number) => 
   };
 
   const withAuthCode = async <T>(fn: (code: string, authCode: AuthCode) => T | Promise<T>, opts?: WithAuthCodeOptions): Promise<T> => {
-    let callOptions: CallOptions;
-    let isExpired = looksExpired;
-    try {
+    const [callOptions, isExpired] = validated('withAuthCode', () => {
       checkFunction(fn, 'withAuthCode(fn)');
-      callOptions = readCallOptions(opts, ['isExpiredError']);
-      const custom = opts && own(opts, 'isExpiredError');
-      if (custom !== undefined) isExpired = checkFunction(custom as typeof looksExpired, 'isExpiredError');
-    } catch (error) {
-      throw asValidationError(error, 'withAuthCode');
-    }
+      const custom = own(opts, 'isExpiredError');
+      return [
+        readCallOptions(opts, ['isExpiredError']),
+        custom === undefined ? looksExpired : checkFunction(custom as typeof looksExpired, 'isExpiredError'),
+      ] as const;
+    });
     let authCode = await claim(callOptions);
     try {
       return await fn(authCode.code, authCode);

@@ -4,7 +4,7 @@ import { createIsInGoPay } from './in-gopay';
 import { createEvents } from './events';
 import type { GoPay } from './gopay';
 import type { Params } from './invoke';
-import { tableMethod } from './jsapis';
+import { tableMethods } from './jsapis';
 import { createConnection } from './loader';
 import { resolveOptions, type GoPayOptions } from './options';
 import { createReporter, toDebugSink } from './report';
@@ -49,22 +49,7 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
     saveFile: createSaveFile(send, events.on, eventTarget),
     ...createSensors(send, events.on),
     on: events.on,
-    getLocation: tableMethod(send, 'getLocation'),
-    getSystemInfo: tableMethod(send, 'getSystemInfo'),
-    getRootedDeviceInfo: tableMethod(send, 'getRootedDeviceInfo'),
-    getWifiInfo: tableMethod(send, 'getWifiInfo'),
-    takePhoto: tableMethod(send, 'takePhoto'),
-    launchPayment: tableMethod(send, 'launchPayment'),
-    getBankAccountToken: tableMethod(send, 'getBankAccountToken'),
-    launchDeeplink: tableMethod(send, 'launchDeeplink'),
-    launchUri: tableMethod(send, 'launchUri'),
-    getLocale: tableMethod(send, 'getLocale'),
-    copyToClipboard: tableMethod(send, 'copyToClipboard'),
-    share: tableMethod(send, 'share'),
-    vibrate: tableMethod(send, 'vibrate'),
-    toast: tableMethod(send, 'toast'),
-    setNavigationBar: tableMethod(send, 'setNavigationBar'),
-    trackEvent: tableMethod(send, 'trackEvent'),
+    ...tableMethods(send),
   } satisfies GoPay;
   return gp;
 };

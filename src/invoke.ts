@@ -39,21 +39,54 @@ export interface BridgeRequest<T> {
 let resolved: Promise<void> | undefined;
 
 /**
+ * Ends a wait with a GoPayAbortError when `signal` aborts (at once if it already has) or a GoPayTimeoutError after
+ * `timeout` ms, by calling `end`; returns what removes its timer and listener. The timer is armed a microtask later,
+ * so that a bridge that answers at once or on a microtask (a stand-in, a test fake) costs no timer at all; for a
+ * real bridge that answers from native code the difference is nil. A promise reaction, not queueMicrotask: Node
+ * wraps each queueMicrotask callback in an AsyncResource.
+ */
+const limit = (className: string, methodName: string, opts: CallOptions, end: (error: unknown) => void) => {
+  const { timeout, signal } = opts;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let active = true;
+  const release = () => {
+    if (!active) return;
+    active = false;
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  };
+  // Ending the wait releases it too.
+  const fail = (error: unknown) => {
+    release();
+    end(error);
+  };
+  const onAbort = () => fail(new GoPayAbortError({ className, methodName, cause: signal!.reason }));
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener('abort', onAbort);
+  if (timeout && active) {
+    resolved ||= Promise.resolve();
+    resolved.then(() => {
+      if (active) timer = setTimeout(() => fail(new GoPayTimeoutError(timeout, { className, methodName })), timeout);
+    });
+  }
+  return release;
+};
+
+/**
  * One bridge call as a promise that settles exactly once, whatever the bridge does: answers late, twice, through
  * both callbacks, with a malformed payload, or throws. Its timer and abort listener are gone once it settles.
  */
 export const invoke = <T>(request: BridgeRequest<T>): Promise<T> =>
   new Promise<T>((resolve, reject) => {
-    const { className, methodName, timeout, signal, result, awaitEvents } = request;
+    const { className, methodName, result, awaitEvents } = request;
     let done = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let release: (() => void) | undefined;
     let detach: (() => void) | undefined;
 
     const settle: Settle = (ok, value) => {
       if (done) return;
       done = true;
-      clearTimeout(timer);
-      if (signal) signal.removeEventListener('abort', onAbort);
+      release?.();
       detach?.();
       let outcome = value;
       if (ok && result) {
@@ -70,10 +103,6 @@ export const invoke = <T>(request: BridgeRequest<T>): Promise<T> =>
       request.onSettled?.();
       report?.(ok, value);
     };
-
-    function onAbort() {
-      settle(false, new GoPayAbortError({ className, methodName, cause: signal!.reason }));
-    }
 
     // Native code calls these: nothing may be thrown back into it.
     const answer = (raw: unknown, viaFailure: boolean) => {
@@ -96,7 +125,7 @@ export const invoke = <T>(request: BridgeRequest<T>): Promise<T> =>
           request.params,
           (raw) => answer(raw, false),
           (raw) => answer(raw, true),
-          timeout || undefined,
+          request.timeout || undefined,
         );
       } catch (thrown) {
         // Some bridges throw plain objects shaped like a failure envelope.
@@ -110,27 +139,17 @@ export const invoke = <T>(request: BridgeRequest<T>): Promise<T> =>
     };
 
     // An aborted call never starts a load: nobody would wait for it, and its failure would go unhandled.
-    const aborted = signal?.aborted;
-    const source = aborted ? undefined : request.connect();
+    const source = request.signal?.aborted ? undefined : request.connect();
     // After connecting, so that `ready` is told before the first `call`.
     const report = request.report?.();
-    if (signal) {
-      if (aborted) return onAbort();
-      signal.addEventListener('abort', onAbort);
+    if (source) {
+      // Subscribe before calling, so that an early event is not missed.
+      if (awaitEvents) detach = awaitEvents(settle);
+      if (source instanceof Promise) source.then(send, (error) => settle(false, error));
+      else send(source);
     }
-    // Subscribe before calling, so that an early event is not missed.
-    if (awaitEvents) detach = awaitEvents(settle);
-    if (source instanceof Promise) source.then(send, (error) => settle(false, error));
-    else send(source!);
-    // The timer is armed a microtask later, so that a bridge that answers at once or on a microtask (a stand-in, a
-    // test fake) costs no timer at all; for a real bridge that answers from native code the difference is nil.
-    // A promise reaction, not queueMicrotask: Node wraps each queueMicrotask callback in an AsyncResource.
-    if (timeout && !done) {
-      resolved ||= Promise.resolve();
-      resolved.then(() => {
-        if (!done) timer = setTimeout(() => settle(false, new GoPayTimeoutError(timeout, { className, methodName })), timeout);
-      });
-    }
+    // After sending: a bridge that answered at once needs no limit (and an aborted signal settles here).
+    if (!done) release = limit(className, methodName, request, (error) => settle(false, error));
   });
 
 /**
@@ -139,28 +158,14 @@ export const invoke = <T>(request: BridgeRequest<T>): Promise<T> =>
  */
 export const waitFor = <T>(shared: Promise<T>, className: string, methodName: string, opts: CallOptions): Promise<T> =>
   new Promise<T>((resolve, reject) => {
-    const { timeout, signal } = opts;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const end = () => {
-      clearTimeout(timer);
-      if (signal) signal.removeEventListener('abort', onAbort);
-    };
-    function onAbort() {
-      end();
-      reject(new GoPayAbortError({ className, methodName, cause: signal!.reason }));
-    }
-    if (signal) {
-      if (signal.aborted) return onAbort();
-      signal.addEventListener('abort', onAbort);
-    }
-    if (timeout) timer = setTimeout(() => reject(new GoPayTimeoutError(timeout, { className, methodName })), timeout);
+    const release = limit(className, methodName, opts, reject);
     shared.then(
       (value) => {
-        end();
+        release();
         resolve(value);
       },
       (error) => {
-        end();
+        release();
         reject(error);
       },
     );

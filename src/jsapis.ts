@@ -159,21 +159,23 @@ export const JSAPIS = {
   },
 } satisfies { [M in TableMethod]: Jsapi<M> };
 
-/** The client method for a table entry: its arguments become the params, the one after them the per-call options. */
-export const tableMethod =
-  <M extends TableMethod>(send: Send, name: M) =>
-  (...args: Parameters<GoPay[M]>): ReturnType<GoPay[M]> => {
-    const table: { [N in TableMethod]: Jsapi<N> } = JSAPIS;
-    const api = table[name];
-    const build = api.params as ((...args: unknown[]) => Params) | undefined;
-    return send(
-      {
-        className: api.className,
-        methodName: api.methodName || name,
-        params: build && (() => build(...args)),
-        result: api.result || (() => undefined),
-        interactive: api.interactive,
-      },
-      args[api.arity] as CallOptions | undefined,
-    ) as ReturnType<GoPay[M]>;
-  };
+/** A table method as the client calls it: any arguments, a promise. */
+type Untyped = (...args: unknown[]) => Promise<unknown>;
+
+/**
+ * The client methods of the table: each one's arguments become its params, the one after them its per-call options.
+ * Their types are the `GoPay` interface's, which each entry above was checked against.
+ */
+export const tableMethods = (send: Send): Pick<GoPay, TableMethod> => {
+  const table: { [M in TableMethod]: Jsapi<M> } = JSAPIS;
+  const methods = {} as Record<TableMethod, Untyped>;
+  for (const name of Object.keys(table) as TableMethod[]) {
+    const { className, methodName = name, arity, params, result, interactive } = table[name];
+    const build = params as ((...args: unknown[]) => Params) | undefined;
+    // No result reader: the method resolves with nothing.
+    const read = (result || (() => undefined)) as (data: Params) => unknown;
+    methods[name] = (...args) =>
+      send({ className, methodName, params: build && (() => build(...args)), result: read, interactive }, args[arity]);
+  }
+  return methods as Pick<GoPay, TableMethod>;
+};

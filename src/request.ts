@@ -24,8 +24,17 @@ export type Send = <T = Params>(call: MethodCall<T>, opts?: unknown) => Promise<
  * What a throw while checking arguments becomes: a GoPayError stays as it is; anything else (a getter that throws,
  * a value no check foresaw) is still the caller's argument at fault, so a GoPayValidationError that says so.
  */
-export const asValidationError = (error: unknown, where: string) =>
+const asValidationError = (error: unknown, where: string) =>
   isGoPayError(error) ? error : new GoPayValidationError(`${where}: an argument could not be read (${String((error as Error)?.message)}).`);
+
+/** Runs a method's argument checks; whatever they throw is a GoPayError (see `asValidationError`). */
+export const validated = <T>(where: string, check: () => T): T => {
+  try {
+    return check();
+  } catch (error) {
+    throw asValidationError(error, where);
+  }
+};
 
 export const createSend =
   (

@@ -3,7 +3,7 @@ import { GoPayUnavailableError } from './errors/GoPayUnavailableError';
 import type { Subscribe } from './events';
 import { waitFor, type Params } from './invoke';
 import { readCallOptions } from './options';
-import { asValidationError, type Send } from './request';
+import { validated, type Send } from './request';
 import type { CallOptions, SaveFileParams, SaveFileResult } from './types';
 import { checkLink, checkObject, checkOneOf, own } from './validate';
 
@@ -51,14 +51,7 @@ export const createSaveFile = (send: Send, on: Subscribe, eventTarget: () => Eve
     );
 
   return async (params: SaveFileParams, opts?: CallOptions): Promise<SaveFileResult> => {
-    let checked: Params;
-    let callOptions: CallOptions;
-    try {
-      checked = saveParams(params);
-      callOptions = readCallOptions(opts);
-    } catch (error) {
-      throw asValidationError(error, 'GPFile.save');
-    }
+    const [checked, callOptions] = validated('GPFile.save', () => [saveParams(params), readCallOptions(opts)] as const);
     if (!eventTarget()) throw new GoPayUnavailableError('no-window');
     const previous = queue;
     // With none in flight, the save is sent at once.

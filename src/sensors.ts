@@ -1,8 +1,8 @@
 import type { GoPayEventName, Subscribe } from './events';
 import { waitFor, type Params } from './invoke';
 import { readCallOptions } from './options';
-import { asValidationError, type Send } from './request';
-import type { CallOptions, StopWatching } from './types';
+import { validated, type Send } from './request';
+import type { StopWatching } from './types';
 import { checkFunction, checkNumber, checkOneOf, own } from './validate';
 
 /** A GPMotion sensor: its event, and how GoPay starts and stops it. */
@@ -23,7 +23,7 @@ const SENSORS = {
 } satisfies Record<string, Sensor>;
 
 /** The params that start `sensor`, from a watcher's options (own fields only). */
-const startParams = (sensor: Sensor, opts: object): Params => {
+const startParams = (sensor: Sensor, opts: unknown): Params => {
   if (sensor.stop) {
     const interval = own(opts, 'interval');
     return interval === undefined ? {} : { interval: checkOneOf(interval, 'interval', ['game', 'ui', 'normal']) };
@@ -72,16 +72,12 @@ export const createSensors = (send: Send, on: Subscribe) => {
 
   const watch =
     (sensor: Sensor) =>
-    async (listener: unknown, opts?: object): Promise<StopWatching> => {
-      let params: Params;
-      let callOptions: CallOptions;
-      try {
+    async (listener: unknown, opts?: unknown): Promise<StopWatching> => {
+      const [params, callOptions] = validated(sensor.event, () => {
         checkFunction(listener, `${sensor.event} listener`);
-        callOptions = readCallOptions(opts, sensor.stop ? ['interval'] : sensor.numbers);
-        params = startParams(sensor, opts || {});
-      } catch (error) {
-        throw asValidationError(error, sensor.event);
-      }
+        const callOptions = readCallOptions(opts, sensor.stop ? ['interval'] : sensor.numbers);
+        return [startParams(sensor, opts), callOptions] as const;
+      });
       let state = running.get(sensor.event);
       if (!state) {
         state = { count: 0 };
@@ -109,10 +105,7 @@ export const createSensors = (send: Send, on: Subscribe) => {
       };
     };
 
-  return {
-    watchCompass: watch(SENSORS.watchCompass),
-    watchAccelerometer: watch(SENSORS.watchAccelerometer),
-    watchGyro: watch(SENSORS.watchGyro),
-    watchShake: watch(SENSORS.watchShake),
-  };
+  const methods = {} as Record<keyof typeof SENSORS, ReturnType<typeof watch>>;
+  for (const name of Object.keys(SENSORS) as (keyof typeof SENSORS)[]) methods[name] = watch(SENSORS[name]);
+  return methods;
 };

@@ -1,4 +1,5 @@
 import { redact } from '../redact';
+import { own } from '../validate';
 import { GoPayError, where, type GoPayErrorCode, type GoPayErrorDetails } from './GoPayError';
 
 /** The codes a `GoPayBridgeError` can carry: every code that is not one of the SDK's own. */
@@ -31,17 +32,13 @@ export const BRIDGE_CODES: Readonly<Record<string, BridgeErrorCode>> = {
 const CONSENT_SCOPES: Readonly<Record<string, string>> = { GPLocation: 'location', GPCamera: 'camera' };
 
 /** The code for a bridge code. Own keys only: a code such as `constructor` is UNKNOWN, not a function. */
-const codeOf = (bridgeCode: string): BridgeErrorCode => {
-  if (Object.prototype.hasOwnProperty.call(BRIDGE_CODES, bridgeCode)) return BRIDGE_CODES[bridgeCode]!;
-  return /^5\d\d$/.test(bridgeCode) ? 'SUPERAPP' : 'UNKNOWN';
-};
+const codeOf = (bridgeCode: string): BridgeErrorCode =>
+  (own(BRIDGE_CODES, bridgeCode) as BridgeErrorCode | undefined) || (/^5\d\d$/.test(bridgeCode) ? 'SUPERAPP' : 'UNKNOWN');
 
 /** What to do about a 300: ask for the consent where GoPay documents one, else say what else may be missing. */
 const permissionHint = (className = '') => {
-  const scope = Object.prototype.hasOwnProperty.call(CONSENT_SCOPES, className) && CONSENT_SCOPES[className];
-  return scope
-    ? `. Ask consent first: gp.getConsent('${scope}')`
-    : '. Not permitted: a consent the user has not given, or a deeplink that is not whitelisted';
+  const scope = own(CONSENT_SCOPES, className);
+  return scope ? `. Ask consent first: gp.getConsent('${scope}')` : '. Not permitted: no consent, or a deeplink not whitelisted';
 };
 
 /**

@@ -54,7 +54,7 @@ describe('GoPayBridgeError messages', () => {
       "GPLocation.getLocation failed: no (PERMISSION_DENIED 300). Ask consent first: gp.getConsent('location')",
     );
     // No invented scope name ('navigator', 'system', 'scope'): a deeplink may simply not be whitelisted.
-    const notPermitted = '. Not permitted: a consent the user has not given, or a deeplink that is not whitelisted';
+    const notPermitted = '. Not permitted: no consent, or a deeplink not whitelisted';
     for (const [className, methodName] of [
       ['GPNavigator', 'launchDeeplink'],
       ['GPSystem', 'getSystemInfo'],

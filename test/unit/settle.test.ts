@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createGoPay, GoPayAbortError, GoPayTimeoutError, isGoPayError, type GpContainer } from '../../src/index';
-import { fakeBridge, ok } from './fake-bridge';
+import { fakeBridge, ok, type Answer } from './fake-bridge';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -148,7 +148,9 @@ describe('abort', () => {
     const controller = new AbortController();
     const add = vi.spyOn(controller.signal, 'addEventListener');
     const remove = vi.spyOn(controller.signal, 'removeEventListener');
-    await createGoPay({ bridge: fakeBridge({}, ok({})) }).call('A', 'b', {}, { signal: controller.signal });
+    // Answered on a microtask: a bridge that answers at once is settled before any listener is needed.
+    const later: Answer = (s, f, p) => queueMicrotask(() => ok({})(s, f, p));
+    await createGoPay({ bridge: fakeBridge({}, later) }).call('A', 'b', {}, { signal: controller.signal });
     expect(add).toHaveBeenCalledTimes(1);
     expect(remove).toHaveBeenCalledWith('abort', add.mock.calls[0]![1]);
     expect(vi.getTimerCount()).toBe(0);

@@ -12,7 +12,7 @@ export interface GoPayApiErrorDetails {
   responseCode?: string;
   /** The `Request-Id` (Mini App APIs) or `X-EXTERNAL-ID` (SNAP) the request carried: quote it to GoPay. */
   requestId?: string;
-  /** Whether the same request may be tried again (a network error, a timeout, a 5xx or a 429). */
+  /** Whether the same request may be tried again: no answer came (status 0) or GoPay failed (5xx). */
   retryable: boolean;
   cause?: unknown;
 }

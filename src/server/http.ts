@@ -43,10 +43,13 @@ export interface HttpAnswer {
 const BASE_DELAY = 250;
 const MAX_DELAY = 60_000;
 
-/** Whether an answer may be retried: the server failed (5xx) or asked us to slow down (429). */
-export const isRetryableStatus = (status: number): boolean => status >= 500 || status == 429;
+/**
+ * Whether an answer may be retried: GoPay failed (5xx). Never another status — not even a 429: DESIGN's contract is
+ * "never after a 4xx", and a rate limit is better met by the caller slowing down than by three times the requests.
+ */
+export const isRetryableStatus = (status: number): boolean => status >= 500;
 
-/** `Retry-After` in ms (seconds or an HTTP date), capped at 60 s; undefined when absent or unreadable. */
+/** `Retry-After` in ms (seconds or an HTTP date; a 503 may carry it), capped at 60 s; undefined when absent or unreadable. */
 export const retryAfter = (headers: Headers, now = Date.now()): number | undefined => {
   const value = headers.get('retry-after')?.trim();
   if (!value) return undefined;
@@ -114,7 +117,7 @@ const attemptOnce = async (
 };
 
 /**
- * Sends `request`, retrying after a network error, a timeout, a 5xx or a 429 (`transport.retries` times at most).
+ * Sends `request`, retrying after a network error, a timeout or a 5xx (`transport.retries` times at most).
  * Resolves with the last answer, whatever its status: the caller reads GoPay's envelope. Rejects with
  * `GoPayAbortError`, `GoPayTimeoutError` (the last attempt timed out) or `GoPayApiError` with `status: 0` (the last
  * attempt got no answer).

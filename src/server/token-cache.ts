@@ -8,7 +8,7 @@ export interface AccessTokenEntry {
   expiresAt: number;
 }
 
-/** Stop using a token this long before it expires (or half its life, if that is shorter). */
+/** Stop using a token this long before it expires: a token that lives 60 s or less is used once, never cached. */
 export const TOKEN_MARGIN = 60_000;
 
 export interface TokenCache {
@@ -17,8 +17,6 @@ export interface TokenCache {
   /** GoPay refused `token`: forget it (unless a newer token replaced it already) and never take it from the store again. */
   invalidate(token: string): void;
 }
-
-const usableUntil = (entry: AccessTokenEntry, lifetime: number) => entry.expiresAt - Math.min(TOKEN_MARGIN, lifetime / 2);
 
 /** Reads what the store holds: our JSON entry, or undefined for anything else. */
 const parseEntry = (value: unknown): AccessTokenEntry | undefined => {
@@ -64,10 +62,10 @@ export const createTokenCache = (
     if (stored) return stored;
     const { accessToken, lifetime } = await request();
     const entry = { accessToken, expiresAt: Date.now() + lifetime };
-    memory = { token: accessToken, until: usableUntil(entry, lifetime) };
-    if (store) {
+    memory = { token: accessToken, until: entry.expiresAt - TOKEN_MARGIN };
+    if (store && memory.until > Date.now()) {
       try {
-        await store.set(key, JSON.stringify(entry), Math.max(memory.until - Date.now(), 1));
+        await store.set(key, JSON.stringify(entry), memory.until - Date.now());
       } catch {
         // The token works without the store; the next instance fetches its own.
       }

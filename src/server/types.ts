@@ -28,8 +28,8 @@ export interface TransportClientOptions {
    */
   timeout?: number | false;
   /**
-   * Extra attempts after a network error, a timeout, an HTTP 5xx or a 429 — never after another 4xx. The waits
-   * grow from 250 ms (×2 each time, plus up to 50 % jitter), or follow `Retry-After` (at most 60 s).
+   * Extra attempts after a network error, a timeout or an HTTP 5xx — never after a 4xx (a 429 included). The waits
+   * grow from 250 ms (×2 each time, plus up to 50 % jitter), or follow the answer's `Retry-After` (at most 60 s).
    * @default 2
    */
   retries?: number;

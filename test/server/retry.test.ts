@@ -41,23 +41,23 @@ describe('retries', () => {
     expect(server!.requests).toHaveLength(2);
   });
 
-  it.each([400, 401, 403, 404, 409, 422])('never retries HTTP %i', async (status) => {
-    const gopay = await start((_r, res) => json(res, status, { success: false, error: { description: 'no' } }));
+  it.each([400, 401, 403, 404, 409, 422, 429])('never retries HTTP %i, even with Retry-After', async (status) => {
+    const gopay = await start((_r, res) => json(res, status, { success: false, error: { description: 'no' } }, { 'Retry-After': '0' }));
     const error = await gopay.getProfile('tok-abcdef').catch((e: unknown) => e);
     expect(error).toMatchObject({ status, retryable: false });
     expect(server!.requests).toHaveLength(1);
   });
 
-  it('honours Retry-After on a 429', async () => {
-    const gopay = await start(failFirst(1, (_r, res) => json(res, 429, { success: false }, { 'Retry-After': '1' })));
+  it('honours Retry-After on a 503', async () => {
+    const gopay = await start(failFirst(1, (_r, res) => json(res, 503, { success: false }, { 'Retry-After': '1' })));
     const started = Date.now();
     await gopay.getProfile('tok-abcdef');
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     expect(server!.requests).toHaveLength(2);
   });
 
-  it('retries a 429 without Retry-After with backoff', async () => {
-    const gopay = await start(failFirst(1, (_r, res) => json(res, 429, { success: false })));
+  it('waits with backoff (at least 250 ms) before retrying a 5xx without Retry-After', async () => {
+    const gopay = await start(failFirst(1, (_r, res) => json(res, 500, { success: false })));
     const started = Date.now();
     await gopay.getProfile('tok-abcdef');
     expect(Date.now() - started).toBeGreaterThanOrEqual(240);
@@ -109,7 +109,7 @@ describe('timeouts', () => {
     expect(new Set(ids()).size).toBe(1);
   });
 
-  it('GoPayTimeoutError when the last attempt timed out; it names the X-EXTERNAL-ID of a SNAP call', async () => {
+  it('GoPayTimeoutError when the last attempt timed out', async () => {
     const gopay = await start((_r, res) => void setTimeout(() => json(res, 200, success), 2000), { timeout: 80, retries: 1 });
     const error = await gopay.getProfile('tok-abcdef').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GoPayTimeoutError);
@@ -160,6 +160,32 @@ describe('abort', () => {
 });
 
 describe('SNAP retries keep X-EXTERNAL-ID and re-sign each attempt', () => {
+  it('a createPayment that times out names its X-EXTERNAL-ID (for getPaymentStatus({ originalExternalId }))', async () => {
+    const fake = await startFakeSnap({
+      override: (request) => request.url == '/v1.0/debit/payment-host-to-host',
+    });
+    try {
+      const snap = createSnapClient({
+        clientId: CLIENT_ID,
+        clientSecret: CLIENT_SECRET,
+        privateKey: snapKeys().pkcs8,
+        merchantId: MERCHANT_ID,
+        baseUrl: fake.url,
+        retries: 0,
+      });
+      const error = await snap
+        .createPayment({ partnerReferenceNo: 'o-2', amount: { value: '1.00', currency: 'IDR' } }, { externalId: 'ext-42', timeout: 100 })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GoPayTimeoutError);
+      expect(error).toMatchObject({ requestId: 'ext-42' });
+      expect((error as Error).message).toMatch(
+        /SnapClient\.createPayment: no answer from GoPay in 100 ms \(POST \/v1\.0\/debit\/payment-host-to-host, X-EXTERNAL-ID ext-42\)/,
+      );
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('a 500 on createPayment is retried with the same X-EXTERNAL-ID, a fresh valid signature each time', async () => {
     let failures = 0;
     const fake = await startFakeSnap({

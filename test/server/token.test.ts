@@ -62,14 +62,15 @@ describe('one token for everyone', () => {
     expect(fake!.tokenRequests()).toBe(2);
   });
 
-  it('a token that lives less than two minutes is kept for half its life', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    const snap = await start({ expiresIn: 60 });
-    const first = await snap.accessToken();
-    vi.setSystemTime(Date.now() + 29_000);
-    expect(await snap.accessToken()).toBe(first);
-    vi.setSystemTime(Date.now() + 2_000);
-    expect(await snap.accessToken()).not.toBe(first);
+  it('a token that lives 60 s or less is not cached, but concurrent callers still share its request', async () => {
+    const store = { get: () => undefined, set: vi.fn() };
+    const snap = await start({ expiresIn: 30, tokenDelay: 30 }, { tokenStore: store });
+    const [a, b] = await Promise.all([snap.accessToken(), snap.accessToken()]);
+    expect(a).toBe(b);
+    expect(fake!.tokenRequests()).toBe(1);
+    expect(await snap.accessToken()).not.toBe(a);
+    expect(fake!.tokenRequests()).toBe(2);
+    expect(store.set).not.toHaveBeenCalled();
   });
 
   it("one caller's abort does not cancel the shared token request for the others", async () => {

@@ -2153,6 +2153,23 @@ export function registerContract(core: any, mock: any, t: TestApi, env: Contract
       await expect(createGoPay({ bridge }).isInGoPay()).resolves.toBe(false);
     });
 
+    it('a success without any locale is still an answer: true', async () => {
+      const { bridge } = fakeBridge({ answer: () => ({ ok: okEnv() }) });
+      await expect(createGoPay({ bridge }).isInGoPay()).resolves.toBe(true);
+    });
+
+    it.each([
+      ['an undocumented code (999)', { fail: failEnv('999') }],
+      ['an empty code', { fail: failEnv('') }],
+      ['null through onFailure', { fail: null }],
+      ['a string through onFailure', { fail: 'oops' }],
+      ['unparsable text through onSuccess', { ok: '<<not json' }],
+      ["the native timeout { ret: ['HY_TIMEOUT'] }", { ok: { ret: ['HY_TIMEOUT'] } }],
+    ])('only a success or a documented bridge error counts: %s gives false', async (_n: string, reply: Reply) => {
+      const { bridge } = fakeBridge({ answer: () => reply });
+      await expect(createGoPay({ bridge }).isInGoPay()).resolves.toBe(false);
+    });
+
     it('resolves false when the bridge stays silent for 2,000 ms (default), whatever the client timeout', async () => {
       await withFakeTimers(async () => {
         const { bridge } = fakeBridge({ mode: 'manual' });

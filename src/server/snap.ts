@@ -1,17 +1,16 @@
 // createSnapClient: BI-SNAP payments (Midtrans's "Initiate Host to Host Payment" and "Get Transaction Status API").
 // The B2B token request is signed with RSA (clientId|X-TIMESTAMP); every transactional request with HMAC-SHA512
 // over METHOD:path:token:sha256(body):X-TIMESTAMP. An answer whose responseCode does not start with 200 rejects.
-import { GoPayAbortError } from '../errors/GoPayAbortError';
 import { GoPayApiError } from '../errors/GoPayApiError';
-import { GoPayTimeoutError } from '../errors/GoPayTimeoutError';
 import { GoPayValidationError } from '../errors/GoPayValidationError';
 import { toPaymentDeeplink } from '../payment';
 import { hmacSha512, importPrivateKey, randomId, signRsa, snapTimestamp, transactionStringToSign } from './crypto';
-import { isRetryableStatus, label, send, type HttpAnswer, type HttpRequest } from './http';
+import { send, type HttpRequest } from './http';
 import { checkPlainObject, checkSecret, checkText, own, readCallOptions, readObject, resolveTransport } from './options';
-import { redact, redactText } from './redact';
-import type { PaymentCallOptions, SnapClient, SnapClientOptions, SnapPaymentResult, SnapStatusResult, TokenStore } from './snap-types';
-import { createTokenCache } from './token-cache';
+import { redact } from './redact';
+import { isInvalidToken, isSuccess, snapError } from './snap-answers';
+import type { PaymentCallOptions, SnapClient, SnapClientOptions, SnapPaymentResult, SnapStatusResult } from './snap-types';
+import { checkStore, createTokenCache, waitFor } from './token-cache';
 import type { CallOptions } from './types';
 
 /** Midtrans's production host; the sandbox is `https://merchants.sbx.midtrans.com`. */
@@ -32,81 +31,6 @@ const OPTIONS = [
 const CLASS = 'SnapClient';
 /** A token whose lifetime GoPay does not state is kept for SNAP's usual 15 minutes. */
 const DEFAULT_LIFETIME = 900_000;
-
-/** SNAP's answer that the access token is invalid or expired: 401 + service code + 01 (Invalid Token) or 03 (Token Not Found). */
-export const isInvalidToken = (answer: HttpAnswer): boolean => {
-  const { responseCode, responseMessage } = (answer.body ?? {}) as { responseCode?: unknown; responseMessage?: unknown };
-  if (typeof responseCode != 'string') return false;
-  // The generic "Unauthorized" (…00) is only a token problem when its message says so; else it is the signature.
-  return /^401\d\d0[13]$/.test(responseCode) || (/^401\d\d00$/.test(responseCode) && /token/i.test(String(responseMessage)));
-};
-
-const isSuccess = (answer: HttpAnswer): boolean => {
-  const code = (answer.body as { responseCode?: unknown } | undefined)?.responseCode;
-  return answer.status >= 200 && answer.status < 300 && typeof code == 'string' && code.startsWith('200');
-};
-
-/** The error of a SNAP answer that is not a success; body and texts redacted. */
-const snapError = (answer: HttpAnswer, request: HttpRequest): GoPayApiError => {
-  const body = answer.body as { responseCode?: unknown; responseMessage?: unknown } | undefined;
-  const responseCode = typeof body?.responseCode == 'string' ? body.responseCode : undefined;
-  const description = typeof body?.responseMessage == 'string' ? redactText(body.responseMessage, request.secrets) : undefined;
-  const said =
-    [responseCode, description].filter(Boolean).join(' ') || (body === undefined ? 'an answer that is not JSON' : 'no responseCode');
-  return new GoPayApiError(
-    `${CLASS}.${request.methodName}: GoPay answered HTTP ${answer.status}: ${said} (POST ${request.path}${label(request)}).`,
-    {
-      status: answer.status,
-      body: body === undefined ? redactText(answer.text.slice(0, 1000), request.secrets) || undefined : redact(body, request.secrets),
-      description,
-      responseCode,
-      requestId: request.requestId || undefined,
-      retryable: isRetryableStatus(answer.status),
-    },
-  );
-};
-
-/** Waits for `promise` (shared work) without letting one caller's signal or timeout cancel it for the others. */
-const waitFor = <T>(promise: Promise<T>, methodName: string, signal?: AbortSignal, timeout?: number | false): Promise<T> => {
-  if (!signal && !timeout) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    };
-    const onAbort = () => {
-      done();
-      reject(new GoPayAbortError({ className: CLASS, methodName, cause: signal!.reason }));
-    };
-    const timer = timeout
-      ? setTimeout(() => {
-          done();
-          reject(new GoPayTimeoutError(timeout, { className: CLASS, methodName }));
-        }, timeout)
-      : undefined;
-    if (signal?.aborted) return onAbort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        done();
-        resolve(value);
-      },
-      (error: unknown) => {
-        done();
-        reject(error);
-      },
-    );
-  });
-};
-
-const checkStore = (store: unknown): TokenStore | undefined => {
-  if (store === undefined) return undefined;
-  const { get, set } = (store ?? {}) as Partial<TokenStore>;
-  if (typeof get != 'function' || typeof set != 'function') {
-    throw new GoPayValidationError('createSnapClient(options).tokenStore must be an object with get(key) and set(key, value, ttlMs).');
-  }
-  return store as TokenStore;
-};
 
 /**
  * A client for BI-SNAP payments, for your backend: the private key and the client secret never leave it.
@@ -158,7 +82,7 @@ export const createSnapClient = (options: SnapClientOptions): SnapClient => {
     const answer = await send(transport, request);
     const token = (answer.body as { accessToken?: unknown } | undefined)?.accessToken;
     if (!isSuccess(answer) || typeof token != 'string' || !token)
-      throw snapError(answer, { ...request, secrets: [...secrets, String(token)] });
+      throw snapError(answer, { ...request, secrets: [...secrets, String(token)] }, CLASS);
     const expiresIn = Number((answer.body as { expiresIn?: unknown }).expiresIn);
     return { accessToken: token, lifetime: expiresIn > 0 ? expiresIn * 1000 : DEFAULT_LIFETIME };
   };
@@ -176,7 +100,7 @@ export const createSnapClient = (options: SnapClientOptions): SnapClient => {
     const body = JSON.stringify(payload);
     await signingKey;
     for (let refreshed = false; ; refreshed = true) {
-      const accessToken = await waitFor(tokens.get(), methodName, signal);
+      const accessToken = await waitFor(tokens.get(), CLASS, methodName, signal);
       const request: HttpRequest = {
         method: 'POST',
         path,
@@ -205,7 +129,7 @@ export const createSnapClient = (options: SnapClientOptions): SnapClient => {
       };
       const answer = await send(transport, request);
       if (isSuccess(answer)) return answer.body as Record<string, unknown>;
-      if (refreshed || !isInvalidToken(answer)) throw snapError(answer, request);
+      if (refreshed || !isInvalidToken(answer)) throw snapError(answer, request, CLASS);
       tokens.invalidate(accessToken);
     }
   };
@@ -213,7 +137,7 @@ export const createSnapClient = (options: SnapClientOptions): SnapClient => {
   return {
     async accessToken(opts?: CallOptions) {
       const { signal, timeout } = readCallOptions(opts, `${CLASS}.accessToken`);
-      return waitFor(tokens.get(), 'accessToken', signal, timeout);
+      return waitFor(tokens.get(), CLASS, 'accessToken', signal, timeout);
     },
 
     async createPayment(body, opts) {

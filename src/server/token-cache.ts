@@ -1,5 +1,8 @@
 // The SNAP access token: one request for all concurrent callers, kept until shortly before it expires, optionally
 // shared between server instances through a `tokenStore`, and dropped when GoPay says it is invalid.
+import { GoPayAbortError } from '../errors/GoPayAbortError';
+import { GoPayTimeoutError } from '../errors/GoPayTimeoutError';
+import { GoPayValidationError } from '../errors/GoPayValidationError';
 import type { TokenStore } from './snap-types';
 
 /** A token and the time (ms since the epoch) it expires. */
@@ -89,4 +92,55 @@ export const createTokenCache = (
       if (memory?.token === token) memory = undefined;
     },
   };
+};
+
+/** Waits for `promise` (shared work) without letting one caller's signal or timeout cancel it for the others. */
+export const waitFor = <T>(
+  promise: Promise<T>,
+  className: string,
+  methodName: string,
+  signal?: AbortSignal,
+  timeout?: number | false,
+): Promise<T> => {
+  if (!signal && !timeout) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      done();
+      reject(new GoPayAbortError({ className, methodName, cause: signal!.reason }));
+    };
+    const timer = timeout
+      ? setTimeout(() => {
+          done();
+          const error = new GoPayTimeoutError(timeout, { className, methodName });
+          error.message = `${className}.${methodName}: no access token within ${timeout} ms (the shared token request goes on).`;
+          reject(error);
+        }, timeout)
+      : undefined;
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        done();
+        resolve(value);
+      },
+      (error: unknown) => {
+        done();
+        reject(error);
+      },
+    );
+  });
+};
+
+/** A `tokenStore` option: an object with `get` and `set`, or undefined. */
+export const checkStore = (store: unknown): TokenStore | undefined => {
+  if (store === undefined) return undefined;
+  const { get, set } = (store ?? {}) as Partial<TokenStore>;
+  if (typeof get != 'function' || typeof set != 'function') {
+    throw new GoPayValidationError('createSnapClient(options).tokenStore must be an object with get(key) and set(key, value, ttlMs).');
+  }
+  return store as TokenStore;
 };

@@ -3358,6 +3358,19 @@ export function registerContract(core: any, mock: any, t: TestApi, env: Contract
       expect((await gp.getConsent('camera')).granted).toBe(false);
     });
 
+    it('installMockBridge(options) applies the options to the mock it installs', async () => {
+      const w = window as any;
+      try {
+        const m = mock.installMockBridge({ latency: 0, scenario: 'offline' });
+        expect(w.gpContainer).toBe(m);
+        const r = await rawCall(w.gpContainer, 'GPBase', 'getLocale');
+        expect(r.via).toBe('failure');
+        expect(r.env).toMatchObject({ success: false, error_code: '401' });
+      } finally {
+        delete w.gpContainer;
+      }
+    });
+
     it('it never switches itself on: importing and creating mocks leaves window.gpContainer alone', () => {
       createMockBridge();
       createMockBridge({ scenario: 'offline' });

@@ -82,7 +82,7 @@ export const createSnapClient = (options: SnapClientOptions): SnapClient => {
     const answer = await send(transport, request);
     const token = (answer.body as { accessToken?: unknown } | undefined)?.accessToken;
     if (!isSuccess(answer) || typeof token != 'string' || !token)
-      throw snapError(answer, { ...request, secrets: [...secrets, String(token)] }, CLASS);
+      throw snapError(answer, { ...request, secrets: typeof token == 'string' ? [...secrets, token] : secrets }, CLASS);
     const expiresIn = Number((answer.body as { expiresIn?: unknown }).expiresIn);
     return { accessToken: token, lifetime: expiresIn > 0 ? expiresIn * 1000 : DEFAULT_LIFETIME };
   };

@@ -198,6 +198,23 @@ describe('createSnapClient: secrets never leak', () => {
   });
 });
 
+describe('createSnapClient: a refused token request leaks nothing either', () => {
+  it('an echo of the signature, client secret and key from the token endpoint is redacted', async () => {
+    const { pkcs8 } = snapKeys();
+    const keyBody = pkcs8.replace(/-----[^-]+-----|\s/g, '');
+    const snap = await start({
+      override: (request, res) => {
+        if (request.url != '/v1.0/access-token/b2b') return false;
+        json(res, 401, { responseCode: '4017300', responseMessage: `Unauthorized ${CLIENT_SECRET}`, privateKey: pkcs8, echo: keyBody });
+        return true;
+      },
+    });
+    const error = await snap.accessToken().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'API', status: 401, responseCode: '4017300' });
+    expect(leaks(exposed(error), [CLIENT_SECRET, keyBody, pkcs8.split('\n')[1]!])).toEqual([]);
+  });
+});
+
 describe('createSnapClient: validation before any request', () => {
   const good = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, privateKey: '', merchantId: MERCHANT_ID };
 

@@ -104,6 +104,18 @@ describe('an invalid token is refreshed once', () => {
     expect(header(payments()[1]!, 'authorization')).toBe(`Bearer ${fake!.issued[1]}`);
   });
 
+  it('200 concurrent calls refused with the same revoked token make ONE new token request', async () => {
+    const snap = await start();
+    await snap.accessToken();
+    fake!.revoke(fake!.issued[0]!);
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => snap.createPayment({ ...PAYMENT, partnerReferenceNo: `o-${i}` })),
+    );
+    expect(results.every((result) => result.responseCode == '2005400')).toBe(true);
+    expect(fake!.tokenRequests()).toBe(2);
+    expect(payments()).toHaveLength(400);
+  });
+
   it.each([['4015401'], ['4015403'], ['4017301']])('%s twice: the second refusal rejects, no third try', async (code) => {
     const snap = await start({
       override: (request, res) => {

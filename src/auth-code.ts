@@ -13,8 +13,8 @@ import { checkFunction, own } from './validate';
  * @example if (isAuthCodeExpired(authCode)) authCode = await gp.getAuthCode();
  */
 export const isAuthCodeExpired = (authCode: AuthCode, now = Date.now(), margin: number = DEFAULTS.authCodeMargin): boolean => {
-  const expiresAt = authCode && typeof authCode == 'object' ? authCode.expiresAt : undefined;
-  return typeof expiresAt != 'number' || !Number.isFinite(expiresAt) || now >= expiresAt - margin;
+  const expiresAt = (authCode as Partial<AuthCode> | null | undefined)?.expiresAt;
+  return !Number.isFinite(expiresAt) || now >= (expiresAt as number) - margin;
 };
 
 // GoPay's token endpoint answers "AuthCode Not Found" for an expired or used code.

@@ -37,73 +37,63 @@ const startParams = (sensor: Sensor, opts: unknown): Params => {
   return params;
 };
 
-interface Running {
-  /** How many watchers listen, or wait for the start. */
-  count: number;
-  started?: Promise<unknown>;
-}
-
 /**
  * The `watch*` methods. Watchers of one sensor share it: the first starts it, the last `stop()` stops it. The
  * shared start is sent with the client's options, never a watcher's: one watcher's `signal` or `timeout` ends only
  * its own wait. Each watcher's listener is its own subscription to the sensor's event.
  */
 export const createSensors = (send: Send, on: Subscribe) => {
-  const running = new Map<GoPayEventName, Running>();
+  const watch = (sensor: Sensor) => {
+    // One per sensor and client: how many watchers listen or wait for the start, and the start in flight or done.
+    let count = 0;
+    let started: Promise<unknown> | undefined;
 
-  const stopSensor = (sensor: Sensor, state: Running) => {
-    state.started = undefined;
-    return send({ className: 'GPMotion', methodName: sensor.stop || sensor.start, params: sensor.stop ? {} : { on: false } });
-  };
+    const stopSensor = () => {
+      started = undefined;
+      return send({ className: 'GPMotion', methodName: sensor.stop || sensor.start, params: sensor.stop ? {} : { on: false } });
+    };
 
-  const start = (sensor: Sensor, state: Running, params: Params) => {
-    const started = send({ className: 'GPMotion', methodName: sensor.start, params });
-    started.then(
-      () => {
-        // Every watcher gave up while it started: nobody waits for the stop, whose failure is no one's to hear.
-        if (!state.count && state.started === started) stopSensor(sensor, state).catch(() => {});
-      },
-      () => {
-        if (state.started === started) state.started = undefined;
-      },
-    );
-    return started;
-  };
+    const start = (params: Params) => {
+      const starting = send({ className: 'GPMotion', methodName: sensor.start, params });
+      starting.then(
+        () => {
+          // Every watcher gave up while it started: nobody waits for the stop, whose failure is no one's to hear.
+          if (!count && started === starting) stopSensor().catch(() => {});
+        },
+        () => {
+          if (started === starting) started = undefined;
+        },
+      );
+      return starting;
+    };
 
-  const watch =
-    (sensor: Sensor) =>
-    async (listener: unknown, opts?: unknown): Promise<StopWatching> => {
+    return async (listener: unknown, opts?: unknown): Promise<StopWatching> => {
       const [params, callOptions] = validated(sensor.event, () => {
         checkFunction(listener, `${sensor.event} listener`);
         const callOptions = readCallOptions(opts, sensor.stop ? ['interval'] : sensor.numbers);
         return [startParams(sensor, opts), callOptions] as const;
       });
-      let state = running.get(sensor.event);
-      if (!state) {
-        state = { count: 0 };
-        running.set(sensor.event, state);
-      }
       const off = on(sensor.event, listener as () => void);
-      state.count++;
+      count++;
       try {
-        state.started ||= start(sensor, state, params);
-        await waitFor(state.started, 'GPMotion', sensor.start, callOptions);
+        started ||= start(params);
+        await waitFor(started, 'GPMotion', sensor.start, callOptions);
       } catch (error) {
         off();
-        state.count--;
+        count--;
         throw error;
       }
       let stopped = false;
-      const current = state;
       // The sensor keeps running while another watcher still listens.
       return async () => {
         if (stopped) return;
         stopped = true;
         off();
-        current.count--;
-        if (!current.count) await stopSensor(sensor, current);
+        count--;
+        if (!count) await stopSensor();
       };
     };
+  };
 
   const methods = {} as Record<keyof typeof SENSORS, ReturnType<typeof watch>>;
   for (const name of Object.keys(SENSORS) as (keyof typeof SENSORS)[]) methods[name] = watch(SENSORS[name]);

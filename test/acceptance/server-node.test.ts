@@ -695,9 +695,14 @@ describe('createSnapClient (BI-SNAP) against a stand-in; signatures verified wit
       [],
       router({
         '/v1.0/access-token/b2b': () => tokenReply(),
-        '/v1.0/debit/payment-host-to-host': () => ({
+        '/v1.0/debit/payment-host-to-host': (seen) => ({
           status: 200,
-          body: { responseCode: '4045408', responseMessage: 'Merchant Not Found' },
+          body: {
+            responseCode: '4045408',
+            responseMessage: 'Merchant Not Found',
+            // A careless gateway echoing what it received: none of it may reach the error.
+            echo: { authorization: seen.headers.authorization, clientSecret: CLIENT_SECRET },
+          },
         }),
       }),
     );

@@ -5,7 +5,7 @@ import { GoPayAuthCodeExpiredError } from '../errors/GoPayAuthCodeExpiredError';
 import { GoPayValidationError } from '../errors/GoPayValidationError';
 import { randomId } from './crypto';
 import { isRetryableStatus, send, type HttpAnswer, type HttpRequest } from './http';
-import { checkPlainObject, checkSecret, checkText, own, readCallOptions, readObject, resolveTransport } from './options';
+import { checkPlainObject, checkSecret, checkSecretHeader, checkText, own, readCallOptions, readObject, resolveTransport } from './options';
 import { redact, redactText } from './redact';
 import type { AuthTokenResult, CallOptions, GoPayServer, GoPayServerOptions } from './types';
 
@@ -59,7 +59,7 @@ const checkTemplate = (value: unknown, field: string) => {
  */
 export const createGoPayServer = (options: GoPayServerOptions): GoPayServer => {
   const read = readObject<GoPayServerOptions>(options, 'createGoPayServer(options)', OPTIONS, false, SNAP_ONLY);
-  const credentials = checkSecret(read.credentials, 'createGoPayServer(options).credentials');
+  const credentials = checkSecretHeader(read.credentials, 'createGoPayServer(options).credentials');
   const transport = resolveTransport(read, MINI_APP_BASE_URL, 'createGoPayServer');
 
   const call = async (
@@ -95,7 +95,7 @@ export const createGoPayServer = (options: GoPayServerOptions): GoPayServer => {
   };
 
   const bearer = (authToken: unknown, methodName: string): string =>
-    `Bearer ${checkSecret(authToken, `${CLASS}.${methodName}(authToken)`)}`;
+    `Bearer ${checkSecretHeader(authToken, `${CLASS}.${methodName}(authToken)`)}`;
 
   /** `data` as an object with the string field GoPay promises, or a GoPayApiError. */
   const expect = <T>(data: unknown, field: string, methodName: string): T => {

@@ -47,6 +47,27 @@ export const checkSecret = (value: unknown, field: string): string => {
   return value;
 };
 
+// Visible ASCII: what an HTTP header can carry. Anything else makes fetch throw, which would look like a network
+// error and be retried for nothing.
+const HEADER_VALUE = /^[\x21-\x7e]+$/;
+
+/** A secret sent in a header (credential, token): non-empty visible ASCII; the message never quotes it. */
+export const checkSecretHeader = (value: unknown, field: string): string => {
+  if (!HEADER_VALUE.test(checkSecret(value, field))) {
+    throw new GoPayValidationError(`${field} must be visible ASCII without spaces (it is sent in a header).`);
+  }
+  return value as string;
+};
+
+/** An id sent in a header (Request-Id, X-EXTERNAL-ID, X-CLIENT-KEY): visible ASCII, 1 to 128 characters. */
+export const checkHeaderId = (value: unknown, field: string): string => {
+  const text = checkText(value, field);
+  if (!HEADER_VALUE.test(text) || text.length > 128) {
+    throw new GoPayValidationError(`${field} must be 1 to 128 visible ASCII characters without spaces, got ${JSON.stringify(text)}.`);
+  }
+  return text;
+};
+
 /** A non-empty string that is not secret (an id, a URL): it may be quoted. */
 export const checkText = (value: unknown, field: string): string => {
   if (typeof value != 'string' || !value.trim()) {
@@ -120,7 +141,7 @@ export const readCallOptions = <T extends CallOptions>(opts: unknown, method: st
   if (read.timeout !== undefined) checkTimeout(read.timeout, `${method}(…, opts).timeout`);
   for (const key of ['requestId', ...extra]) {
     const value = (read as Record<string, unknown>)[key];
-    if (value !== undefined) checkText(value, `${method}(…, opts).${key}`);
+    if (value !== undefined) checkHeaderId(value, `${method}(…, opts).${key}`);
   }
   return read;
 };

@@ -6,7 +6,7 @@ import { GoPayValidationError } from '../errors/GoPayValidationError';
 import { toPaymentDeeplink } from '../payment';
 import { hmacSha512, importPrivateKey, randomId, signRsa, snapTimestamp, transactionStringToSign } from './crypto';
 import { send, type HttpRequest } from './http';
-import { checkPlainObject, checkSecret, checkText, own, readCallOptions, readObject, resolveTransport } from './options';
+import { checkHeaderId, checkPlainObject, checkSecret, checkText, own, readCallOptions, readObject, resolveTransport } from './options';
 import { redact } from './redact';
 import { isInvalidToken, isSuccess, snapError } from './snap-answers';
 import type { PaymentCallOptions, SnapClient, SnapClientOptions, SnapPaymentResult, SnapStatusResult } from './snap-types';
@@ -40,7 +40,7 @@ const DEFAULT_LIFETIME = 900_000;
  */
 export const createSnapClient = (options: SnapClientOptions): SnapClient => {
   const read = readObject<SnapClientOptions>(options, 'createSnapClient(options)', OPTIONS, false, ['credentials']);
-  const clientId = checkText(read.clientId, 'createSnapClient(options).clientId');
+  const clientId = checkHeaderId(read.clientId, 'createSnapClient(options).clientId');
   const clientSecret = checkSecret(read.clientSecret, 'createSnapClient(options).clientSecret');
   const privateKey = checkSecret(read.privateKey, 'createSnapClient(options).privateKey');
   const merchantId = checkText(read.merchantId, 'createSnapClient(options).merchantId');

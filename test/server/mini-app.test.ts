@@ -207,6 +207,9 @@ describe('createGoPayServer: validation before any request', () => {
     () => gopay.getProfile(TOKEN, { timeout: -1 }),
     () => gopay.getProfile(TOKEN, { signal: {} as never }),
     () => gopay.getProfile(TOKEN, { retries: 3 } as never),
+    () => gopay.getProfile('token with\nnewline'),
+    () => gopay.getProfile(TOKEN, { requestId: 'id with space' }),
+    () => gopay.getProfile(TOKEN, { requestId: 'x'.repeat(129) }),
   ];
 
   it('every bad argument is a GoPayValidationError and nothing is sent', async () => {
@@ -228,6 +231,7 @@ describe('createGoPayServer: validation before any request', () => {
     [{ credentials: CREDENTIALS, timeout: 0 }],
     [{ credentials: CREDENTIALS, fetch: 'no' }],
     [{ credentials: CREDENTIALS, credential: 'typo' }],
+    [{ credentials: 'line\nbreak' }],
     [null],
   ])('createGoPayServer(%j) throws GoPayValidationError', (options) => {
     expect(() => createGoPayServer(options as never)).toThrow(GoPayValidationError);

@@ -63,6 +63,8 @@ export const createSend =
       });
     } catch (error) {
       call.onSettled?.();
-      return Promise.reject(asValidationError(error, `${String(className)}.${String(methodName)}`));
+      // The names may be what was wrong (a Symbol, a null-prototype object): only strings are printed.
+      const where = typeof className == 'string' && typeof methodName == 'string' ? `${className}.${methodName}` : 'call';
+      return Promise.reject(asValidationError(error, where));
     }
   };

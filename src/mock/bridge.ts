@@ -2,6 +2,7 @@
 // method's handler), and answers it once, never synchronously, after the configured latency. The handlers live with
 // their concept: auth.ts, consent.ts, payments.ts, device.ts, sensors.ts, container.ts.
 import { EventEmitter } from 'eventemitter3';
+import { GoPayValidationError } from '../errors/GoPayValidationError';
 import { createAuth } from './auth';
 import { createConsent } from './consent';
 import { createContainer } from './container';
@@ -197,7 +198,7 @@ export const createMockBridge = (options: MockBridgeOptions = {}): MockBridge =>
  */
 export const installMockBridge = (options?: MockBridgeOptions): MockBridge => {
   if (typeof window == 'undefined') {
-    throw new TypeError('installMockBridge() needs a window; in Node pass createMockBridge() to createGoPay({ bridge }).');
+    throw new GoPayValidationError('installMockBridge() needs a window; in Node pass createMockBridge() to createGoPay({ bridge }).');
   }
   const bridge = createMockBridge(options);
   (window as { gpContainer?: unknown }).gpContainer = bridge;

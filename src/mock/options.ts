@@ -13,7 +13,7 @@ export interface MockBridgeOptions {
   /**
    * `happy` (default); `permission-denied` (every consent refused, methods that need one answer 300);
    * `offline` (401 everywhere); `slow` (answers after 1.5–3 s unless `latency` is given);
-   * `payment-cancelled` (launchPayment answers `cancelled`: the user went back); `not-registered` (203 everywhere).
+   * `payment-cancelled` (the user cancels the payment, which GoPay's current docs report as `failed`); `not-registered` (203 everywhere).
    * @default 'happy'
    * @example createMockBridge({ scenario: 'offline' })
    */

@@ -1,5 +1,6 @@
 // The mock's options, resolved in one place. Only own properties are read: a key that a polluting library left on
 // Object.prototype (say `scenario: 'offline'`) must not change what the mock does.
+import { GoPayValidationError } from '../errors/GoPayValidationError';
 import type { MockBridgeOptions, MockPaymentStatus, MockScenario } from './options';
 
 export interface ResolvedOptions {
@@ -30,7 +31,7 @@ const serverUrl = (value: unknown): string | undefined => {
     url = undefined;
   }
   if (!url || (url.protocol != 'http:' && url.protocol != 'https:') || url.search || url.hash) {
-    throw new TypeError(
+    throw new GoPayValidationError(
       `createMockBridge: server must be the mock GoPay server's base URL, e.g. 'http://127.0.0.1:8787'; got ${String(value)}`,
     );
   }

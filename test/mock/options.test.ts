@@ -2,6 +2,7 @@
 // a base URL.
 import { describe, expect, it, vi } from 'vitest';
 import { createMockBridge } from '../../src/mock/index';
+import { GoPayValidationError } from '../../src/index';
 import { raw, SUCCESS, useMocks } from './helpers';
 
 const mock = useMocks();
@@ -46,10 +47,12 @@ describe('options are read from own properties only', () => {
 
 describe('server', () => {
   it.each(['localhost:8787', '127.0.0.1:8787', 'ftp://127.0.0.1', 'http://127.0.0.1:8787/?x=1', 'http://127.0.0.1:8787/#a', '', 8787])(
-    'refuses %j with a TypeError that shows the expected form',
+    'refuses %j with a GoPayValidationError that shows the expected form',
     (server) => {
       expect(() => createMockBridge({ server: server as string })).toThrow(
-        new TypeError(`createMockBridge: server must be the mock GoPay server's base URL, e.g. 'http://127.0.0.1:8787'; got ${server}`),
+        new GoPayValidationError(
+          `createMockBridge: server must be the mock GoPay server's base URL, e.g. 'http://127.0.0.1:8787'; got ${server}`,
+        ),
       );
     },
   );

@@ -16,10 +16,10 @@ describe('GP.launchPayment without the panel', () => {
     ]);
   });
 
-  it('defaults to success; the payment-cancelled scenario answers cancelled (the user went back)', async () => {
+  it('defaults to success; the payment-cancelled scenario answers failed (a user cancel, per the current GoPay docs)', async () => {
     expect((await raw(mock(), 'GP.launchPayment', { deeplink: DEEPLINK }))[1].data).toEqual({ status: 'success' });
     expect((await raw(mock({ scenario: 'payment-cancelled' }), 'GP.launchPayment', { deeplink: DEEPLINK }))[1].data).toEqual({
-      status: 'cancelled',
+      status: 'failed',
     });
   });
 

@@ -192,9 +192,9 @@ describe('GP.launchPayment with server', () => {
     },
   );
 
-  it('the payment-cancelled scenario reports cancelled', async () => {
+  it('the payment-cancelled scenario reports failed (a user cancel)', async () => {
     await raw(mock({ server, scenario: 'payment-cancelled' }), 'GP.launchPayment', { deeplink: DEEPLINK });
-    expect(received.map((request) => request.body)).toEqual([{ deeplink: DEEPLINK, status: 'cancelled' }]);
+    expect(received.map((request) => request.body)).toEqual([{ deeplink: DEEPLINK, status: 'failed' }]);
   });
 
   it('waits for the report before answering the app', async () => {

@@ -57,7 +57,16 @@ const readInput = async (input: Request | NotificationInput) => {
     throw new GoPayValidationError('verifyNotification(input) must be a Request or { method, url, headers, body }.');
   const isRequest = typeof (input as Request).text == 'function' && typeof (input as Request).clone == 'function';
   const { method, url, headers } = input;
-  const raw = isRequest ? await (input as Request).text() : (input as NotificationInput).body;
+  let raw: unknown = (input as NotificationInput).body;
+  if (isRequest) {
+    try {
+      raw = await (input as Request).text();
+    } catch {
+      throw new GoPayValidationError(
+        'verifyNotification(input): the Request body was already read; pass request.clone() or the raw parts.',
+      );
+    }
+  }
   // ArrayBuffer.isView, not instanceof: a body from another realm (a vm context, a worker) is still bytes.
   const body = typeof raw == 'object' && ArrayBuffer.isView(raw) ? new TextDecoder().decode(raw) : raw;
   if (typeof method != 'string' || typeof url != 'string' || !headers || typeof headers != 'object' || typeof body != 'string') {

@@ -140,27 +140,43 @@ export interface TokenStore {
  * @example createSnapClient({ clientId, clientSecret, privateKey, merchantId, baseUrl: 'https://merchants.sbx.midtrans.com' })
  */
 export interface SnapClientOptions extends TransportClientOptions {
-  /** Required: `X-CLIENT-KEY` of the token request, `X-PARTNER-ID` after. */
+  /**
+   * Required: `X-CLIENT-KEY` of the token request, `X-PARTNER-ID` after.
+   * @example { clientId: process.env.GOPAY_CLIENT_ID! }
+   */
   clientId: string;
-  /** Required: the HMAC-SHA512 key of transactional signatures. */
+  /**
+   * Required: the HMAC-SHA512 key of transactional signatures.
+   * @example { clientSecret: process.env.GOPAY_CLIENT_SECRET! }
+   */
   clientSecret: string;
-  /** Required: your RSA private key, PEM (`BEGIN PRIVATE KEY` or `BEGIN RSA PRIVATE KEY`). */
+  /**
+   * Required: your RSA private key, PEM (`BEGIN PRIVATE KEY` or `BEGIN RSA PRIVATE KEY`); `\n` escapes from an env
+   * file are read as line breaks.
+   * @example { privateKey: process.env.GOPAY_PRIVATE_KEY! }
+   */
   privateKey: string;
-  /** Required: filled into payment bodies. */
+  /**
+   * Required: filled into payment bodies that have none.
+   * @example { merchantId: 'G123456789' }
+   */
   merchantId: string;
   /**
    * Production; sandbox is `'https://merchants.sbx.midtrans.com'`.
    * @default 'https://merchants.midtrans.com'
+   * @example { baseUrl: 'https://merchants.sbx.midtrans.com' }
    */
   baseUrl?: string;
   /**
    * `CHANNEL-ID`, 5 digits.
    * @default '95221'
+   * @example { channelId: '12345' }
    */
   channelId?: string;
   /**
    * Shares the access token between instances.
    * @default in memory, per client
+   * @example { tokenStore: { get: (key) => env.TOKENS.get(key), set: (key, value, ttlMs) => env.TOKENS.put(key, value, { expirationTtl: Math.max(60, ttlMs / 1000) }) } }
    */
   tokenStore?: TokenStore;
 }

@@ -25,12 +25,14 @@ export interface TransportClientOptions {
   /**
    * Milliseconds per attempt; `false` waits forever.
    * @default 10000
+   * @example { timeout: 5_000 }
    */
   timeout?: number | false;
   /**
    * Extra attempts after a network error, a timeout or an HTTP 5xx — never after a 4xx (a 429 included). The waits
    * grow from 250 ms (×2 each time, plus up to 50 % jitter), or follow the answer's `Retry-After` (at most 60 s).
    * @default 2
+   * @example { retries: 0 } // fail fast, e.g. in a request handler with its own deadline
    */
   retries?: number;
   /**
@@ -46,11 +48,15 @@ export interface TransportClientOptions {
  * @example const gopay = createGoPayServer({ credentials: process.env.GOPAY_CREDENTIALS! })
  */
 export interface GoPayServerOptions extends TransportClientOptions {
-  /** Required: the credential GoPay sends you by email, sent as `Authorization: Basic <credentials>`. Server only. */
+  /**
+   * Required: the credential GoPay sends you by email, sent as `Authorization: Basic <credentials>`. Server only.
+   * @example { credentials: process.env.GOPAY_CREDENTIALS! }
+   */
   credentials: string;
   /**
    * GoPay's Mini App API host (or the mock GoPay server's URL).
    * @default 'https://public-mini-app-merchants.gopayapi.com'
+   * @example { baseUrl: await mock.listen() } // the local mock GoPay server
    */
   baseUrl?: string;
 }

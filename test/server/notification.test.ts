@@ -208,6 +208,15 @@ describe('verifyNotification: bad arguments are GoPayValidationError', () => {
     ['an unknown option', signed(), { publicKey: keys.spki, toleranceMs: 5 }],
     ['a body already parsed', { ...signed(), body: NOTIFICATION }, { publicKey: keys.spki }],
     ['no input', null, { publicKey: keys.spki }],
+    [
+      'a Request whose body was already read',
+      (() => {
+        const request = new Request('http://merchant.example/v1.0/debit/notify', { method: 'POST', body: '{}' });
+        void request.text();
+        return request;
+      })(),
+      { publicKey: keys.spki },
+    ],
   ])('%s', async (_name, input, options) => {
     await expect(verifyNotification(input as never, options as never)).rejects.toBeInstanceOf(GoPayValidationError);
   });

@@ -41,7 +41,8 @@ export const redact = (value: unknown, secrets: readonly string[], depth = 0): u
   if (Array.isArray(value)) return value.map((item) => redact(item, secrets, depth + 1));
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    copy[key] = SECRET_FIELDS.has(key.toLowerCase()) && item != null ? REDACTED : redact(item, secrets, depth + 1);
+    // Keys too: an answer may index something by a token.
+    copy[redactText(key, secrets)] = SECRET_FIELDS.has(key.toLowerCase()) && item != null ? REDACTED : redact(item, secrets, depth + 1);
   }
   return copy;
 };

@@ -60,7 +60,7 @@ export const resolveOptions = (options: GoPayOptions = {}): ResolvedOptions => {
   for (const key of Object.keys(options)) {
     // A typo would otherwise be silently ignored.
     checkOneOf(key, 'a createGoPay() option', Object.keys(DEFAULTS));
-    const value = own(options, key);
+    const value = (options as Record<string, unknown>)[key];
     if (value !== undefined) resolved[key] = value;
   }
   const config = resolved as ResolvedOptions;

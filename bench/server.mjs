@@ -41,7 +41,8 @@ if (process.argv.includes('--serve')) {
   let entry;
   if (!process.argv.includes('--src') && existsSync(dist))
     entry = { module: await import(pathToFileURL(dist).href), from: 'dist/server.mjs' };
-  else {
+  // A dist/ older than the server entry has no createSnapClient: measure the source instead.
+  if (typeof entry?.module.createSnapClient != 'function') {
     const { build } = await import('esbuild');
     const out = await build({
       entryPoints: [resolve(root, 'src/server/index.ts')],

@@ -4,7 +4,7 @@
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.stryker.config.ts' },
-  mutate: ['src/**/*.ts', '!src/types.ts', '!src/mock/options.ts', '!src/index.ts', '!src/mock/index.ts'],
+  mutate: ['src/**/*.ts', '!src/types.ts', '!src/gopay.ts', '!src/mock/options.ts', '!src/index.ts', '!src/mock/index.ts'],
   coverageAnalysis: 'perTest',
   concurrency: 2,
   reporters: ['clear-text', 'html', 'progress'],

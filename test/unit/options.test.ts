@@ -20,6 +20,55 @@ const rejection = async (promise: Promise<unknown>) => {
   return error as GoPayValidationError;
 };
 
+describe('createGoPay options: the documented ones', () => {
+  it.each([
+    [{ timeout: 0 }, 'timeout'],
+    [{ timeout: 'slow' }, 'timeout'],
+    [{ loadTimeout: -1 }, 'loadTimeout'],
+    [{ scriptUrl: '' }, 'scriptUrl'],
+    [{ authCodeTtl: 0 }, 'authCodeTtl'],
+    [{ authCodeMargin: -1 }, 'authCodeMargin'],
+    [{ authCodeTtl: 1000, authCodeMargin: 1000 }, 'authCodeMargin'],
+    [{ bridge: {} }, 'bridge'],
+    [{ nonce: 3 }, 'nonce'],
+    [{ timout: 5 }, 'timout'],
+    ['fast', 'options'],
+  ])('%j throws a GoPayValidationError naming %s', (options, field) => {
+    expect(() => createGoPay(options as never)).toThrow(GoPayValidationError);
+    expect(() => createGoPay(options as never)).toThrow(field);
+  });
+
+  it('the option messages say what the value must be', () => {
+    expect(() => createGoPay({ authCodeTtl: 1000, authCodeMargin: 1000 })).toThrow(
+      'authCodeMargin must be a number from 0 to 999, got 1000.',
+    );
+    expect(() => createGoPay({ bridge: {} as never })).toThrow('bridge must be an object with a call() method, got [object Object].');
+    expect(() => createGoPay({ bridge: null as never })).toThrow(GoPayValidationError);
+    expect(() => createGoPay({ bridge: null as never })).toThrow('bridge must be an object with a call() method, got null.');
+    // A typo lists the options there are.
+    expect(() => createGoPay({ timeOut: 5 } as never)).toThrow(
+      'a createGoPay() option must be one of scriptUrl, loadTimeout, timeout, authCodeTtl, authCodeMargin, debug, bridge, nonce, got "timeOut".',
+    );
+  });
+
+  it('accepts every documented option and undefined values', () => {
+    expect(() =>
+      createGoPay({
+        scriptUrl: 'https://x.test/gp.js',
+        bridge: fakeBridge(),
+        loadTimeout: 1,
+        timeout: false,
+        nonce: 'abc',
+        authCodeTtl: 360_000,
+        authCodeMargin: 0,
+        debug: () => {},
+      }),
+    ).not.toThrow();
+    expect(() => createGoPay({ timeout: undefined, debug: undefined })).not.toThrow();
+    expect(() => createGoPay()).not.toThrow();
+  });
+});
+
 describe('createGoPay options', () => {
   it('a malformed scriptUrl is refused by createGoPay, before any script is loaded', () => {
     for (const scriptUrl of ['https://', 'http://', 'javascript:alert(1)']) {

@@ -1,6 +1,8 @@
+// Arguments: every one checked before the bridge is called, refused with a message that names the field, what it
+// must be and what it got; and the params the typed methods send.
 import { describe, expect, it } from 'vitest';
 import { createGoPay, GoPayValidationError, toPaymentDeeplink } from '../../src/index';
-import { fakeBridge, ok } from './fake-bridge';
+import { fakeBridge, ok, okTop } from './fake-bridge';
 
 // [method, args, the field the message must name]
 const bad: [string, unknown[], string][] = [
@@ -62,55 +64,6 @@ describe('arguments are checked before the bridge is called', () => {
     expect(error.code).toBe('INVALID_ARGUMENT');
     expect(error.message).toContain(field);
     expect(bridge.calls).toHaveLength(0);
-  });
-});
-
-describe('createGoPay options', () => {
-  it.each([
-    [{ timeout: 0 }, 'timeout'],
-    [{ timeout: 'slow' }, 'timeout'],
-    [{ loadTimeout: -1 }, 'loadTimeout'],
-    [{ scriptUrl: '' }, 'scriptUrl'],
-    [{ authCodeTtl: 0 }, 'authCodeTtl'],
-    [{ authCodeMargin: -1 }, 'authCodeMargin'],
-    [{ authCodeTtl: 1000, authCodeMargin: 1000 }, 'authCodeMargin'],
-    [{ bridge: {} }, 'bridge'],
-    [{ nonce: 3 }, 'nonce'],
-    [{ timout: 5 }, 'timout'],
-    ['fast', 'options'],
-  ])('%j throws a GoPayValidationError naming %s', (options, field) => {
-    expect(() => createGoPay(options as never)).toThrow(GoPayValidationError);
-    expect(() => createGoPay(options as never)).toThrow(field);
-  });
-
-  it('the option messages say what the value must be', () => {
-    expect(() => createGoPay({ authCodeTtl: 1000, authCodeMargin: 1000 })).toThrow(
-      'authCodeMargin must be a number from 0 to 999, got 1000.',
-    );
-    expect(() => createGoPay({ bridge: {} as never })).toThrow('bridge must be an object with a call() method, got [object Object].');
-    expect(() => createGoPay({ bridge: null as never })).toThrow(GoPayValidationError);
-    expect(() => createGoPay({ bridge: null as never })).toThrow('bridge must be an object with a call() method, got null.');
-    // A typo lists the options there are.
-    expect(() => createGoPay({ timeOut: 5 } as never)).toThrow(
-      'a createGoPay() option must be one of scriptUrl, loadTimeout, timeout, authCodeTtl, authCodeMargin, debug, bridge, nonce, got "timeOut".',
-    );
-  });
-
-  it('accepts every documented option and undefined values', () => {
-    expect(() =>
-      createGoPay({
-        scriptUrl: 'https://x.test/gp.js',
-        bridge: fakeBridge(),
-        loadTimeout: 1,
-        timeout: false,
-        nonce: 'abc',
-        authCodeTtl: 360_000,
-        authCodeMargin: 0,
-        debug: () => {},
-      }),
-    ).not.toThrow();
-    expect(() => createGoPay({ timeout: undefined, debug: undefined })).not.toThrow();
-    expect(() => createGoPay()).not.toThrow();
   });
 });
 
@@ -182,5 +135,266 @@ describe('hostile arguments', () => {
     const gp = createGoPay({ bridge: fakeBridge() });
     expect(() => gp.on(Symbol('e') as never, () => {})).toThrow(GoPayValidationError);
     expect(() => gp.on(Object.create(null) as never, () => {})).toThrow(GoPayValidationError);
+  });
+});
+
+type Client = Record<string, (...a: unknown[]) => Promise<unknown>>;
+const client = () => {
+  const bridge = fakeBridge({}, ok({ status: 'success', app_locale: 'en_ID' }));
+  return { bridge, gp: createGoPay({ bridge }) as unknown as Client };
+};
+const rejection = async (promise: Promise<unknown>) => {
+  const error = await promise.then(
+    () => expect.fail('should reject'),
+    (e: unknown) => e as GoPayValidationError,
+  );
+  expect(error).toBeInstanceOf(GoPayValidationError);
+  return error.message;
+};
+
+// A validation message says which field, what it must be, and what it got (strings quoted, other values as they print).
+describe('validation messages: field, expectation, and the value received', () => {
+  it.each([
+    ['call', ['A', 'b', 7], 'params must be an object, got 7.'],
+    ['getLocation', [null], 'getLocation(params) must be an object, got null.'],
+    ['getLocation', [{ enable_high_accuracy: 'yes' }], 'enable_high_accuracy must be a boolean, got "yes".'],
+    ['takePhoto', [{ mode: 'video' }], 'mode must be one of camera, photo, got "video".'],
+    ['copyToClipboard', [42], 'text must be a string, got 42.'],
+    ['share', ['   '], 'text must be a non-empty string, got "   ".'],
+    ['toast', ['\n\t', 100], 'message must be a non-empty string, got "\\n\\t".'],
+    ['vibrate', [-1], 'vibrate(ms) must be a number from 0 to 2147483647, got -1.'],
+    ['vibrate', [Number.NaN], 'vibrate(ms) must be a number from 0 to 2147483647, got NaN.'],
+    ['vibrate', ['200'], 'vibrate(ms) must be a number from 0 to 2147483647, got "200".'],
+    ['getLocale', [{ timeout: 0 }], 'timeout must be a number from 1 to 2147483647, got 0.'],
+    ['setNavigationBar', [{ titleColor: 'red' }], 'titleColor must be a color like #RRGGBB or #RRGGBBAA, got "red".'],
+    ['trackEvent', ['checkout', {}], 'metaData must be a non-empty object, got "{}".'],
+    ['saveFile', [null], 'saveFile(params) must be an object, got null.'],
+    [
+      'saveFile',
+      [{ url: 'https://x.test/a', destination: 'DESKTOP' }],
+      'destination must be one of DOWNLOADS, DOCUMENTS, PICTURES, DCIM, got "DESKTOP".',
+    ],
+    ['watchCompass', [() => {}, { interval: 'fast' }], 'interval must be one of game, ui, normal, got "fast".'],
+    ['watchCompass', ['not a function'], 'GPMotion.Event.compass listener must be a function, got "not a function".'],
+    ['watchShake', [undefined], 'motion.shake listener must be a function, got undefined.'],
+    ['watchGyro', [() => {}, { frequency: 0 }], 'frequency must be a number from 1 to 2147483647, got 0.'],
+    ['watchShake', [() => {}, { frequency: 0 }], 'frequency must be a number from 1 to 2147483647, got 0.'],
+    ['withAuthCode', ['fn'], 'withAuthCode(fn) must be a function, got "fn".'],
+  ])('%s(%j): %s', async (method, args, message) => {
+    const { gp, bridge } = client();
+    expect(await rejection(gp[method]!(...args))).toBe(message);
+    expect(bridge.calls).toHaveLength(0);
+  });
+
+  it('a non-string value prints as itself, not as JSON', async () => {
+    const { gp } = client();
+    expect(await rejection(gp.vibrate!({}))).toMatch(/got \[object Object\]\.$/);
+    expect(await rejection(gp.copyToClipboard!(undefined))).toMatch(/got undefined\.$/);
+  });
+
+  it('a link names the schemes it refuses', async () => {
+    const { gp } = client();
+    const message = await rejection(gp.launchUri!('javascript:alert(1)'));
+    expect(message).toContain('uri must be a link with a scheme, not javascript:, data: or vbscript:');
+    expect(message).toContain('got "javascript:alert(1)"');
+  });
+
+  it('on() names the listener it needed', () => {
+    const gp = createGoPay({ bridge: fakeBridge() });
+    expect(() => gp.on('settle', 'nope' as never)).toThrow('on(event, listener) must be a function, got "nope".');
+  });
+});
+
+describe('toPaymentDeeplink input', () => {
+  it('names webRedirectUrl when it is not a string', () => {
+    expect(() => toPaymentDeeplink(42 as never)).toThrow('webRedirectUrl must be a non-empty string, got 42.');
+  });
+
+  it('trims the link it returns', () => {
+    expect(toPaymentDeeplink('  gopay://merchanttransfer?tref=1 ')).toBe('gopay://merchanttransfer?tref=1');
+    expect(toPaymentDeeplink(' https://gopay.co.id/app/merchanttransfer?tref=2\n')).toBe('gopay://merchanttransfer?tref=2');
+  });
+});
+
+describe('number boundaries', () => {
+  it('2147483647 (the largest timer delay) is accepted; 2147483648 is not', async () => {
+    const { gp, bridge } = client();
+    await gp.vibrate!(2147483647);
+    await gp.toast!('hi', 2147483647);
+    await gp.getLocale!({ timeout: 2147483647 });
+    expect(bridge.calls.map((c) => c.params)).toEqual([{ duration: 2147483647 }, { message: 'hi', duration: 2147483647 }, {}]);
+    expect(bridge.calls[2]!.timeout).toBe(2147483647);
+    await rejection(gp.vibrate!(2147483648));
+    await rejection(gp.getLocale!({ timeout: 2147483648 }));
+  });
+
+  it('the minimum is included: vibrate(0), timeout 1, frequency 1, shakeThreshold and shakeNum 0', async () => {
+    const { gp, bridge } = client();
+    await gp.vibrate!(0);
+    await gp.getLocale!({ timeout: 1 });
+    await gp.watchGyro!(() => {}, { frequency: 1 });
+    await gp.watchShake!(() => {}, { frequency: 1, shakeThreshold: 0, shakeNum: 0 });
+    expect(bridge.calls.map((c) => c.params)).toEqual([
+      { duration: 0 },
+      {},
+      { on: true, frequency: 1 },
+      { on: true, frequency: 1, shakeThreshold: 0, shakeNum: 0 },
+    ]);
+  });
+});
+
+describe('links', () => {
+  it.each([
+    ['launchDeeplink', ' javascript:alert(1)'],
+    ['launchDeeplink', '\n\tjavascript:alert(1)'],
+    ['launchUri', 'VBScript:msgbox(1)'],
+    ['launchUri', ' data:text/html,x'],
+    ['launchUri', '/relative?next=https://x.test'],
+    ['launchUri', 'see https://x.test'],
+    ['launchDeeplink', '1gopay://home'],
+  ])('%s refuses %j', async (method, link) => {
+    const { gp, bridge } = client();
+    expect(await rejection(gp[method]!(link))).toMatch(/^(deeplink|uri) must be a link/);
+    expect(bridge.calls).toHaveLength(0);
+  });
+
+  it('a safe link may carry javascript: or data: further on, e.g. in its query', async () => {
+    const { gp, bridge } = client();
+    await gp.launchUri!('https://x.test/?next=javascript:void(0)&img=data:image/png');
+    expect(bridge.calls[0]!.params).toEqual({ uri: 'https://x.test/?next=javascript:void(0)&img=data:image/png' });
+  });
+
+  it('surrounding whitespace is trimmed before the link is sent', async () => {
+    const { gp, bridge } = client();
+    await gp.launchDeeplink!('  gopay://home\n');
+    await gp.launchUri!('\thttps://x.test/a ');
+    expect(bridge.calls.map((c) => c.params)).toEqual([{ deeplink: 'gopay://home' }, { uri: 'https://x.test/a' }]);
+  });
+});
+
+describe('launchPayment links', () => {
+  it('an https webRedirectUrl with leading whitespace is still converted', async () => {
+    const { gp, bridge } = client();
+    await gp.launchPayment!('  https://gopay.co.id/app/merchanttransfer?tref=1');
+    expect(bridge.calls[0]!.params).toEqual({ deeplink: 'gopay://merchanttransfer?tref=1' });
+  });
+
+  it('a gopay: deeplink carrying an https URL further on is sent as it is', async () => {
+    const { gp, bridge } = client();
+    await gp.launchPayment!('gopay://merchanttransfer?tref=1&return=https://shop.test/done');
+    await gp.launchPayment!('gopay://promo?return=https://shop.test');
+    expect(bridge.calls.map((c) => c.params)).toEqual([
+      { deeplink: 'gopay://merchanttransfer?tref=1&return=https://shop.test/done' },
+      { deeplink: 'gopay://promo?return=https://shop.test' },
+    ]);
+  });
+
+  it('refuses a link whose scheme is not gopay:, even if it contains gopay: later', async () => {
+    const { gp, bridge } = client();
+    expect(await rejection(gp.launchPayment!('myapp://open?next=gopay://merchanttransfer?x=1'))).toContain('deeplink');
+    expect(bridge.calls).toHaveLength(0);
+  });
+
+  it('launchPayment without a status names the call', async () => {
+    const gp = createGoPay({ bridge: fakeBridge({}, ok({})) });
+    const error = await gp.launchPayment('gopay://merchanttransfer?x=1').catch((e) => e);
+    expect(error).toMatchObject({ name: 'GoPayBridgeError', code: 'UNKNOWN', className: 'GP', methodName: 'launchPayment' });
+    expect(error.message).toBe('GP.launchPayment failed: answered without status');
+  });
+});
+
+describe('toPaymentDeeplink anchors', () => {
+  it.each([
+    ['x-gopay://merchanttransfer?tref=1'],
+    ['http://x.test/?u=https://gopay.co.id/app/merchanttransfer?tref=1'],
+    ['see https://gopay.co.id/app/merchanttransfer?tref=1'],
+  ])('refuses %j', (url) => {
+    expect(() => toPaymentDeeplink(url)).toThrow(GoPayValidationError);
+    expect(() => toPaymentDeeplink(url)).toThrow(
+      "webRedirectUrl must be the https URL with a query that GoPay's payment API gave your backend",
+    );
+  });
+
+  it('takes only a string, not an object that prints as a link', () => {
+    expect(() => toPaymentDeeplink(new URL('gopay://merchanttransfer?tref=1') as never)).toThrow(GoPayValidationError);
+    expect(() => toPaymentDeeplink({ toString: () => 'gopay://merchanttransfer?tref=1' } as never)).toThrow(GoPayValidationError);
+  });
+
+  it('trims surrounding whitespace from an https URL', () => {
+    expect(toPaymentDeeplink('\n https://gopay.co.id/app/merchanttransfer?tref=ABC ')).toBe('gopay://merchanttransfer?tref=ABC');
+  });
+});
+
+describe('typed methods send exactly the documented params', () => {
+  it.each([['#112233'], ['#AbCdEf'], ['#112233ff'], ['#11223344']])('setNavigationBar accepts the color %s', async (color) => {
+    const { gp, bridge } = client();
+    await gp.setNavigationBar!({ titleColor: color, backgroundColor: color });
+    expect(bridge.calls[0]!.params).toEqual({ titleColor: color, backgroundColor: color });
+  });
+
+  it.each([['x#112233'], ['#112233 '], ['#1122334'], ['#112233GG'], ['#11223'], ['112233']])(
+    'setNavigationBar refuses the color %j',
+    async (color) => {
+      const { gp } = client();
+      expect(await rejection(gp.setNavigationBar!({ titleColor: color }))).toContain('titleColor must be a color like #RRGGBB');
+    },
+  );
+
+  it('setNavigationBar sends no hideBackButton unless given', async () => {
+    const { gp, bridge } = client();
+    await gp.setNavigationBar!({ title: 'Shop' });
+    expect(bridge.calls[0]!.params).toStrictEqual({ title: 'Shop' });
+  });
+
+  it('takePhoto resolves with only the fields GoPay sent', async () => {
+    const bridge = fakeBridge({}, okTop({ localPath: '/p.jpg' }));
+    const gp = createGoPay({ bridge });
+    expect(Object.keys(await gp.takePhoto({ mode: 'camera' }))).toEqual(['localPath']);
+    bridge.answers['GPCamera.takePhoto'] = ok({ base64Data: 'AAA' });
+    expect(Object.keys(await gp.takePhoto({ mode: 'photo', needBase64: true }))).toEqual(['base64Data']);
+  });
+
+  it.each([['DOWNLOADS'], ['DOCUMENTS'], ['PICTURES'], ['DCIM']])('saveFile accepts destination %s', async (destination) => {
+    const bridge = fakeBridge({ 'GPFile.save': okTop({ msg: 'SAVE_STARTED' }) });
+    const saving = createGoPay({ bridge }).saveFile({ url: 'https://x.test/a.pdf', destination: destination as never });
+    await Promise.resolve();
+    expect(bridge.calls[0]!.params).toEqual({ url: 'https://x.test/a.pdf', destination });
+    document.dispatchEvent(new CustomEvent('GPFile.Event.saveSuccess', { detail: { msg: 'SAVED' } }));
+    await expect(saving).resolves.toEqual({ msg: 'SAVED' });
+  });
+
+  it.each([['http://x.test/a.pdf'], ['blob:https://x.test/1'], ['data:application/pdf;base64,JVBERi0=']])(
+    'saveFile accepts the url %s',
+    async (url) => {
+      const bridge = fakeBridge({ 'GPFile.save': okTop({ msg: 'SAVE_STARTED' }) });
+      const saving = createGoPay({ bridge }).saveFile({ url });
+      await Promise.resolve();
+      expect(bridge.calls[0]!.params).toEqual({ url });
+      document.dispatchEvent(new CustomEvent('GPFile.Event.saveSuccess', { detail: { msg: 'SAVED' } }));
+      await saving;
+    },
+  );
+
+  it.each([['file:///x?https://x.test'], ['ftp://x.test/a'], ['javascript:https://x']])('saveFile refuses the url %j', async (url) => {
+    const { gp, bridge } = client();
+    expect(await rejection(gp.saveFile!({ url }))).toContain('url must be a link matching ^(https?|blob|data):');
+    expect(bridge.calls).toHaveLength(0);
+  });
+
+  it('watchCompass accepts every documented interval', async () => {
+    const { gp, bridge } = client();
+    for (const interval of ['game', 'ui', 'normal'])
+      await ((await gp.watchCompass!(() => {}, { interval })) as unknown as () => Promise<void>)();
+    expect(bridge.calls.filter((c) => c.methodName === 'startCompass').map((c) => c.params)).toEqual([
+      { interval: 'game' },
+      { interval: 'ui' },
+      { interval: 'normal' },
+    ]);
+  });
+
+  it('watchShake sends frequency, shakeThreshold and shakeNum', async () => {
+    const { gp, bridge } = client();
+    await gp.watchShake!(() => {}, { frequency: 20, shakeThreshold: 3.5, shakeNum: 2 });
+    expect(bridge.calls[0]!.params).toEqual({ on: true, frequency: 20, shakeThreshold: 3.5, shakeNum: 2 });
   });
 });

@@ -56,6 +56,9 @@ const only = <T>(data: Params, ...keys: (keyof T & string)[]): T => {
 const required = (data: Params, key: string, className: string, methodName: string) =>
   own(data, key) == null ? answeredWithout(key, className, methodName) : data[key];
 
+// The three GPSystem methods: no params, the data as it is.
+const SYSTEM = { className: 'GPSystem', arity: 0, result: (data: Params) => data } as const;
+
 export const JSAPIS = {
   getLocation: {
     className: 'GPLocation',
@@ -67,9 +70,9 @@ export const JSAPIS = {
     },
     result: (data) => ({ coords: required(data, 'coords', 'GPLocation', 'getLocation') as LocationResult['coords'] }),
   },
-  getSystemInfo: { className: 'GPSystem', arity: 0, result: (data) => data },
-  getRootedDeviceInfo: { className: 'GPSystem', arity: 0, result: (data) => data },
-  getWifiInfo: { className: 'GPSystem', arity: 0, result: (data) => data },
+  getSystemInfo: SYSTEM,
+  getRootedDeviceInfo: SYSTEM,
+  getWifiInfo: SYSTEM,
   takePhoto: {
     className: 'GPCamera',
     arity: 1,

@@ -6,8 +6,9 @@ import { checkNumber, checkObject, checkOneOf, checkSignal, checkString, checkTi
 /** Options of `createGoPay()`. Every field is optional. */
 export interface GoPayOptions {
   /**
-   * Where the bridge script is loaded from.
+   * Where the bridge script is loaded from: an http(s) URL, or a path on your own origin. A malformed URL is refused.
    * @default 'https://gwk.gopayapi.com/sdk/stable/gp-container.min.js'
+   * @example createGoPay({ scriptUrl: '/vendor/gp-container.min.js' })
    */
   scriptUrl?: string;
   /**
@@ -18,13 +19,15 @@ export interface GoPayOptions {
   /**
    * Milliseconds for the script to load and `window.gpContainer.call` to appear.
    * @default 10000
+   * @example createGoPay({ loadTimeout: 5_000 })
    */
   loadTimeout?: number;
   /**
    * Milliseconds before a non-interactive call rejects with `GoPayTimeoutError`; `false` waits forever.
-   * Interactive calls (getConsent, launchPayment, takePhoto, getBankAccountToken, share, saveFile) wait forever
-   * unless given a per-call `timeout`.
+   * Interactive calls (getConsent, launchPayment, takePhoto, getBankAccountToken, share, saveFile, launchDeeplink,
+   * launchUri) wait forever unless given a per-call `timeout`.
    * @default 10000
+   * @example createGoPay({ timeout: 3_000 })
    */
   timeout?: number | false;
   /**
@@ -35,11 +38,13 @@ export interface GoPayOptions {
   /**
    * Milliseconds an auth code is taken to live (GoPay's docs say 5 and 6 minutes).
    * @default 300000
+   * @example createGoPay({ authCodeTtl: 360_000 })
    */
   authCodeTtl?: number;
   /**
    * Milliseconds before expiry from which a code counts as expired (its trip to your backend).
    * @default 30000
+   * @example createGoPay({ authCodeMargin: 60_000 })
    */
   authCodeMargin?: number;
   /**

@@ -28,11 +28,18 @@ export interface BridgeEnvelope {
   [field: string]: unknown;
 }
 
-/** Per-call options. */
+/** Per-call options: any other name is refused. */
 export interface CallOptions {
-  /** Milliseconds before the call rejects with `GoPayTimeoutError`; `false` waits forever. */
+  /**
+   * Milliseconds before the call rejects with `GoPayTimeoutError`; `false` waits forever.
+   * @example await gp.getLocation({}, { timeout: 5_000 })
+   */
   timeout?: number | false;
-  /** Aborting rejects the call with `GoPayAbortError` (the bridge itself cannot be cancelled). */
+  /**
+   * Aborting rejects the call with `GoPayAbortError` (the bridge itself cannot be cancelled). Work shared with
+   * other callers (a sensor's start, a shared `getAuthCode`) goes on for them.
+   * @example await gp.launchPayment(link, { signal: AbortSignal.timeout(120_000) })
+   */
   signal?: AbortSignal;
 }
 
@@ -41,6 +48,7 @@ export interface ProbeOptions {
   /**
    * Milliseconds to wait for the bridge's answer (the script's load included) before concluding "not in GoPay".
    * @default 2000
+   * @example await gp.isInGoPay({ timeout: 500 })
    */
   timeout?: number;
   /** Aborting resolves `false`. */
@@ -62,6 +70,7 @@ export interface WithAuthCodeOptions extends CallOptions {
    * Tells whether an error thrown by `fn` means "this auth code was expired or unknown", in which case
    * `fn` runs once more with a fresh code. Default: a `GoPayAuthCodeExpiredError`, or an error whose
    * message matches /auth ?code.*(expired|not found|invalid)/i (GoPay's backend says "AuthCode Not Found").
+   * @example await gp.withAuthCode(login, { isExpiredError: (e) => e instanceof HttpError && e.status === 401 })
    */
   isExpiredError?: (error: unknown) => boolean;
 }
@@ -195,15 +204,28 @@ export interface ShakeReading {
 }
 
 export interface IntervalWatchOptions extends CallOptions {
+  /**
+   * How often readings come; the first watcher's choice holds while the sensor runs.
+   * @example await gp.watchCompass(render, { interval: 'ui' })
+   */
   interval?: SensorInterval;
 }
 
 export interface GyroWatchOptions extends CallOptions {
+  /**
+   * Readings per second asked of GoPay (1 or more).
+   * @example await gp.watchGyro(tilt, { frequency: 30 })
+   */
   frequency?: number;
 }
 
 export interface ShakeWatchOptions extends CallOptions {
+  /** As for `watchGyro`. */
   frequency?: number;
+  /**
+   * GoPay's `shakeThreshold` and `shakeNum`: how hard, and how many shakes make one.
+   * @example await gp.watchShake(shuffle, { shakeThreshold: 2, shakeNum: 2 })
+   */
   shakeThreshold?: number;
   shakeNum?: number;
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createGoPay, GoPayAuthCodeExpiredError, isAuthCodeExpired, type GpContainer } from '../../src/index';
+import { createGoPay, GoPayAuthCodeExpiredError, isAuthCodeExpired } from '../../src/index';
+import { fakeBridge, ok } from './fake-bridge';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 1_000_000 });
@@ -10,18 +11,15 @@ afterEach(() => {
 
 /** Answers getAuthCode with code-1, code-2, … after `delay` ms (0 = synchronously). */
 const codeBridge = (delay = 0, codes?: string[]) => {
-  let n = 0;
-  const bridge: GpContainer & { count: () => number } = {
-    count: () => n,
-    call(_c, _m, _p, ok) {
-      const code = codes ? codes[Math.min(n, codes.length - 1)]! : `code-${n + 1}`;
-      n++;
-      const answer = () => ok({ success: true, ret: 'GP_SUCCESS', data: { authCode: code } });
-      if (delay) setTimeout(answer, delay);
-      else answer();
-    },
-  };
-  return bridge;
+  const bridge = fakeBridge({}, (ok) => {
+    // The call is recorded before it is answered: the nth call answers the nth code.
+    const n = bridge.calls.length - 1;
+    const code = codes ? codes[Math.min(n, codes.length - 1)]! : `code-${n + 1}`;
+    const answer = () => ok({ success: true, ret: 'GP_SUCCESS', data: { authCode: code } });
+    if (delay) setTimeout(answer, delay);
+    else answer();
+  });
+  return Object.assign(bridge, { count: () => bridge.calls.length });
 };
 
 describe('getAuthCode', () => {
@@ -60,10 +58,9 @@ describe('getAuthCode', () => {
 
   it('a shared call that failed is forgotten: the next caller asks the bridge again', async () => {
     let n = 0;
-    const bridge: GpContainer = {
-      call: (_c, _m, _p, ok, fail) =>
-        n++ ? ok({ success: true, ret: 'GP_SUCCESS', data: { authCode: 'fresh' } }) : setTimeout(() => fail({ error_code: '401' }), 5),
-    };
+    const bridge = fakeBridge({}, (ok, fail) =>
+      n++ ? ok({ success: true, ret: 'GP_SUCCESS', data: { authCode: 'fresh' } }) : setTimeout(() => fail({ error_code: '401' }), 5),
+    );
     const gp = createGoPay({ bridge });
     const first = Promise.allSettled([gp.getAuthCode(), gp.getAuthCode()]);
     await vi.advanceTimersByTimeAsync(5);
@@ -111,19 +108,19 @@ describe('getAuthCode', () => {
   });
 
   it('rejects an answer without an authCode, without echoing it', async () => {
-    const bridge: GpContainer = { call: (_c, _m, _p, ok) => ok({ success: true, ret: 'GP_SUCCESS', data: { authCode: 42 } }) };
+    const bridge = fakeBridge({}, ok({ authCode: 42 }));
     await expect(createGoPay({ bridge }).getAuthCode()).rejects.toMatchObject({ code: 'UNKNOWN', methodName: 'getAuthCode' });
   });
 
   it('the error for a missing authCode names the call, never the value', async () => {
-    const bridge: GpContainer = { call: (_c, _m, _p, ok) => ok({ success: true, ret: 'GP_SUCCESS', data: { authCode: 42 } }) };
+    const bridge = fakeBridge({}, ok({ authCode: 42 }));
     const error = await createGoPay({ bridge })
       .getAuthCode()
       .catch((e) => e);
     expect(error).toMatchObject({ name: 'GoPayBridgeError', className: 'GPMiniAppAuth', methodName: 'getAuthCode' });
     expect(error.message).toBe('GPMiniAppAuth.getAuthCode failed: answered without authCode');
     expect(error.response).toBeUndefined();
-    const empty: GpContainer = { call: (_c, _m, _p, ok) => ok({ success: true, ret: 'GP_SUCCESS', data: { authCode: '' } }) };
+    const empty = fakeBridge({}, ok({ authCode: '' }));
     expect(
       await createGoPay({ bridge: empty })
         .getAuthCode()
@@ -333,12 +330,10 @@ describe('robustness of the auth-code guard', () => {
     // The bridge repeats one code (as after a replay), answering each call on a microtask: both claims see the code
     // unused when it arrives; only the check-and-mark in one step keeps the second from taking it.
     let n = 0;
-    const bridge: GpContainer = {
-      call(_c, _m, _p, ok) {
-        const code = n++ < 2 ? 'same' : `fresh-${n}`;
-        queueMicrotask(() => ok({ success: true, ret: 'GP_SUCCESS', data: { authCode: code } }));
-      },
-    };
+    const bridge = fakeBridge({}, (answer) => {
+      const code = n++ < 2 ? 'same' : `fresh-${n}`;
+      queueMicrotask(() => answer({ success: true, ret: 'GP_SUCCESS', data: { authCode: code } }));
+    });
     const gp = createGoPay({ bridge });
     const seen: string[] = [];
     await Promise.all([gp.withAuthCode((code) => seen.push(code)), gp.withAuthCode((code) => seen.push(code))]);

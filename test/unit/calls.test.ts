@@ -16,9 +16,7 @@ const failure = async (bridge: GpContainer) => {
   expect(error).toBeInstanceOf(GoPayBridgeError);
   return error;
 };
-const answering = (behave: (ok: (r: unknown) => void, fail: (r: unknown) => void) => void): GpContainer => ({
-  call: (_c, _m, _p, ok, fail) => behave(ok, fail),
-});
+const answering = (behave: (ok: (r: unknown) => void, fail: (r: unknown) => void) => void) => fakeBridge({}, behave);
 
 describe('what the promise resolves with', () => {
   it('call() resolves with data alone, even when GoPay puts fields beside it', async () => {
@@ -78,15 +76,13 @@ describe('malformed and failed answers say what happened', () => {
       },
     };
     let thrown: unknown = 'nothing';
-    const bridge: GpContainer = {
-      call: (_c, _m, _p, _ok, fail) => {
-        try {
-          fail(hostile);
-        } catch (e) {
-          thrown = e;
-        }
-      },
-    };
+    const bridge = fakeBridge({}, (_ok, fail) => {
+      try {
+        fail(hostile);
+      } catch (e) {
+        thrown = e;
+      }
+    });
     const error = await createGoPay({ bridge })
       .call('A', 'b')
       .then(
@@ -104,11 +100,11 @@ describe('malformed and failed answers say what happened', () => {
 
   it('an Error thrown by gpContainer.call rejects with its message, the call and the cause', async () => {
     const crash = new Error('native crash');
-    const error = await failure({
-      call: () => {
+    const error = await failure(
+      fakeBridge({}, () => {
         throw crash;
-      },
-    });
+      }),
+    );
     expect(error).toMatchObject({ className: 'A', methodName: 'b', cause: crash });
     expect(error.message).toBe('A.b failed: native crash');
   });
@@ -161,7 +157,7 @@ describe('call and settle events', () => {
   it('ms is the time from the call to its outcome', async () => {
     vi.useFakeTimers({ now: 1_700_000_000_000 });
     let answer: ((r: unknown) => void) | undefined;
-    const gp = createGoPay({ bridge: { call: (_c, _m, _p, ok) => void (answer = ok) } });
+    const gp = createGoPay({ bridge: fakeBridge({}, (ok) => void (answer = ok)) });
     const settles: SettleEvent[] = [];
     gp.on('settle', (e) => settles.push(e));
     const call = gp.call('A', 'b');

@@ -1,6 +1,6 @@
 // gp.isInGoPay(): true only when the bridge answered a probe; never rejects; a true is remembered.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createGoPay, type GpContainer } from '../../src/index';
+import { createGoPay } from '../../src/index';
 import { failWith, fakeBridge, ok, type Answer } from './fake-bridge';
 
 const win = window as unknown as Window & { happyDOM: { settings: { handleDisabledFileLoadingAsSuccess: boolean } } };
@@ -47,7 +47,7 @@ describe('isInGoPay', () => {
   it('silence is false after 2,000 ms by default, or after opts.timeout; a false is not remembered', async () => {
     vi.useFakeTimers();
     let answer: ((r: unknown) => void) | undefined;
-    const bridge: GpContainer = { call: (_c, _m, _p, s) => void (answer = s) };
+    const bridge = fakeBridge({}, (s) => void (answer = s));
     const gp = createGoPay({ bridge });
     const probe = gp.isInGoPay();
     await vi.advanceTimersByTimeAsync(1999);

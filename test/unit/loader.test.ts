@@ -1,14 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createGoPay, GoPayUnavailableError, type GpContainer } from '../../src/index';
+import { fakeBridge, okTop } from './fake-bridge';
 import { unhandledRejections } from './unhandled';
 
 const SRC = 'https://gwk.gopayapi.com/sdk/stable/gp-container.min.js';
 type HappyWindow = Window & { happyDOM: { settings: { handleDisabledFileLoadingAsSuccess: boolean } }; gpContainer?: GpContainer };
 const win = window as unknown as HappyWindow;
 
-const answering: GpContainer = {
-  call: (_c, _m, _p, ok) => ok({ success: true, ret: 'GP_SUCCESS', app_locale: 'en_ID' }),
-};
+const answering = fakeBridge({}, okTop({ app_locale: 'en_ID' }));
 const scripts = (src = SRC) => Array.from(document.querySelectorAll('script')).filter((s) => s.getAttribute('src') === src);
 
 /**
@@ -237,11 +236,9 @@ describe('lazy loading', () => {
   });
 
   it('a passed bridge wins over window.gpContainer, and loads nothing', async () => {
-    win.gpContainer = {
-      call: () => {
-        throw new Error('not me');
-      },
-    };
+    win.gpContainer = fakeBridge({}, () => {
+      throw new Error('not me');
+    });
     await expect(createGoPay({ bridge: answering }).getLocale()).resolves.toBe('en_ID');
     expect(document.querySelectorAll('script')).toHaveLength(0);
   });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createGoPay, GoPayAbortError, GoPayTimeoutError, isGoPayError, type GpContainer } from '../../src/index';
+import { createGoPay, GoPayAbortError, GoPayTimeoutError, isGoPayError } from '../../src/index';
 import { fakeBridge, ok, type Answer } from './fake-bridge';
 
 beforeEach(() => {
@@ -12,7 +12,7 @@ afterEach(() => {
 /** A bridge that keeps its callbacks, so the test decides what happens and when. */
 const manualBridge = () => {
   const pending: { ok: (r: unknown) => void; fail: (r: unknown) => void }[] = [];
-  const bridge: GpContainer = { call: (_c, _m, _p, ok, fail) => void pending.push({ ok, fail }) };
+  const bridge = fakeBridge({}, (ok, fail) => void pending.push({ ok, fail }));
   return { bridge, pending };
 };
 
@@ -221,7 +221,7 @@ describe('a misbehaving bridge: every promise settles exactly once', () => {
   ];
 
   it.each(cases)('%s', async (_name, behave, expected) => {
-    const bridge: GpContainer = { call: (_c, _m, _p, ok, fail) => behave(ok, fail) };
+    const bridge = fakeBridge({}, behave);
     const outcomes: string[] = [];
     await createGoPay({ bridge })
       .call('A', 'b')
@@ -240,7 +240,7 @@ describe('a misbehaving bridge: every promise settles exactly once', () => {
 
   it('the callbacks never throw back into native code', async () => {
     let callbacks: [(r: unknown) => void, (r: unknown) => void] | undefined;
-    const bridge: GpContainer = { call: (_c, _m, _p, ok, fail) => void (callbacks = [ok, fail]) };
+    const bridge = fakeBridge({}, (ok, fail) => void (callbacks = [ok, fail]));
     const circular: Record<string, unknown> = { success: true, ret: 'GP_SUCCESS' };
     circular.self = circular;
     const call = createGoPay({

@@ -90,4 +90,14 @@ const backendFiles = new Set(['server.mjs', 'mock-server.mjs', 'mock-server-cli.
 const domReads = [...backendFiles].filter((name) => /\b(window|document)\./.test(dist(name)));
 report(!domReads.length, `backend files read no window or document (${backendFiles.size} files)${domReads.length ? ': ' + domReads.join(', ') : ''}`);
 
+// 6. The README's script tag pins this version and the Subresource Integrity hash of the file this version builds:
+// a stale hash would make every browser refuse the script.
+const readme = execFileSync('cat', [resolve(root, 'README.md')], { encoding: 'utf8' });
+const tag = /<!-- sri -->\s*```html\s*([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+const { createHash } = await import('node:crypto');
+const umdMin = resolve(root, 'dist/gopay-miniapp-kit.umd.min.js');
+const sri = 'sha384-' + createHash('sha384').update(execFileSync('cat', [umdMin])).digest('base64');
+const pinned = tag.includes(`gopay-miniapp-kit@${pkg.version}/dist/gopay-miniapp-kit.umd.min.js`);
+report(pinned && tag.includes(`integrity="${sri}"`), `README script tag: version ${pkg.version} and integrity ${sri}${pinned ? '' : ' (version not pinned)'}`);
+
 process.exitCode = failed ? 1 : 0;

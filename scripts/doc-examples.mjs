@@ -4,7 +4,7 @@
 // that a recipe that no longer matches the API fails `npm run typecheck`.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'reports/doc-examples');
@@ -16,9 +16,9 @@ let count = 0;
 for (const doc of docs) {
   const text = readFileSync(join(root, doc), 'utf8');
   for (const [, name, code] of text.matchAll(BLOCK)) {
-    const dir = join(out, basename(doc, '.md'));
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, name), `// Extracted from ${doc}: edit it there.\n${code}\n`);
+    const file = join(out, basename(doc, '.md'), name);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `// Extracted from ${doc}: edit it there.\n${code}\n`);
     count++;
   }
 }
@@ -40,9 +40,11 @@ writeFileSync(
           'gopay-miniapp-kit/mock': entry('src/mock/index.ts'),
           'gopay-miniapp-kit/server': entry('src/server/index.ts'),
           'gopay-miniapp-kit/mock-server': entry('src/mock-server/index.ts'),
+          // The Next.js recipes import their shared module as `@/lib/gopay`, as a Next.js app does.
+          '@/*': ['./README/*'],
         },
       },
-      include: ['./**/*.ts', './**/*.tsx'],
+      include: ['./**/*.ts', './**/*.tsx', join(root, 'test/types/doc-shims.d.ts')],
     },
     null,
     2,

@@ -41,9 +41,16 @@ const permissionHint = (className = '') => {
   return scope ? `. Ask consent first: gp.getConsent('${scope}')` : '. Not permitted: no consent, or a deeplink not whitelisted';
 };
 
+/** An Error the bridge threw, unless its message names a secret: then one with the message redacted. */
+const redactCause = (cause: unknown) => {
+  if (!(cause instanceof Error)) return cause;
+  const message = redact(cause.message);
+  return message === cause.message ? cause : new Error(message as string);
+};
+
 /**
  * The bridge answered with a failure; `bridgeCode` and `response` hold what it said. Auth codes, tokens and base64
- * data are redacted from both the message and `response`, also in an answer that could not be read.
+ * data are redacted from the message, `response` and `cause`, also in an answer that could not be read.
  */
 export class GoPayBridgeError extends GoPayError {
   override name = 'GoPayBridgeError';
@@ -57,7 +64,7 @@ export class GoPayBridgeError extends GoPayError {
     super(
       code,
       `${where(details)} failed${said}${bridgeCode && ` (${code} ${bridgeCode})`}${code == 'PERMISSION_DENIED' ? permissionHint(details.className) : ''}`,
-      'response' in details ? { ...details, response: redact(details.response) } : details,
+      { ...details, response: redact(details.response), cause: redactCause(details.cause) },
     );
   }
 }

@@ -138,7 +138,7 @@ const act = fc.oneof(
     at: fc.nat({ max: 30 }),
   }),
   fc.record({ kind: fc.constant('microtask' as const), via: fc.constantFrom('ok' as const, 'fail' as const), payload }),
-  fc.record({ kind: fc.constant('throw' as const), payload }),
+  fc.record({ kind: fc.constant('throw' as const), payload: fc.oneof(payload, fc.constant(new Error(`bad token=${SECRET}`))) }),
 );
 
 const hostileBridge = (behaviour: { kind: string; via?: string; payload: unknown; at?: number }[]): GpContainer => ({

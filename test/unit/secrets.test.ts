@@ -79,6 +79,27 @@ describe('no secret leaves through a failure', () => {
     expect(JSON.stringify(error)).not.toContain(SECRET);
   });
 
+  it('an Error thrown by the bridge whose message carries a token is kept as a cause only redacted', async () => {
+    const gp = createGoPay({
+      bridge: fakeBridge({}, () => {
+        throw new Error(`refused token=${SECRET}`);
+      }),
+    });
+    const error = await gp.getBankAccountToken().catch((e: GoPayBridgeError) => e);
+    expect(error.message).toBe('GP.getBankAccountToken failed: refused token=[redacted]');
+    expect((error.cause as Error).message).toBe('refused token=[redacted]');
+    // An Error without a secret stays the cause itself.
+    const crash = new Error('native crash');
+    const plain = await createGoPay({
+      bridge: fakeBridge({}, () => {
+        throw crash;
+      }),
+    })
+      .getSystemInfo()
+      .catch((e: GoPayBridgeError) => e);
+    expect(plain.cause).toBe(crash);
+  });
+
   it('what is not a secret stays readable in the response', async () => {
     const gp = createGoPay({
       bridge: fakeBridge({}, (_s, f) => f({ success: false, error_code: '401', error_message: 'offline', data: { retry: true } })),

@@ -80,11 +80,17 @@ const timers = new Set();
 const realSetTimeout = globalThis.setTimeout;
 const realClearTimeout = globalThis.clearTimeout;
 globalThis.setTimeout = (fn, ms, ...args) => {
-  const id = realSetTimeout(() => (timers.delete(id), fn(...args)), ms);
+  const id = realSetTimeout(() => {
+    timers.delete(id);
+    fn(...args);
+  }, ms);
   timers.add(id);
   return id;
 };
-globalThis.clearTimeout = (id) => (timers.delete(id), realClearTimeout(id));
+globalThis.clearTimeout = (id) => {
+  timers.delete(id);
+  realClearTimeout(id);
+};
 let abortListeners = 0;
 const realAdd = AbortSignal.prototype.addEventListener;
 const realRemove = AbortSignal.prototype.removeEventListener;

@@ -16,9 +16,14 @@ try {
   const started = Date.now();
   run('npm', ['install', '--no-audit', '--no-fund', `git+file://${root}`]);
   const kit = join(dir, 'node_modules/gopay-miniapp-kit');
-  const missing = ['dist/index.mjs', 'dist/index.cjs', 'dist/mock.mjs', 'dist/server.mjs', 'dist/mock-server.mjs', 'dist/gopay-miniapp-kit.umd.min.js'].filter(
-    (file) => !existsSync(join(kit, file)),
-  );
+  const missing = [
+    'dist/index.mjs',
+    'dist/index.cjs',
+    'dist/mock.mjs',
+    'dist/server.mjs',
+    'dist/mock-server.mjs',
+    'dist/gopay-miniapp-kit.umd.min.js',
+  ].filter((file) => !existsSync(join(kit, file)));
   if (missing.length) throw new Error(`installed without ${missing.join(', ')}: the prepare script did not build`);
   const names = run(process.execPath, [
     '--input-type=module',

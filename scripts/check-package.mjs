@@ -72,7 +72,8 @@ const dist = (name) => execFileSync('cat', [resolve(root, 'dist', name)], { enco
 const loads = (name, seen = new Set()) => {
   if (!seen.has(name)) {
     seen.add(name);
-    for (const [, a, b] of dist(name).matchAll(/(?:from|import|require\()\s*['"]\.\/([^'"]+)['"]|import\(['"]\.\/([^'"]+)['"]\)/g)) loads(a || b, seen);
+    for (const [, a, b] of dist(name).matchAll(/(?:from|import|require\()\s*['"]\.\/([^'"]+)['"]|import\(['"]\.\/([^'"]+)['"]\)/g))
+      loads(a || b, seen);
   }
   return seen;
 };
@@ -82,13 +83,22 @@ for (const umd of ['gopay-miniapp-kit.umd.js', 'gopay-miniapp-kit.mock.umd.js'])
 const NODE_IMPORT = /(?:from\s*|import\s*\(?\s*|require\(\s*)['"]node:/;
 const SERVER_CODE = new RegExp(`${NODE_IMPORT.source}|access-token/b2b|authorizations/token|importKey\\(`);
 const browserLeaks = [...browserFiles].filter((name) => SERVER_CODE.test(dist(name)));
-report(!browserLeaks.length, `browser entries reach no server code or node: module (${browserFiles.size} files)${browserLeaks.length ? ': ' + browserLeaks.join(', ') : ''}`);
+report(
+  !browserLeaks.length,
+  `browser entries reach no server code or node: module (${browserFiles.size} files)${browserLeaks.length ? ': ' + browserLeaks.join(', ') : ''}`,
+);
 const serverFiles = new Set(['server.mjs', 'server.cjs'].flatMap((entry) => [...loads(entry)]));
 const nodeImports = [...serverFiles].filter((name) => NODE_IMPORT.test(dist(name)));
-report(!nodeImports.length, `the server entry reaches no node: module (${serverFiles.size} files)${nodeImports.length ? ': ' + nodeImports.join(', ') : ''}`);
+report(
+  !nodeImports.length,
+  `the server entry reaches no node: module (${serverFiles.size} files)${nodeImports.length ? ': ' + nodeImports.join(', ') : ''}`,
+);
 const backendFiles = new Set(['server.mjs', 'mock-server.mjs', 'mock-server-cli.mjs'].flatMap((entry) => [...loads(entry)]));
 const domReads = [...backendFiles].filter((name) => /\b(window|document)\./.test(dist(name)));
-report(!domReads.length, `backend files read no window or document (${backendFiles.size} files)${domReads.length ? ': ' + domReads.join(', ') : ''}`);
+report(
+  !domReads.length,
+  `backend files read no window or document (${backendFiles.size} files)${domReads.length ? ': ' + domReads.join(', ') : ''}`,
+);
 
 // 6. The README's script tag pins this version and the Subresource Integrity hash of the file this version builds:
 // a stale hash would make every browser refuse the script.
@@ -96,8 +106,15 @@ const readme = execFileSync('cat', [resolve(root, 'README.md')], { encoding: 'ut
 const tag = /<!-- sri -->\s*```html\s*([\s\S]*?)```/.exec(readme)?.[1] ?? '';
 const { createHash } = await import('node:crypto');
 const umdMin = resolve(root, 'dist/gopay-miniapp-kit.umd.min.js');
-const sri = 'sha384-' + createHash('sha384').update(execFileSync('cat', [umdMin])).digest('base64');
+const sri =
+  'sha384-' +
+  createHash('sha384')
+    .update(execFileSync('cat', [umdMin]))
+    .digest('base64');
 const pinned = tag.includes(`gopay-miniapp-kit@${pkg.version}/dist/gopay-miniapp-kit.umd.min.js`);
-report(pinned && tag.includes(`integrity="${sri}"`), `README script tag: version ${pkg.version} and integrity ${sri}${pinned ? '' : ' (version not pinned)'}`);
+report(
+  pinned && tag.includes(`integrity="${sri}"`),
+  `README script tag: version ${pkg.version} and integrity ${sri}${pinned ? '' : ' (version not pinned)'}`,
+);
 
 process.exitCode = failed ? 1 : 0;

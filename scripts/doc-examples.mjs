@@ -8,7 +8,12 @@ import { basename, dirname, join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'reports/doc-examples');
-const docs = ['README.md', ...readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+const docs = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`),
+];
 const BLOCK = /<!-- file: ([\w./-]+) -->\s*\n```\w*\n([\s\S]*?)\n```/g;
 
 rmSync(out, { recursive: true, force: true });

@@ -66,7 +66,9 @@ try {
   for (const { name, bytes, limit } of rows) {
     const over = bytes > limit;
     failed ||= over;
-    console.log(`${name.padEnd(48)} ${String(bytes).padStart(6)}  ${String(limit).padStart(6)}  ${over ? `OVER LIMIT by ${bytes - limit} B` : 'ok'}`);
+    console.log(
+      `${name.padEnd(48)} ${String(bytes).padStart(6)}  ${String(limit).padStart(6)}  ${over ? `OVER LIMIT by ${bytes - limit} B` : 'ok'}`,
+    );
   }
   console.log(
     leaks.length

@@ -1,10 +1,24 @@
-// `npm run mutation`: StrykerJS mutation score of src/ (core and mock; not the demo). Runs the fast test folders only:
-// the dist and browser tests exercise built files, which a mutant of src/ does not change.
+// `npm run mutation`: StrykerJS mutation score of src/ (core, mock bridge, server, mock server; not the demo). Runs the
+// tests of src/ only (vitest.stryker.config.ts): the dist and browser tests exercise built files, which a mutant of src/
+// does not change. Type-only files and entry lists are not mutated; nor is the CLI, whose test spawns a build.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.stryker.config.ts' },
-  mutate: ['src/**/*.ts', '!src/types.ts', '!src/gopay.ts', '!src/mock/options.ts', '!src/index.ts', '!src/mock/index.ts'],
+  mutate: [
+    'src/**/*.ts',
+    '!src/types.ts',
+    '!src/gopay.ts',
+    '!src/index.ts',
+    '!src/mock/options.ts',
+    '!src/mock/index.ts',
+    '!src/server/index.ts',
+    '!src/server/types.ts',
+    '!src/server/snap-types.ts',
+    '!src/mock-server/index.ts',
+    '!src/mock-server/types.ts',
+    '!src/mock-server/cli.ts',
+  ],
   coverageAnalysis: 'perTest',
   concurrency: 2,
   reporters: ['clear-text', 'html', 'progress'],

@@ -5,7 +5,7 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'reports/**', '.stryker-tmp/**', 'node_modules/**'] },
+  { ignores: ['dist/**', 'reports/**', '.stryker-tmp*/**', 'node_modules/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -86,7 +86,7 @@ export const createAuthCodeGuard = (send: Send, ttl: number, margin: number) => 
   };
 
   const withAuthCode = async <T>(fn: (code: string, authCode: AuthCode) => T | Promise<T>, opts?: WithAuthCodeOptions): Promise<T> => {
-    const [callOptions, isExpired] = validated('withAuthCode', () => {
+    const [callOptions, isExpired] = validated(() => {
       checkFunction(fn, 'withAuthCode(fn)');
       const custom = own(opts, 'isExpiredError');
       return [

@@ -3,7 +3,7 @@ import { createGetConsent } from './consent';
 import { createIsInGoPay } from './in-gopay';
 import { createEvents } from './events';
 import type { GoPay } from './gopay';
-import type { Params } from './invoke';
+import type { Params } from './request';
 import { tableMethods } from './jsapis';
 import { createConnection } from './loader';
 import { resolveOptions, type GoPayOptions } from './options';

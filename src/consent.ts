@@ -1,5 +1,5 @@
 import { isGoPayError } from './errors/GoPayError';
-import type { Params } from './invoke';
+import type { Params } from './request';
 import type { Send } from './request';
 import type { CallOptions, ConsentResult } from './types';
 import { checkString, own } from './validate';

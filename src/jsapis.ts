@@ -1,6 +1,6 @@
 import { answeredWithout } from './errors/GoPayBridgeError';
 import type { GoPay } from './gopay';
-import type { Params } from './invoke';
+import type { Params } from './request';
 import { toPaymentDeeplink } from './payment';
 import type { Send } from './request';
 import type { CallOptions, LocationResult } from './types';

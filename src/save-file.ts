@@ -1,9 +1,8 @@
 import { GoPayBridgeError } from './errors/GoPayBridgeError';
 import { GoPayUnavailableError } from './errors/GoPayUnavailableError';
 import type { Subscribe } from './events';
-import { waitFor, type Params } from './invoke';
 import { readCallOptions } from './options';
-import { validated, type Send } from './request';
+import { validated, waitFor, type Params, type Send } from './request';
 import type { CallOptions, SaveFileParams, SaveFileResult } from './types';
 import { checkLink, checkObject, checkOneOf, own } from './validate';
 
@@ -51,7 +50,7 @@ export const createSaveFile = (send: Send, on: Subscribe, eventTarget: () => Eve
     );
 
   return async (params: SaveFileParams, opts?: CallOptions): Promise<SaveFileResult> => {
-    const [checked, callOptions] = validated('GPFile.save', () => [saveParams(params), readCallOptions(opts)] as const);
+    const [checked, callOptions] = validated(() => [saveParams(params), readCallOptions(opts)] as const);
     if (!eventTarget()) throw new GoPayUnavailableError('no-window');
     const previous = queue;
     // With none in flight, the save is sent at once.

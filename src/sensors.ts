@@ -1,7 +1,6 @@
 import type { GoPayEventName, Subscribe } from './events';
-import { waitFor, type Params } from './invoke';
 import { readCallOptions } from './options';
-import { validated, type Send } from './request';
+import { validated, waitFor, type Params, type Send } from './request';
 import type { StopWatching } from './types';
 import { checkFunction, checkNumber, checkOneOf, own } from './validate';
 
@@ -68,7 +67,7 @@ export const createSensors = (send: Send, on: Subscribe) => {
     };
 
     return async (listener: unknown, opts?: unknown): Promise<StopWatching> => {
-      const [params, callOptions] = validated(sensor.event, () => {
+      const [params, callOptions] = validated(() => {
         checkFunction(listener, `${sensor.event} listener`);
         const callOptions = readCallOptions(opts, sensor.stop ? ['interval'] : sensor.numbers);
         return [startParams(sensor, opts), callOptions] as const;

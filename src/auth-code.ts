@@ -42,7 +42,7 @@ export const createAuthCodeGuard = (send: Send, ttl: number, margin: number) => 
           const authCode = own(data, 'authCode');
           if (typeof authCode != 'string' || !authCode) return answeredWithout('authCode', 'GPMiniAppAuth', 'getAuthCode');
           // A code that a withAuthCode callback already had is spent, even if GoPay repeats it.
-          if (used.has(authCode)) throw new GoPayAuthCodeExpiredError('GoPay repeated an auth code already used');
+          if (used.has(authCode)) throw new GoPayAuthCodeExpiredError('Auth code already used');
           return { code: authCode, issuedAt, expiresAt: issuedAt + ttl };
         },
         onSettled,
@@ -82,7 +82,7 @@ export const createAuthCodeGuard = (send: Send, ttl: number, margin: number) => 
         return authCode;
       }
     }
-    throw new GoPayAuthCodeExpiredError('GoPay gave no fresh auth code in 3 tries');
+    throw new GoPayAuthCodeExpiredError('No fresh auth code in 3 tries');
   };
 
   const withAuthCode = async <T>(fn: (code: string, authCode: AuthCode) => T | Promise<T>, opts?: WithAuthCodeOptions): Promise<T> => {

@@ -1,4 +1,4 @@
-import { isGoPayError } from './errors/GoPayError';
+import type { GoPayError } from './errors/GoPayError';
 import type { Params } from './request';
 import type { Send } from './request';
 import type { CallOptions, ConsentResult } from './types';
@@ -21,25 +21,24 @@ const readConsent = (scope: string, data: Params): ConsentResult => {
   return { granted: own(successScope, scope) === true, successScope };
 };
 
-/** One way of asking; a refusal (300) is an answer, not a failure. */
-const ask = (send: Send, className: string, methodName: string, params: Params, scope: string, opts?: CallOptions) =>
-  send({ className, methodName, params, interactive: true, result: (data) => readConsent(scope, data) }, opts).catch(
-    (error): ConsentResult => {
-      if (isGoPayError(error, 'PERMISSION_DENIED')) return { granted: false, successScope: { [scope]: false } };
-      throw error;
-    },
-  );
-
 /**
  * `gp.getConsent`: GP.authorize is sent `{ scope }`; where GoPay answers that it is not supported (100), older apps
- * know GPConsent.getUserConsent, whose documented field is `consent_name`: it is sent both.
+ * know GPConsent.getUserConsent, whose documented field is `consent_name`: it is sent both. A refusal (300) is an
+ * answer, not a failure.
  */
 export const createGetConsent = (send: Send) => async (scope: unknown, opts?: CallOptions) => {
   const checked = checkString(scope, 'scope');
+  const ask = (className: string, methodName: string, params: Params) =>
+    send({ className, methodName, params, interactive: true, result: (data) => readConsent(checked, data) }, opts).catch(
+      (error: GoPayError): ConsentResult => {
+        if (error.code == 'PERMISSION_DENIED') return { granted: false, successScope: { [checked]: false } };
+        throw error;
+      },
+    );
   try {
-    return await ask(send, 'GP', 'authorize', { scope: checked }, checked, opts);
+    return await ask('GP', 'authorize', { scope: checked });
   } catch (error) {
-    if (!isGoPayError(error) || error.bridgeCode != '100') throw error;
-    return ask(send, 'GPConsent', 'getUserConsent', { scope: checked, consent_name: checked }, checked, opts);
+    if ((error as GoPayError).bridgeCode != '100') throw error;
+    return ask('GPConsent', 'getUserConsent', { scope: checked, consent_name: checked });
   }
 };

@@ -143,7 +143,7 @@ export const JSAPIS = {
       const bar: Params = { ...checkObject(params, 'setNavigationBar(params)') };
       // What GoPay does with another colour format is not documented: refuse it here rather than guess.
       for (const key of ['titleColor', 'backgroundColor']) {
-        if (bar[key] !== undefined) checkMatch(bar[key], key, COLOR, 'a color like #RRGGBB or #RRGGBBAA');
+        if (bar[key] !== undefined) checkMatch(bar[key], key, COLOR, '#RRGGBB or #RRGGBBAA');
       }
       // GoPay documents hideBackButton as the string "true"/"false".
       if (bar.hideBackButton !== undefined) bar.hideBackButton = String(bar.hideBackButton);

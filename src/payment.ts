@@ -11,6 +11,5 @@ export const toPaymentDeeplink = (webRedirectUrl: string): string => {
   return /^gopay:\/\/merchanttransfer\b/i.test(url)
     ? url
     : 'gopay://merchanttransfer' +
-        (/^https:\/\/[^?#\s]+(\?[^#\s]+)/i.exec(url) ||
-          invalid('webRedirectUrl', "the https URL with a query that GoPay's payment API gave your backend", url))[1];
+        (/^https:\/\/[^?#\s]+(\?[^#\s]+)/i.exec(url) || invalid('webRedirectUrl', 'an https URL with a query', url))[1];
 };

@@ -72,6 +72,6 @@ export const checkLink = (value: unknown, field: string, allowed?: RegExp): stri
         /^[a-z][\w+.-]*:/i.test(link) && !/^(javascript|data|vbscript):/i.test(link),
         link,
         field,
-        'a link with a scheme, not javascript:, data: or vbscript:',
+        'a link with a scheme, not javascript:, data:, vbscript:',
       );
 };

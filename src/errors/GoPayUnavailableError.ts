@@ -7,9 +7,9 @@ import { GoPayError, type GoPayErrorDetails } from './GoPayError';
 export type UnavailableReason = 'no-window' | 'script-load' | 'no-container';
 
 const HINTS: Record<UnavailableReason, string> = {
-  'no-window': 'No window (SSR, Node): call from the browser, or pass { bridge }',
-  'script-load': "GoPay's script did not load: check scriptUrl, network, CSP nonce",
-  'no-container': 'No window.gpContainer: not in the GoPay app. Locally, use gopay-miniapp-kit/mock',
+  'no-window': 'No window (SSR): call from a browser or pass { bridge }',
+  'script-load': 'Script did not load: check scriptUrl, network, nonce',
+  'no-container': 'No window.gpContainer: not in GoPay; locally, use gopay-miniapp-kit/mock',
 };
 
 export class GoPayUnavailableError extends GoPayError {

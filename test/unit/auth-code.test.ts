@@ -205,7 +205,7 @@ describe('withAuthCode', () => {
     const fn = vi.fn();
     const error = await gp.withAuthCode(fn).catch((e) => e);
     expect(error).toBeInstanceOf(GoPayAuthCodeExpiredError);
-    expect(error.message).toContain('GoPay gave no fresh auth code in 3 tries');
+    expect(error.message).toContain('No fresh auth code in 3 tries');
     expect(fn).not.toHaveBeenCalled();
   });
 

@@ -106,8 +106,8 @@ describe('the other error classes say what happened and what to do', () => {
   });
 
   it.each([
-    ['no-window', ['SSR', 'call from the browser', 'pass { bridge }']],
-    ['script-load', ['did not load', 'scriptUrl', 'CSP nonce']],
+    ['no-window', ['SSR', 'call from a browser', 'pass { bridge }']],
+    ['script-load', ['did not load', 'scriptUrl', 'nonce']],
     ['no-container', ['No window.gpContainer', 'gopay-miniapp-kit/mock']],
   ] as const)('GoPayUnavailableError %s says why and what to do', (reason, parts) => {
     const error = new GoPayUnavailableError(reason);

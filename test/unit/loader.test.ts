@@ -147,7 +147,7 @@ describe('lazy loading', () => {
     await vi.advanceTimersByTimeAsync(1);
     const error = await ready;
     expect(error).toMatchObject({ code: 'UNAVAILABLE', reason: 'script-load' });
-    expect(error.message).toContain(`did not load: check scriptUrl, network, CSP nonce (scriptUrl: ${SRC})`);
+    expect(error.message).toContain(`did not load: check scriptUrl, network, nonce (scriptUrl: ${SRC})`);
     expect(detached.querySelectorAll('script')).toHaveLength(0);
     expect(vi.getTimerCount()).toBe(0);
   });

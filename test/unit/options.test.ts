@@ -42,9 +42,9 @@ describe('createGoPay options: the documented ones', () => {
     expect(() => createGoPay({ authCodeTtl: 1000, authCodeMargin: 1000 })).toThrow(
       'authCodeMargin must be a number from 0 to 999, got 1000.',
     );
-    expect(() => createGoPay({ bridge: {} as never })).toThrow('bridge must be an object with a call() method, got [object Object].');
+    expect(() => createGoPay({ bridge: {} as never })).toThrow('bridge must be an object with call(), got [object Object].');
     expect(() => createGoPay({ bridge: null as never })).toThrow(GoPayValidationError);
-    expect(() => createGoPay({ bridge: null as never })).toThrow('bridge must be an object with a call() method, got null.');
+    expect(() => createGoPay({ bridge: null as never })).toThrow('bridge must be an object with call(), got null.');
     // A typo lists the options there are.
     expect(() => createGoPay({ timeOut: 5 } as never)).toThrow(
       'a createGoPay() option must be one of scriptUrl, loadTimeout, timeout, authCodeTtl, authCodeMargin, debug, bridge, nonce, got "timeOut".',

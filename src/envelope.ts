@@ -1,5 +1,5 @@
 import { GoPayBridgeError } from './errors/GoPayBridgeError';
-import { own } from './validate';
+import { isRecord, own } from './validate';
 
 /** An answer of the bridge, read: a value to resolve with, or the error to reject with (no tuple: the hot path). */
 export type Outcome = Record<string, unknown> | GoPayBridgeError;
@@ -12,8 +12,6 @@ export const parse = (text: unknown): unknown => {
     return text;
   }
 };
-
-const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value == 'object' && !Array.isArray(value);
 
 // The envelope's own fields beside `data`, without `success` and `ret`; undefined when there are none, so that the
 // common answer allocates nothing. A loop, not `...rest`: V8's object rest is a slow runtime call.

@@ -4,7 +4,7 @@ import type { Params } from './request';
 import { toPaymentDeeplink } from './payment';
 import type { Send } from './request';
 import type { CallOptions, LocationResult } from './types';
-import { checkLink, checkMatch, checkNumber, checkObject, checkOneOf, checkString, invalid, own } from './validate';
+import { checkLink, checkNumber, checkObject, checkOneOf, checkString, invalid, own } from './validate';
 
 /** The methods that are one plain bridge call each. getAuthCode, getConsent and saveFile have their own modules. */
 export type TableMethod =
@@ -87,7 +87,10 @@ export const JSAPIS = {
     className: 'GP',
     arity: 1,
     params: (link) => ({
-      deeplink: typeof link == 'string' && /^\s*https:/i.test(link) ? toPaymentDeeplink(link) : checkLink(link, 'deeplink', /^gopay:/i),
+      deeplink:
+        typeof link == 'string' && /^\s*https:/i.test(link)
+          ? toPaymentDeeplink(link)
+          : checkLink(link, 'deeplink', /^gopay:/i, 'a gopay: link'),
     }),
     // The status is all the page learns of the payment: an answer without one is the bridge's failure.
     result: (data) => {
@@ -143,7 +146,8 @@ export const JSAPIS = {
       const bar: Params = { ...checkObject(params, 'setNavigationBar(params)') };
       // What GoPay does with another colour format is not documented: refuse it here rather than guess.
       for (const key of ['titleColor', 'backgroundColor']) {
-        if (bar[key] !== undefined) checkMatch(bar[key], key, COLOR, '#RRGGBB or #RRGGBBAA');
+        const color = bar[key];
+        if (color !== undefined && !(typeof color == 'string' && COLOR.test(color))) invalid(key, '#RRGGBB or #RRGGBBAA', color);
       }
       // GoPay documents hideBackButton as the string "true"/"false".
       if (bar.hideBackButton !== undefined) bar.hideBackButton = String(bar.hideBackButton);

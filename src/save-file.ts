@@ -10,7 +10,7 @@ const DESTINATIONS = ['DOWNLOADS', 'DOCUMENTS', 'PICTURES', 'DCIM'] as const;
 
 const saveParams = (params: unknown): Params => {
   const copy = { ...checkObject(params, 'saveFile(params)') };
-  checkLink(own(copy, 'url'), 'url', /^(https?|blob|data):/i);
+  checkLink(own(copy, 'url'), 'url', /^(https?|blob|data):/i, 'an http(s), blob: or data: link');
   if (copy.destination !== undefined) checkOneOf(copy.destination, 'destination', DESTINATIONS);
   return copy;
 };

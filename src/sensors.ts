@@ -4,34 +4,37 @@ import { validated, waitFor, type Params, type Send } from './request';
 import type { StopWatching } from './types';
 import { checkFunction, checkNumber, checkOneOf, own } from './validate';
 
-/** A GPMotion sensor: its event, and how GoPay starts and stops it. */
+/** A GPMotion sensor: its event, how GoPay starts and stops it, and the options a watcher may give. */
 interface Sensor {
   event: GoPayEventName;
   /** Compass and accelerometer have a start and a stop method and take an `interval`. */
   start: string;
   stop?: string;
-  /** Gyro and shake have one method, switched with `on`, and take these numbers. */
-  numbers?: string[];
+  /** Gyro and shake have one method, switched with `on`, and take numbers. */
+  options: string[];
 }
 
 const SENSORS = {
-  watchCompass: { event: 'GPMotion.Event.compass', start: 'startCompass', stop: 'stopCompass' },
-  watchAccelerometer: { event: 'GPMotion.Event.accelerometer', start: 'startAccelerometer', stop: 'stopAccelerometer' },
-  watchGyro: { event: 'motion.gyro', start: 'listenGyro', numbers: ['frequency'] },
-  watchShake: { event: 'motion.shake', start: 'listeningShake', numbers: ['frequency', 'shakeThreshold', 'shakeNum'] },
+  watchCompass: { event: 'GPMotion.Event.compass', start: 'startCompass', stop: 'stopCompass', options: ['interval'] },
+  watchAccelerometer: {
+    event: 'GPMotion.Event.accelerometer',
+    start: 'startAccelerometer',
+    stop: 'stopAccelerometer',
+    options: ['interval'],
+  },
+  watchGyro: { event: 'motion.gyro', start: 'listenGyro', options: ['frequency'] },
+  watchShake: { event: 'motion.shake', start: 'listeningShake', options: ['frequency', 'shakeThreshold', 'shakeNum'] },
 } satisfies Record<string, Sensor>;
 
-/** The params that start `sensor`, from a watcher's options (own fields only). */
+/** The params that start `sensor`, from a watcher's options (own fields only; their names are already checked). */
 const startParams = (sensor: Sensor, opts: unknown): Params => {
-  if (sensor.stop) {
-    const interval = own(opts, 'interval');
-    return interval === undefined ? {} : { interval: checkOneOf(interval, 'interval', ['game', 'ui', 'normal']) };
-  }
-  const params: Params = { on: true };
-  for (const key of sensor.numbers || []) {
+  const params: Params = sensor.stop ? {} : { on: true };
+  for (const key of sensor.options) {
     const value = own(opts, key);
+    if (value === undefined) continue;
     // A frequency of 0 would ask for readings without pause: GoPay's own bridge refuses it (201).
-    if (value !== undefined) params[key] = checkNumber(value, key, key == 'frequency' ? 1 : 0);
+    params[key] =
+      key == 'interval' ? checkOneOf(value, key, ['game', 'ui', 'normal']) : checkNumber(value, key, key == 'frequency' ? 1 : 0);
   }
   return params;
 };
@@ -69,7 +72,7 @@ export const createSensors = (send: Send, on: Subscribe) => {
     return async (listener: unknown, opts?: unknown): Promise<StopWatching> => {
       const [params, callOptions] = validated(() => {
         checkFunction(listener, `${sensor.event} listener`);
-        const callOptions = readCallOptions(opts, sensor.stop ? ['interval'] : sensor.numbers);
+        const callOptions = readCallOptions(opts, sensor.options);
         return [startParams(sensor, opts), callOptions] as const;
       });
       const off = on(sensor.event, listener as () => void);

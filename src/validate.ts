@@ -39,39 +39,33 @@ export const checkTimeout = (value: unknown, field = 'timeout'): number | false 
 
 export const checkFunction = <T>(value: T, field: string): T => check(typeof value == 'function', value, field, 'a function');
 
-export const checkBoolean = (value: unknown, field: string): boolean => check(typeof value == 'boolean', value, field, 'a boolean');
+/** An object that is not an array (`null` is no object here). */
+export const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value == 'object' && !Array.isArray(value);
 
-export const checkObject = (value: unknown, field: string): Record<string, unknown> =>
-  check(value && typeof value == 'object' && !Array.isArray(value), value, field, 'an object');
+export const checkObject = (value: unknown, field: string): Record<string, unknown> => check(isRecord(value), value, field, 'an object');
 
 export const checkOneOf = <T extends string>(value: unknown, field: string, allowed: readonly T[]): T =>
   check(allowed.includes(value as T), value, field, `one of ${allowed.join(', ')}`);
 
-/** A string that matches `pattern` (tested only once the value is known to be a string). */
-export const checkMatch = (value: unknown, field: string, pattern: RegExp, expected: string): string =>
-  check(typeof value == 'string' && pattern.test(value), value, field, expected);
-
-/** An `AbortSignal`, also one from another realm or a polyfill: what `invoke` uses of it is checked. */
-export const checkSignal = (value: unknown, field = 'signal'): AbortSignal =>
+/** An `AbortSignal`, also one from another realm or a polyfill: what `send` uses of it is checked. */
+export const checkSignal = (value: unknown): AbortSignal =>
   check(
     !!value && typeof (value as AbortSignal).aborted == 'boolean' && typeof (value as AbortSignal).addEventListener == 'function',
     value,
-    field,
+    'signal',
     'an AbortSignal',
   );
 
 /**
- * A URL with a scheme that is safe to hand to the app. By default any scheme but `javascript:`, `data:` and
- * `vbscript:`; a caller that names its own `allowed` schemes gets exactly those (saveFile may save a `data:` URL).
+ * A link whose scheme is safe to hand to the app: by default any scheme but `javascript:`, `data:` and `vbscript:`; a
+ * caller may name its own (saveFile may save a `data:` URL), with the words that describe it.
  */
-export const checkLink = (value: unknown, field: string, allowed?: RegExp): string => {
+export const checkLink = (
+  value: unknown,
+  field: string,
+  allowed = /^(?!(javascript|data|vbscript):)[a-z][\w+.-]*:/i,
+  expected = 'a link with a scheme, not javascript:, data:, vbscript:',
+): string => {
   const link = checkString(value, field).trim();
-  return allowed
-    ? check(allowed.test(link), link, field, `a link matching ${allowed.source}`)
-    : check(
-        /^[a-z][\w+.-]*:/i.test(link) && !/^(javascript|data|vbscript):/i.test(link),
-        link,
-        field,
-        'a link with a scheme, not javascript:, data:, vbscript:',
-      );
+  return check(allowed.test(link), link, field, expected);
 };

@@ -375,7 +375,7 @@ describe('typed methods send exactly the documented params', () => {
 
   it.each([['file:///x?https://x.test'], ['ftp://x.test/a'], ['javascript:https://x']])('saveFile refuses the url %j', async (url) => {
     const { gp, bridge } = client();
-    expect(await rejection(gp.saveFile!({ url }))).toContain('url must be a link matching ^(https?|blob|data):');
+    expect(await rejection(gp.saveFile!({ url }))).toContain('url must be an http(s), blob: or data: link');
     expect(bridge.calls).toHaveLength(0);
   });
 

@@ -7,7 +7,7 @@ import type { Params } from './request';
 import { tableMethods } from './jsapis';
 import { createConnection } from './loader';
 import { resolveOptions, type GoPayOptions } from './options';
-import { createReporter, toDebugSink } from './report';
+import { createReporter, logToConsole } from './report';
 import { createSend } from './request';
 import { createSaveFile } from './save-file';
 import { createSensors } from './sensors';
@@ -31,10 +31,10 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
     return typeof bridge?.addEventListener == 'function' ? (bridge as EventTarget) : undefined;
   };
   const events = createEvents(eventTarget);
-  const connect = createConnection(config, () => events.emit('ready'));
-  const send = createSend(config, connect, createReporter(events));
-  const debug = toDebugSink(config.debug);
-  if (debug) events.on('settle', debug);
+  const connect = createConnection(config, () => events.bus.emit('ready'));
+  const send = createSend(config, connect, createReporter(events.bus));
+  // `debug: true` prints each settled call; a function receives each entry instead.
+  if (config.debug) events.on('settle', config.debug === true ? logToConsole : config.debug);
 
   const gp = {
     ready: async () => {

@@ -29,7 +29,7 @@ const readConsent = (scope: string, data: Params): ConsentResult => {
 export const createGetConsent = (send: Send) => async (scope: unknown, opts?: CallOptions) => {
   const checked = checkString(scope, 'scope');
   const ask = (className: string, methodName: string, params: Params) =>
-    send({ className, methodName, params, interactive: true, result: (data) => readConsent(checked, data) }, opts).catch(
+    send({ className, methodName, params, timeout: false, result: (data) => readConsent(checked, data) }, opts).catch(
       (error: GoPayError): ConsentResult => {
         if (error.code == 'PERMISSION_DENIED') return { granted: false, successScope: { [checked]: false } };
         throw error;

@@ -49,14 +49,6 @@ export type Subscribe = <E extends GoPayEventName>(event: E, listener: GoPayList
 export const eventPayload = (event: Event): unknown =>
   parse((event as CustomEvent).detail ?? (event as { param?: unknown }).param ?? event);
 
-/** The client's event bus: only the client emits; users subscribe through `on`. */
-export interface Events {
-  on: Subscribe;
-  emit<E extends GoPayEventName>(event: E, ...args: GoPayEvents[E]): void;
-  /** How many subscriptions `event` has. */
-  count(event: string): number;
-}
-
 /**
  * The bus behind `gp.on`, on eventemitter3. Two of its traps are closed here: `off(event, fn)` removes every
  * registration of `fn`, so each subscription registers its own wrapper and removes only that; and `emit` lets a
@@ -65,7 +57,7 @@ export interface Events {
  * Names with a dot are the bridge's document events, forwarded from `target()` (the document, or a bridge that
  * is an EventTarget) while they have at least one subscriber.
  */
-export const createEvents = (target: () => EventTarget | undefined): Events => {
+export const createEvents = (target: () => EventTarget | undefined) => {
   const bus = new EventEmitter<string>();
   const forwarders = new Map<string, (event: Event) => void>();
 
@@ -101,11 +93,6 @@ export const createEvents = (target: () => EventTarget | undefined): Events => {
     };
   };
 
-  return {
-    on,
-    emit: (event, ...args) => {
-      bus.emit(event, ...args);
-    },
-    count: (event) => bus.listenerCount(event),
-  };
+  // Only the client emits, on `bus`; users subscribe through `on`.
+  return { on, bus };
 };

@@ -1,10 +1,6 @@
 import { GoPayBridgeError } from './errors/GoPayBridgeError';
-import { readCallOptions } from './options';
 import type { Send } from './request';
 import type { ProbeOptions } from './types';
-
-/** How long `isInGoPay` waits for an answer by default. */
-const PROBE_TIMEOUT = 2000;
 
 /** `gp.isInGoPay`: one probe call (GPBase.getLocale), harmless and answered by every GoPay app. */
 export const createIsInGoPay = (send: Send) => {
@@ -12,8 +8,8 @@ export const createIsInGoPay = (send: Send) => {
   return async (opts?: ProbeOptions): Promise<boolean> => {
     if (answered) return true;
     try {
-      const { timeout = PROBE_TIMEOUT, signal } = readCallOptions(opts);
-      await send({ className: 'GPBase', methodName: 'getLocale', dataOnly: true }, { timeout, signal });
+      // 2,000 ms unless the caller says otherwise.
+      await send({ className: 'GPBase', methodName: 'getLocale', dataOnly: true, timeout: 2000 }, opts);
       answered = true;
     } catch (error) {
       // A documented refusal is still GoPay's answer; 1003 (outside GoPay's WebView), an undocumented code, a

@@ -39,8 +39,8 @@ export interface Jsapi<M extends TableMethod> {
   params?: (...args: Arguments<M>) => Params;
   /** What the promise resolves with, read from `data` and the fields beside it. None: `void`. */
   result?: (data: Params) => Awaited<ReturnType<GoPay[M]>>;
-  /** The user is involved (a sheet, a prompt, the payment screen, another app): no default timeout. */
-  interactive?: boolean;
+  /** Interactive: the user is involved (a sheet, a prompt, the payment screen, another app), so no default timeout. */
+  timeout?: false;
 }
 
 const COLOR = /^#[\da-f]{6}([\da-f]{2})?$/i;
@@ -81,7 +81,7 @@ export const JSAPIS = {
       return { ...params };
     },
     result: (data) => only(data, 'localPath', 'base64Data'),
-    interactive: true,
+    timeout: false,
   },
   launchPayment: {
     className: 'GP',
@@ -97,22 +97,22 @@ export const JSAPIS = {
       const status = own(data, 'status');
       return typeof status == 'string' ? { status } : answeredWithout('status', 'GP', 'launchPayment');
     },
-    interactive: true,
+    timeout: false,
   },
   getBankAccountToken: {
     className: 'GP',
     arity: 0,
     result: (data) => ({ token: required(data, 'token', 'GP', 'getBankAccountToken') as string }),
-    interactive: true,
+    timeout: false,
   },
   // Both leave the mini app: the user may take any time to come back.
   launchDeeplink: {
     className: 'GPNavigator',
     arity: 1,
     params: (deeplink) => ({ deeplink: checkLink(deeplink, 'deeplink') }),
-    interactive: true,
+    timeout: false,
   },
-  launchUri: { className: 'GPNavigator', arity: 1, params: (uri) => ({ uri: checkLink(uri, 'uri') }), interactive: true },
+  launchUri: { className: 'GPNavigator', arity: 1, params: (uri) => ({ uri: checkLink(uri, 'uri') }), timeout: false },
   getLocale: {
     className: 'GPBase',
     arity: 0,
@@ -127,7 +127,7 @@ export const JSAPIS = {
     arity: 1,
     params: (text) => ({ text: typeof text == 'string' ? text : invalid('text', 'a string', text) }),
   },
-  share: { className: 'GPShare', arity: 1, params: (text) => ({ text: checkString(text, 'text') }), interactive: true },
+  share: { className: 'GPShare', arity: 1, params: (text) => ({ text: checkString(text, 'text') }), timeout: false },
   vibrate: { className: 'GPMotion', arity: 1, params: (ms) => ({ duration: checkNumber(ms, 'vibrate(ms)') }) },
   toast: {
     className: 'GPUIToast',
@@ -177,12 +177,12 @@ export const tableMethods = (send: Send): Pick<GoPay, TableMethod> => {
   const table: { [M in TableMethod]: Jsapi<M> } = JSAPIS;
   const methods = {} as Record<TableMethod, Untyped>;
   for (const name of Object.keys(table) as TableMethod[]) {
-    const { className, methodName = name, arity, params, result, interactive } = table[name];
+    const { className, methodName = name, arity, params, result, timeout } = table[name];
     const build = params as ((...args: unknown[]) => Params) | undefined;
     // No result reader: the method resolves with nothing.
     const read = (result || (() => undefined)) as (data: Params) => unknown;
     methods[name] = (...args) =>
-      send({ className, methodName, params: build && (() => build(...args)), result: read, interactive }, args[arity]);
+      send({ className, methodName, params: build && (() => build(...args)), result: read, timeout }, args[arity]);
   }
   return methods as Pick<GoPay, TableMethod>;
 };

@@ -21,8 +21,11 @@ export interface MethodCall<T> {
   dataOnly?: boolean;
   /** Turns the bridge's data into what the promise resolves with; a throw rejects it. None: resolve with the data. */
   result?: (data: Params) => T;
-  /** The user is involved (a sheet, a prompt, the payment screen, another app): no default timeout. */
-  interactive?: boolean;
+  /**
+   * The timeout when the caller gives none; none here: the client's. `false` for interactive calls, where the user is
+   * involved (a sheet, a prompt, the payment screen, another app) and may take any time.
+   */
+  timeout?: number | false;
   /**
    * Keeps the call open after the bridge's answer, until `settle` is called (GPFile.save answers through document
    * events). Subscribed before the call is sent; returns its clean-up, run on every outcome.
@@ -153,7 +156,7 @@ export const createSend =
         call.onSettled?.();
         return reject(asValidationError(error));
       }
-      const { timeout = !call.interactive && config.timeout, signal } = options;
+      const { timeout = call.timeout ?? config.timeout, signal } = options;
 
       const send = (container: GpContainer) => {
         if (done) return;

@@ -30,7 +30,7 @@ export const createSaveFile = (send: Send, on: Subscribe, eventTarget: () => Eve
         className: 'GPFile',
         methodName: 'save',
         params,
-        interactive: true,
+        timeout: false,
         // Both listeners go on every outcome.
         awaitEvents: (settle) => {
           const offSuccess = on('GPFile.Event.saveSuccess', (payload) => settle(true, payload));

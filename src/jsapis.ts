@@ -177,12 +177,13 @@ export const tableMethods = (send: Send): Pick<GoPay, TableMethod> => {
   const table: { [M in TableMethod]: Jsapi<M> } = JSAPIS;
   const methods = {} as Record<TableMethod, Untyped>;
   for (const name of Object.keys(table) as TableMethod[]) {
-    const { className, methodName = name, arity, params, result, timeout } = table[name];
+    const entry = table[name];
+    const { methodName = name, arity, params, result } = entry;
     const build = params as ((...args: unknown[]) => Params) | undefined;
     // No result reader: the method resolves with nothing.
     const read = (result || (() => undefined)) as (data: Params) => unknown;
-    methods[name] = (...args) =>
-      send({ className, methodName, params: build && (() => build(...args)), result: read, timeout }, args[arity]);
+    // The entry's own fields (className, timeout) as they are: a spread copies no inherited `timeout`.
+    methods[name] = (...args) => send({ ...entry, methodName, params: build && (() => build(...args)), result: read }, args[arity]);
   }
   return methods as Pick<GoPay, TableMethod>;
 };

@@ -7,7 +7,7 @@ import { GoPayValidationError } from './errors/GoPayValidationError';
 import { readCallOptions, type ResolvedOptions } from './options';
 import type { Settle } from './report';
 import type { CallOptions, GpContainer } from './types';
-import { checkObject, checkString } from './validate';
+import { checkObject, checkString, own } from './validate';
 
 export type Params = Record<string, unknown>;
 
@@ -156,7 +156,8 @@ export const createSend =
         call.onSettled?.();
         return reject(asValidationError(error));
       }
-      const { timeout = call.timeout ?? config.timeout, signal } = options;
+      // Own fields only: Object.prototype may carry a `timeout` (see readCallOptions).
+      const { timeout = (own(call, 'timeout') as number | false | undefined) ?? config.timeout, signal } = options;
 
       const send = (container: GpContainer) => {
         if (done) return;

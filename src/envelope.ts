@@ -29,16 +29,6 @@ const beside = (answer: Record<string, unknown>) => {
 const fail = (className: string, methodName: string, response: unknown, message: unknown, bridgeCode?: unknown) =>
   new GoPayBridgeError(message as string, { className, methodName, bridgeCode: (bridgeCode as string) || undefined, response });
 
-/** A failure's code and message: snake_case, camelCase, or nested as the older npm SDK sent them (`error: { code, message }`). */
-const failure = (answer: Record<string, unknown>) => {
-  const nested = own(answer, 'error');
-  const inner = isRecord(nested) ? nested : {};
-  return {
-    code: own(answer, 'error_code') ?? own(answer, 'errorCode') ?? own(inner, 'code'),
-    message: own(answer, 'error_message') ?? own(answer, 'errorMessage') ?? own(inner, 'message'),
-  };
-};
-
 /**
  * Reads an answer defensively: JSON text, `null`, `success: false` through the success callback, `ret` as a
  * string or an array, snake_case, camelCase or nested failure fields, numeric or empty error codes. Only the
@@ -53,7 +43,10 @@ export const readAnswer = (raw: unknown, viaFailure: boolean, className: string,
   const rawRet = own(answer, 'ret');
   const ret = Array.isArray(rawRet) ? rawRet[0] : rawRet;
   if (viaFailure || own(answer, 'success') === false || (ret != null && ret != 'GP_SUCCESS')) {
-    const { code, message } = failure(answer);
+    // Snake_case, camelCase, or nested as the older npm SDK sent them (`error: { code, message }`).
+    const nested = own(answer, 'error');
+    const code = own(answer, 'error_code') ?? own(answer, 'errorCode') ?? own(nested, 'code');
+    const message = own(answer, 'error_message') ?? own(answer, 'errorMessage') ?? own(nested, 'message');
     return fail(className, methodName, raw, message, String(code ?? '') || (ret != 'GP_EXCEPTION' && ret));
   }
   const value = parse(own(answer, 'data'));

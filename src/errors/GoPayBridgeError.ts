@@ -31,23 +31,6 @@ export const BRIDGE_CODES: Readonly<Record<string, BridgeErrorCode>> = {
 // The classes whose methods need a consent, and its scope (gopay-bridge.md, "Consent").
 const CONSENT_SCOPES: Readonly<Record<string, string>> = { GPLocation: 'location', GPCamera: 'camera' };
 
-/** The code for a bridge code. Own keys only: a code such as `constructor` is UNKNOWN, not a function. */
-const codeOf = (bridgeCode: string): BridgeErrorCode =>
-  (own(BRIDGE_CODES, bridgeCode) as BridgeErrorCode | undefined) || (/^5\d\d$/.test(bridgeCode) ? 'SUPERAPP' : 'UNKNOWN');
-
-/** What to do about a 300: ask for the consent where GoPay documents one, else say what else may be missing. */
-const permissionHint = (className = '') => {
-  const scope = own(CONSENT_SCOPES, className);
-  return scope ? `. Ask consent first: gp.getConsent('${scope}')` : '. Not permitted: no consent, or a deeplink not whitelisted';
-};
-
-/** An Error the bridge threw, unless its message names a secret: then one with the message redacted. */
-const redactCause = (cause: unknown) => {
-  if (!(cause instanceof Error)) return cause;
-  const message = redact(cause.message);
-  return message === cause.message ? cause : new Error(message as string);
-};
-
 /**
  * The bridge answered with a failure; `bridgeCode` and `response` hold what it said. Auth codes, tokens and base64
  * data are redacted from the message, `response` and `cause`, also in an answer that could not be read.
@@ -57,15 +40,21 @@ export class GoPayBridgeError extends GoPayError {
   declare readonly code: BridgeErrorCode;
 
   constructor(bridgeMessage: string | undefined, details: GoPayErrorDetails = {}) {
-    const bridgeCode = details.bridgeCode || '';
-    const code = codeOf(bridgeCode);
-    // The code's name says what happened (NETWORK, NOT_REGISTERED…); a missing consent also says what to do.
+    const { bridgeCode = '', className = '', cause } = details;
+    // Own keys only: a code such as `constructor` is UNKNOWN, not a function.
+    const code = (own(BRIDGE_CODES, bridgeCode) as BridgeErrorCode | undefined) || (/^5\d\d$/.test(bridgeCode) ? 'SUPERAPP' : 'UNKNOWN');
+    // The code's name says what happened (NETWORK, NOT_REGISTERED…); a missing consent also says what to do: ask for
+    // it where GoPay documents one, else say what else may be missing.
+    const scope = own(CONSENT_SCOPES, className);
+    const hint = scope ? `. Ask consent first: gp.getConsent('${scope}')` : '. Not permitted: no consent, or a deeplink not whitelisted';
     const said = bridgeMessage ? `: ${redact(String(bridgeMessage))}` : '';
-    super(
-      code,
-      `${where(details)} failed${said}${bridgeCode && ` (${code} ${bridgeCode})`}${code == 'PERMISSION_DENIED' ? permissionHint(details.className) : ''}`,
-      { ...details, response: redact(details.response), cause: redactCause(details.cause) },
-    );
+    // An Error the bridge threw is kept unless its message names a secret: then a copy with the message redacted.
+    const message = cause instanceof Error && redact(cause.message);
+    super(code, `${where(details)} failed${said}${bridgeCode && ` (${code} ${bridgeCode})`}${code == 'PERMISSION_DENIED' ? hint : ''}`, {
+      ...details,
+      response: redact(details.response),
+      cause: message && message !== (cause as Error).message ? new Error(message as string) : cause,
+    });
   }
 }
 

@@ -7,34 +7,29 @@ import { checkString, own } from './validate';
 const granted = (value: unknown) => value === true || value === 'true';
 
 /**
- * A consent answer read: `successScope` (GoPay's sample reads it at the top level, its docs in `data`: the merged
- * answer has both), else the older `{ consent_name, has_consent }`.
- */
-const readConsent = (scope: string, data: Params): ConsentResult => {
-  const reported = own(data, 'successScope');
-  const successScope: Record<string, boolean> = {};
-  if (reported && typeof reported == 'object') {
-    for (const key of Object.keys(reported)) successScope[key] = granted((reported as Params)[key]);
-  } else if (typeof own(data, 'consent_name') == 'string') {
-    successScope[data.consent_name as string] = granted(own(data, 'has_consent'));
-  }
-  return { granted: own(successScope, scope) === true, successScope };
-};
-
-/**
  * `gp.getConsent`: GP.authorize is sent `{ scope }`; where GoPay answers that it is not supported (100), older apps
  * know GPConsent.getUserConsent, whose documented field is `consent_name`: it is sent both. A refusal (300) is an
  * answer, not a failure.
  */
 export const createGetConsent = (send: Send) => async (scope: unknown, opts?: CallOptions) => {
   const checked = checkString(scope, 'scope');
+  // Either answer is read from `successScope` (GoPay's sample reads it at the top level, its docs in `data`: the
+  // merged answer has both), else from the older `{ consent_name, has_consent }`.
+  const result = (data: Params): ConsentResult => {
+    const reported = own(data, 'successScope');
+    const successScope: Record<string, boolean> = {};
+    if (reported && typeof reported == 'object') {
+      for (const key of Object.keys(reported)) successScope[key] = granted((reported as Params)[key]);
+    } else if (typeof own(data, 'consent_name') == 'string') {
+      successScope[data.consent_name as string] = granted(own(data, 'has_consent'));
+    }
+    return { granted: own(successScope, checked) === true, successScope };
+  };
   const ask = (className: string, methodName: string, params: Params) =>
-    send({ className, methodName, params, timeout: false, result: (data) => readConsent(checked, data) }, opts).catch(
-      (error: GoPayError): ConsentResult => {
-        if (error.code == 'PERMISSION_DENIED') return { granted: false, successScope: { [checked]: false } };
-        throw error;
-      },
-    );
+    send({ className, methodName, params, timeout: false, result }, opts).catch((error: GoPayError): ConsentResult => {
+      if (error.code == 'PERMISSION_DENIED') return { granted: false, successScope: { [checked]: false } };
+      throw error;
+    });
   try {
     return await ask('GP', 'authorize', { scope: checked });
   } catch (error) {

@@ -26,19 +26,6 @@ const SENSORS = {
   watchShake: { event: 'motion.shake', start: 'listeningShake', options: ['frequency', 'shakeThreshold', 'shakeNum'] },
 } satisfies Record<string, Sensor>;
 
-/** The params that start `sensor`, from a watcher's options (own fields only; their names are already checked). */
-const startParams = (sensor: Sensor, opts: unknown): Params => {
-  const params: Params = sensor.stop ? {} : { on: true };
-  for (const key of sensor.options) {
-    const value = own(opts, key);
-    if (value === undefined) continue;
-    // A frequency of 0 would ask for readings without pause: GoPay's own bridge refuses it (201).
-    params[key] =
-      key == 'interval' ? checkOneOf(value, key, ['game', 'ui', 'normal']) : checkNumber(value, key, key == 'frequency' ? 1 : 0);
-  }
-  return params;
-};
-
 /**
  * The `watch*` methods. Watchers of one sensor share it: the first starts it, the last `stop()` stops it. The
  * shared start is sent with the client's options, never a watcher's: one watcher's `signal` or `timeout` ends only
@@ -55,30 +42,37 @@ export const createSensors = (send: Send, on: Subscribe) => {
       return send({ className: 'GPMotion', methodName: sensor.stop || sensor.start, params: sensor.stop ? {} : { on: false } });
     };
 
-    const start = (params: Params) => {
-      const starting = send({ className: 'GPMotion', methodName: sensor.start, params });
-      starting.then(
-        () => {
-          // Every watcher gave up while it started: nobody waits for the stop, whose failure is no one's to hear.
-          if (!count && started === starting) stopSensor().catch(() => {});
-        },
-        () => {
-          if (started === starting) started = undefined;
-        },
-      );
-      return starting;
-    };
-
     return async (listener: unknown, opts?: unknown): Promise<StopWatching> => {
       const [params, callOptions] = validated(() => {
         checkFunction(listener, `${sensor.event} listener`);
         const callOptions = readCallOptions(opts, sensor.options);
-        return [startParams(sensor, opts), callOptions] as const;
+        // The start's params, from the watcher's options (own fields; their names are checked just above).
+        const params: Params = sensor.stop ? {} : { on: true };
+        for (const key of sensor.options) {
+          const value = own(opts, key);
+          // A frequency of 0 would ask for readings without pause: GoPay's own bridge refuses it (201).
+          if (value !== undefined)
+            params[key] =
+              key == 'interval' ? checkOneOf(value, key, ['game', 'ui', 'normal']) : checkNumber(value, key, key == 'frequency' ? 1 : 0);
+        }
+        return [params, callOptions] as const;
       });
       const off = on(sensor.event, listener as () => void);
       count++;
       try {
-        started ||= start(params);
+        if (!started) {
+          const starting = send({ className: 'GPMotion', methodName: sensor.start, params });
+          started = starting;
+          starting.then(
+            () => {
+              // Every watcher gave up while it started: nobody waits for the stop, whose failure is no one's to hear.
+              if (!count && started === starting) stopSensor().catch(() => {});
+            },
+            () => {
+              if (started === starting) started = undefined;
+            },
+          );
+        }
         await waitFor(started, 'GPMotion', sensor.start, callOptions);
       } catch (error) {
         off();

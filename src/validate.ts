@@ -4,19 +4,15 @@ import { GoPayValidationError } from './errors/GoPayValidationError';
 // be and what it got. A check never calls a method of the value it checks: a Symbol, a null-prototype object or
 // a throwing getter must end in a GoPayValidationError, not a TypeError.
 
-/** How a received value prints in a message: strings quoted, anything else as it prints, never a throw. */
-const describe = (value: unknown): string => {
-  if (typeof value == 'string') return JSON.stringify(value);
-  try {
-    return String(value);
-  } catch {
-    // A null-prototype object or one whose toString throws.
-    return typeof value;
-  }
-};
-
+/** Throws the error for a value that is not what `field` must be. A received value prints quoted if a string, else as it prints, and never throws. */
 export const invalid = (field: string, expected: string, got: unknown): never => {
-  throw new GoPayValidationError(`${field} must be ${expected}, got ${describe(got)}.`);
+  let printed: string = typeof got;
+  try {
+    printed = typeof got == 'string' ? JSON.stringify(got) : String(got);
+  } catch {
+    // A null-prototype object, or one whose toString throws: its type will do.
+  }
+  throw new GoPayValidationError(`${field} must be ${expected}, got ${printed}.`);
 };
 
 const check = <T>(ok: unknown, value: unknown, field: string, expected: string): T => (ok ? (value as T) : invalid(field, expected, value));

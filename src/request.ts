@@ -31,6 +31,8 @@ export interface MethodCall<T> {
    * events). Subscribed before the call is sent; returns its clean-up, run on every outcome.
    */
   awaitEvents?: (settle: Settle) => () => void;
+  /** Work this call waits for before it is sent (the previous save), within its own timeout and signal. */
+  after?: Promise<unknown>;
   /** Told once, right after the promise settled, either way (the auth-code guard forgets its shared call). */
   onSettled?: () => void;
 }
@@ -144,13 +146,13 @@ export const createSend =
       let params: Params;
       let options: CallOptions;
       try {
+        options = readCallOptions(opts);
         params = typeof call.params == 'function' ? call.params() : call.params || {};
         if (call.dataOnly) {
           checkString(className, 'className');
           checkString(methodName, 'methodName');
           checkObject(params, 'params');
         }
-        options = readCallOptions(opts);
       } catch (error) {
         // Nothing was sent, so nothing else can settle the call.
         call.onSettled?.();
@@ -161,6 +163,8 @@ export const createSend =
 
       const send = (container: GpContainer) => {
         if (done) return;
+        // Subscribe before calling, so that an early event is not missed.
+        if (awaitEvents) detach = awaitEvents(settle);
         try {
           container.call(
             className,
@@ -182,15 +186,11 @@ export const createSend =
       };
 
       // An aborted call never starts a load: nobody would wait for it, and its failure would go unhandled.
-      const source = signal?.aborted ? undefined : connect();
+      const source = signal?.aborted ? undefined : call.after ? call.after.then(connect) : connect();
       // After connecting, so that `ready` is told before the first `call`.
       const report = reporter(className, methodName, params);
-      if (source) {
-        // Subscribe before calling, so that an early event is not missed.
-        if (awaitEvents) detach = awaitEvents(settle);
-        if (source instanceof Promise) source.then(send, (error) => settle(false, error));
-        else send(source);
-      }
+      if (source instanceof Promise) source.then(send, (error) => settle(false, error));
+      else if (source) send(source);
       // After sending: a bridge that answered at once needs no limit (and an aborted signal settles here).
       if (!done) release = limit(className, methodName, { timeout, signal }, (error) => settle(false, error));
     });

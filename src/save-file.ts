@@ -1,19 +1,11 @@
 import { GoPayBridgeError } from './errors/GoPayBridgeError';
 import { GoPayUnavailableError } from './errors/GoPayUnavailableError';
 import type { Subscribe } from './events';
-import { readCallOptions } from './options';
-import { validated, waitFor, type Params, type Send } from './request';
+import type { Send } from './request';
 import type { CallOptions, SaveFileParams, SaveFileResult } from './types';
 import { checkLink, checkObject, checkOneOf, own } from './validate';
 
 const DESTINATIONS = ['DOWNLOADS', 'DOCUMENTS', 'PICTURES', 'DCIM'] as const;
-
-const saveParams = (params: unknown): Params => {
-  const copy = { ...checkObject(params, 'saveFile(params)') };
-  checkLink(own(copy, 'url'), 'url', /^(https?|blob|data):/i, 'an http(s), blob: or data: link');
-  if (copy.destination !== undefined) checkOneOf(copy.destination, 'destination', DESTINATIONS);
-  return copy;
-};
 
 /**
  * `gp.saveFile`: GPFile.save answers `SAVE_STARTED`, then GoPay fires `GPFile.Event.saveSuccess` or `saveFailed`
@@ -24,13 +16,23 @@ export const createSaveFile = (send: Send, on: Subscribe, eventTarget: () => Eve
   // While saves are in flight: settles (never rejects) once every save queued so far has settled.
   let queue: Promise<unknown> | undefined;
 
-  const save = (params: Params, opts: CallOptions) =>
-    send<SaveFileResult>(
+  return (params: SaveFileParams, opts?: CallOptions): Promise<SaveFileResult> => {
+    const previous = queue;
+    // With none in flight, the save is sent at once.
+    const mine = send<SaveFileResult>(
       {
         className: 'GPFile',
         methodName: 'save',
-        params,
+        params: () => {
+          const copy = { ...checkObject(params, 'saveFile(params)') };
+          checkLink(own(copy, 'url'), 'url', /^(https?|blob|data):/i, 'an http(s), blob: or data: link');
+          if (copy.destination !== undefined) checkOneOf(copy.destination, 'destination', DESTINATIONS);
+          // Without a document (or a bridge that dispatches events), the outcome could never be heard.
+          if (!eventTarget()) throw new GoPayUnavailableError('no-window');
+          return copy;
+        },
         timeout: false,
+        after: previous,
         // Both listeners go on every outcome.
         awaitEvents: (settle) => {
           const offSuccess = on('GPFile.Event.saveSuccess', (payload) => settle(true, payload));
@@ -48,15 +50,6 @@ export const createSaveFile = (send: Send, on: Subscribe, eventTarget: () => Eve
       },
       opts,
     );
-
-  return async (params: SaveFileParams, opts?: CallOptions): Promise<SaveFileResult> => {
-    const [checked, callOptions] = validated(() => [saveParams(params), readCallOptions(opts)] as const);
-    if (!eventTarget()) throw new GoPayUnavailableError('no-window');
-    const previous = queue;
-    // With none in flight, the save is sent at once.
-    const mine = previous
-      ? waitFor(previous, 'GPFile', 'save', callOptions).then(() => save(checked, callOptions))
-      : save(checked, callOptions);
     const settled = () => previous;
     const tail = mine.then(settled, settled);
     queue = tail;

@@ -38,9 +38,9 @@ export const createAuthCodeGuard = (send: Send, ttl: number, margin: number) => 
       {
         className: 'GPMiniAppAuth',
         methodName: 'getAuthCode',
-        result: (data) => {
+        result: (data, call) => {
           const authCode = own(data, 'authCode');
-          if (typeof authCode != 'string' || !authCode) return answeredWithout('authCode', 'GPMiniAppAuth', 'getAuthCode');
+          if (typeof authCode != 'string' || !authCode) return answeredWithout('authCode', call);
           // A code that a withAuthCode callback already had is spent, even if GoPay repeats it.
           if (used.has(authCode)) throw new GoPayAuthCodeExpiredError('Auth code already used');
           return { code: authCode, issuedAt, expiresAt: issuedAt + ttl };

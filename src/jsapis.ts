@@ -38,10 +38,13 @@ export interface Jsapi<M extends TableMethod> {
   /** Builds the params from the method's arguments, checking them first. None: `{}`. */
   params?: (...args: Arguments<M>) => Params;
   /** What the promise resolves with, read from `data` and the fields beside it. None: `void`. */
-  result?: (data: Params) => Awaited<ReturnType<GoPay[M]>>;
+  result?: (data: Params, call: Names) => Awaited<ReturnType<GoPay[M]>>;
   /** Interactive: the user is involved (a sheet, a prompt, the payment screen, another app), so no default timeout. */
   timeout?: false;
 }
+
+/** The call a result reader is given, to name it in an error. */
+type Names = { className: string; methodName: string };
 
 const COLOR = /^#[\da-f]{6}([\da-f]{2})?$/i;
 
@@ -53,8 +56,7 @@ const only = <T>(data: Params, ...keys: (keyof T & string)[]): T => {
 };
 
 /** The field a method promises: an answer without it is the bridge's failure, not a half-filled result. */
-const required = (data: Params, key: string, className: string, methodName: string) =>
-  own(data, key) == null ? answeredWithout(key, className, methodName) : data[key];
+const required = (data: Params, key: string, call: Names) => (own(data, key) == null ? answeredWithout(key, call) : data[key]);
 
 // The three GPSystem methods: no params, the data as it is.
 const SYSTEM = { className: 'GPSystem', arity: 0, result: (data: Params) => data } as const;
@@ -68,7 +70,7 @@ export const JSAPIS = {
       if (accuracy !== undefined && typeof accuracy != 'boolean') invalid('enable_high_accuracy', 'a boolean', accuracy);
       return { ...params };
     },
-    result: (data) => ({ coords: required(data, 'coords', 'GPLocation', 'getLocation') as LocationResult['coords'] }),
+    result: (data, call) => ({ coords: required(data, 'coords', call) as LocationResult['coords'] }),
   },
   getSystemInfo: SYSTEM,
   getRootedDeviceInfo: SYSTEM,
@@ -93,16 +95,16 @@ export const JSAPIS = {
           : checkLink(link, 'deeplink', /^gopay:/i, 'a gopay: link'),
     }),
     // The status is all the page learns of the payment: an answer without one is the bridge's failure.
-    result: (data) => {
+    result: (data, call) => {
       const status = own(data, 'status');
-      return typeof status == 'string' ? { status } : answeredWithout('status', 'GP', 'launchPayment');
+      return typeof status == 'string' ? { status } : answeredWithout('status', call);
     },
     timeout: false,
   },
   getBankAccountToken: {
     className: 'GP',
     arity: 0,
-    result: (data) => ({ token: required(data, 'token', 'GP', 'getBankAccountToken') as string }),
+    result: (data, call) => ({ token: required(data, 'token', call) as string }),
     timeout: false,
   },
   // Both leave the mini app: the user may take any time to come back.
@@ -117,9 +119,9 @@ export const JSAPIS = {
     className: 'GPBase',
     arity: 0,
     // GoPay documents `app_locale` at the top level; `appLocale` and `data` are read too (the merged answer has both levels).
-    result: (data) => {
+    result: (data, call) => {
       const locale = own(data, 'app_locale') ?? own(data, 'appLocale');
-      return typeof locale == 'string' && locale ? locale : answeredWithout('app_locale', 'GPBase', 'getLocale');
+      return typeof locale == 'string' && locale ? locale : answeredWithout('app_locale', call);
     },
   },
   copyToClipboard: {
@@ -181,7 +183,7 @@ export const tableMethods = (send: Send): Pick<GoPay, TableMethod> => {
     const { methodName = name, arity, params, result } = entry;
     const build = params as ((...args: unknown[]) => Params) | undefined;
     // No result reader: the method resolves with nothing.
-    const read = (result || (() => undefined)) as (data: Params) => unknown;
+    const read = (result || (() => undefined)) as (data: Params, call: Names) => unknown;
     // The entry's own fields (className, timeout) as they are: a spread copies no inherited `timeout`.
     methods[name] = (...args) => send({ ...entry, methodName, params: build && (() => build(...args)), result: read }, args[arity]);
   }

@@ -19,8 +19,11 @@ export interface MethodCall<T> {
   params?: Params | (() => Params);
   /** `call()`: the names and params are the caller's own, and it resolves with `data` alone (typed methods also read the fields GoPay puts beside it). */
   dataOnly?: boolean;
-  /** Turns the bridge's data into what the promise resolves with; a throw rejects it. None: resolve with the data. */
-  result?: (data: Params) => T;
+  /**
+   * Turns the bridge's data into what the promise resolves with; a throw rejects it. None: resolve with the data. It
+   * is given the call, to name it in an error.
+   */
+  result?: (data: Params, call: MethodCall<T>) => T;
   /**
    * The timeout when the caller gives none; none here: the client's. `false` for interactive calls, where the user is
    * involved (a sheet, a prompt, the payment screen, another app) and may take any time.
@@ -118,7 +121,7 @@ export const createSend =
         let outcome = value;
         if (ok && result) {
           try {
-            outcome = result(value as Params);
+            outcome = result(value as Params, call);
           } catch (error) {
             ok = false;
             outcome = error;

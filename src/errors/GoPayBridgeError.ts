@@ -58,7 +58,10 @@ export class GoPayBridgeError extends GoPayError {
   }
 }
 
-/** The bridge answered "success" without the field the method promises: a failure, not a half-filled result. */
-export function answeredWithout(field: string, className: string, methodName: string): never {
+/**
+ * The bridge answered "success" without the field the method promises: a failure, not a half-filled result. `call`
+ * names the call (a result reader is given it).
+ */
+export function answeredWithout(field: string, { className, methodName }: GoPayErrorDetails): never {
   throw new GoPayBridgeError(`answered without ${field}`, { className, methodName });
 }

@@ -42,7 +42,7 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
     },
     isInGoPay: createIsInGoPay(send),
     // Not async: the hot path, one promise per call.
-    call: <T = Params>(className: string, methodName: string, params: Params = {}, opts?: CallOptions) =>
+    call: <T = Params>(className: string, methodName: string, params?: Params, opts?: CallOptions) =>
       send<T>({ className, methodName, params, dataOnly: true }, opts),
     ...createAuthCodeGuard(send, config.authCodeTtl, config.authCodeMargin),
     getConsent: createGetConsent(send),

@@ -80,10 +80,8 @@ export const createEvents = (target: () => EventTarget | undefined) => {
       source.addEventListener(event, forward);
     }
     bus.on(event, wrapper);
-    let subscribed = true;
+    // Idempotent without a flag: removing the wrapper again removes nothing, and the forwarder goes with the last.
     return () => {
-      if (!subscribed) return;
-      subscribed = false;
       bus.off(event, wrapper);
       const forward = forwarders.get(event);
       if (source && forward && !bus.listenerCount(event)) {

@@ -205,14 +205,5 @@ export const createSend =
 export const waitFor = <T>(shared: Promise<T>, className: string, methodName: string, opts: CallOptions): Promise<T> =>
   new Promise<T>((resolve, reject) => {
     const release = limit(className, methodName, opts, reject);
-    shared.then(
-      (value) => {
-        release();
-        resolve(value);
-      },
-      (error) => {
-        release();
-        reject(error);
-      },
-    );
+    shared.then(resolve, reject).finally(release);
   });

@@ -168,24 +168,26 @@ export const JSAPIS = {
   },
 } satisfies { [M in TableMethod]: Jsapi<M> };
 
-/** A table method as the client calls it: any arguments, a promise. */
-type Untyped = (...args: unknown[]) => Promise<unknown>;
+/** A table entry as the client reads it: any arguments, any result (the entries were checked against `GoPay` above). */
+interface Entry {
+  className: string;
+  methodName?: string;
+  arity: number;
+  params?: (...args: unknown[]) => Params;
+  result?: (data: Params, call: Names) => unknown;
+}
 
 /**
  * The client methods of the table: each one's arguments become its params, the one after them its per-call options.
  * Their types are the `GoPay` interface's, which each entry above was checked against.
  */
 export const tableMethods = (send: Send): Pick<GoPay, TableMethod> => {
-  const table: { [M in TableMethod]: Jsapi<M> } = JSAPIS;
-  const methods = {} as Record<TableMethod, Untyped>;
-  for (const name of Object.keys(table) as TableMethod[]) {
-    const entry = table[name];
-    const { methodName = name, arity, params, result } = entry;
-    const build = params as ((...args: unknown[]) => Params) | undefined;
+  const methods: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+  for (const [name, entry] of Object.entries(JSAPIS as Record<TableMethod, Entry>)) {
     // No result reader: the method resolves with nothing.
-    const read = (result || (() => undefined)) as (data: Params, call: Names) => unknown;
+    const { methodName = name, arity, params, result = () => undefined } = entry;
     // The entry's own fields (className, timeout) as they are: a spread copies no inherited `timeout`.
-    methods[name] = (...args) => send({ ...entry, methodName, params: build && (() => build(...args)), result: read }, args[arity]);
+    methods[name] = (...args) => send({ ...entry, methodName, params: params && (() => params(...args)), result }, args[arity]);
   }
-  return methods as Pick<GoPay, TableMethod>;
+  return methods as unknown as Pick<GoPay, TableMethod>;
 };

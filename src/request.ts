@@ -178,13 +178,9 @@ export const createSend =
             timeout || undefined,
           );
         } catch (thrown) {
-          // Some bridges throw plain objects shaped like a failure envelope.
-          settle(
-            false,
-            thrown instanceof Error
-              ? new GoPayBridgeError(thrown.message, { className, methodName, cause: thrown })
-              : readAnswer(thrown, true, className, methodName),
-          );
+          // Some bridges throw plain objects shaped like a failure envelope: read as one.
+          if (thrown instanceof Error) settle(false, new GoPayBridgeError(thrown.message, { className, methodName, cause: thrown }));
+          else answer(thrown, true);
         }
       };
 

@@ -1,7 +1,7 @@
 import { DEFAULTS } from './constants';
 import { GoPayAuthCodeExpiredError } from './errors/GoPayAuthCodeExpiredError';
 import { answeredWithout } from './errors/GoPayBridgeError';
-import { isGoPayError } from './errors/GoPayError';
+import { isGoPayError, type GoPayError } from './errors/GoPayError';
 import { readCallOptions } from './options';
 import { validated, type Send } from './request';
 import type { AuthCode, CallOptions, WithAuthCodeOptions } from './types';
@@ -74,8 +74,9 @@ export const createAuthCodeGuard = (send: Send, ttl: number, margin: number) => 
   // tick (a bridge that answers on a microtask) can never both take it.
   const claim = async (opts: CallOptions): Promise<AuthCode> => {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const authCode = await fetchCode(opts).catch((error) => {
-        if (!isGoPayError(error, 'AUTH_CODE_EXPIRED')) throw error;
+      // send rejects with GoPayErrors only; a repeated code is one to skip.
+      const authCode = await fetchCode(opts).catch((error: GoPayError) => {
+        if (error.code != 'AUTH_CODE_EXPIRED') throw error;
       });
       if (authCode && !used.has(authCode.code) && !isAuthCodeExpired(authCode, Date.now(), margin)) {
         used.add(authCode.code);

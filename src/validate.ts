@@ -31,7 +31,7 @@ export const checkString = (value: unknown, field: string): string =>
 export const checkNumber = (value: unknown, field: string, min = 0, max = 2147483647): number =>
   check(typeof value == 'number' && value >= min && value <= max, value, field, `a number from ${min} to ${max}`);
 
-export const checkTimeout = (value: unknown, field = 'timeout'): number | false => (value === false ? value : checkNumber(value, field, 1));
+export const checkTimeout = (value: unknown): number | false => (value === false ? value : checkNumber(value, 'timeout', 1));
 
 export const checkFunction = <T>(value: T, field: string): T => check(typeof value == 'function', value, field, 'a function');
 

@@ -17,9 +17,6 @@ export const parse = (text: unknown): unknown => {
 // also one named `__proto__`, where an assignment would set the copy's prototype.
 const beside = ({ success: _success, ret: _ret, data: _data, ...fields }: Record<string, unknown>) => fields;
 
-const fail = (className: string, methodName: string, response: unknown, message: unknown, bridgeCode?: unknown) =>
-  new GoPayBridgeError(message as string, { className, methodName, bridgeCode: (bridgeCode as string) || undefined, response });
-
 /**
  * Reads an answer defensively: JSON text, `null`, `success: false` through the success callback, `ret` as a
  * string or an array, snake_case, camelCase or nested failure fields, numeric or empty error codes. Only the
@@ -27,9 +24,11 @@ const fail = (className: string, methodName: string, response: unknown, message:
  * both together, since GoPay puts some results beside `data` (getLocale's `app_locale`, motion's `msg`).
  */
 export const readAnswer = (raw: unknown, viaFailure: boolean, className: string, methodName: string, merge?: boolean): Outcome => {
+  const fail = (message: unknown, bridgeCode?: unknown) =>
+    new GoPayBridgeError(message as string, { className, methodName, bridgeCode: (bridgeCode as string) || undefined, response: raw });
   const answer = parse(raw ?? (viaFailure ? raw : {}));
   if (!isRecord(answer)) {
-    return fail(className, methodName, raw, viaFailure && answer == null ? 'no details' : `malformed answer (${typeof raw})`);
+    return fail(viaFailure && answer == null ? 'no details' : `malformed answer (${typeof raw})`);
   }
   const rawRet = own(answer, 'ret');
   const ret = Array.isArray(rawRet) ? rawRet[0] : rawRet;
@@ -38,10 +37,10 @@ export const readAnswer = (raw: unknown, viaFailure: boolean, className: string,
     const nested = own(answer, 'error');
     const code = own(answer, 'error_code') ?? own(answer, 'errorCode') ?? own(nested, 'code');
     const message = own(answer, 'error_message') ?? own(answer, 'errorMessage') ?? own(nested, 'message');
-    return fail(className, methodName, raw, message, String(code ?? '') || (ret != 'GP_EXCEPTION' && ret));
+    return fail(message, String(code ?? '') || (ret != 'GP_EXCEPTION' && ret));
   }
   const value = parse(own(answer, 'data'));
   if (value == null) return beside(answer);
-  if (!isRecord(value)) return fail(className, methodName, raw, `malformed answer (${typeof raw})`);
+  if (!isRecord(value)) return fail(`malformed answer (${typeof raw})`);
   return merge ? { ...beside(answer), ...value } : value;
 };

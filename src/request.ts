@@ -17,7 +17,10 @@ export interface MethodCall<T> {
   methodName: string;
   /** The params, or a function that builds and checks them from the caller's arguments (a throw rejects the call). */
   params?: Params | (() => Params);
-  /** `call()`: the names and params are the caller's own, and it resolves with `data` alone (typed methods also read the fields GoPay puts beside it). */
+  /**
+   * `call()`: the names and params are the caller's own (checked), and it resolves with `data` alone; typed methods
+   * also read the fields GoPay puts beside it.
+   */
   dataOnly?: boolean;
   /**
    * Turns the bridge's data into what the promise resolves with; a throw rejects it. None: resolve with the data. It
@@ -47,7 +50,7 @@ export type Send = <T = Params>(call: MethodCall<T>, opts?: unknown) => Promise<
  * What a throw while checking arguments becomes: a GoPayError stays as it is; anything else (a getter that throws,
  * a value no check foresaw) is still the caller's argument at fault, so a GoPayValidationError that says so.
  */
-export const asValidationError = (error: unknown) =>
+const asValidationError = (error: unknown) =>
   isGoPayError(error) ? error : new GoPayValidationError(`An argument could not be read: ${String((error as Error)?.message)}`);
 
 /** Runs a method's own argument checks (those `send` does not run); whatever they throw is a GoPayError. */

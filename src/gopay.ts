@@ -69,10 +69,17 @@ export interface GoPay {
    * Runs `fn` with a fresh, unexpired auth code that no other caller gets, and retries once with a new code
    * when `fn` fails because the code expired (see `isExpiredError`).
    * @example
-   * const user = await gp.withAuthCode(async (code) => {
-   *   const res = await fetch('/api/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) });
-   *   if (!res.ok) throw new Error(await res.text()); // "AuthCode Not Found" makes withAuthCode retry with a fresh code
-   *   return res.json();
+   * const user = await gp.withAuthCode(async (authCode) => {
+   *   const res = await fetch('/api/gopay/login', {
+   *     method: 'POST',
+   *     headers: { 'Content-Type': 'application/json' },
+   *     body: JSON.stringify({ authCode }),
+   *   });
+   *   const body = await res.json();
+   *   // Your backend answers 401 { error: 'AUTH_CODE_EXPIRED' } when getAuthToken says the code expired: retried once.
+   *   if (res.status === 401 && body.error === 'AUTH_CODE_EXPIRED') throw new GoPayAuthCodeExpiredError();
+   *   if (!res.ok) throw new Error(`Login failed: ${body.error}`);
+   *   return body;
    * });
    */
   withAuthCode<T>(fn: (code: string, authCode: AuthCode) => T | Promise<T>, opts?: WithAuthCodeOptions): Promise<T>;

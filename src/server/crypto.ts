@@ -116,31 +116,34 @@ const cached = (cache: Map<string, Promise<CryptoKey>>, pem: string, load: () =>
   return key;
 };
 
-const refuse = (field: string, expected: string) => (): never => {
-  throw new GoPayValidationError(`${field} is not a valid RSA key (${expected}).`);
+/** The two kinds of RSA key the SDK imports, each from its standard PEM or from PKCS#1 (wrapped for WebCrypto). */
+const KEY_KINDS = {
+  private: { label: 'PRIVATE KEY', format: 'pkcs8', wrapPkcs1: wrapPkcs1Private, usage: 'sign', cache: privateKeys },
+  public: { label: 'PUBLIC KEY', format: 'spki', wrapPkcs1: wrapPkcs1Public, usage: 'verify', cache: publicKeys },
+} as const;
+
+const importRsaKey = (kind: keyof typeof KEY_KINDS, pem: string, field: string): Promise<CryptoKey> => {
+  const { label: standard, format, wrapPkcs1, usage, cache } = KEY_KINDS[kind];
+  const expected = `-----BEGIN ${standard}----- or -----BEGIN RSA ${standard}-----`;
+  const { label, bytes } = readPem(pem, field, expected);
+  if (label != standard && label != `RSA ${standard}`) {
+    throw new GoPayValidationError(`${field} must be a ${kind} key (${expected}), got a PEM "${label}".`);
+  }
+  const der = label == standard ? bytes : wrapPkcs1(bytes);
+  return cached(cache, pem, () =>
+    subtle()
+      .importKey(format, der, RSA, false, [usage])
+      .catch((): never => {
+        throw new GoPayValidationError(`${field} is not a valid RSA key (${expected}).`);
+      }),
+  );
 };
 
 /** Imports an RSA private key from PEM: PKCS#8 (`BEGIN PRIVATE KEY`) or PKCS#1 (`BEGIN RSA PRIVATE KEY`). */
-export const importPrivateKey = (pem: string, field = 'privateKey'): Promise<CryptoKey> => {
-  const expected = '-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----';
-  const { label, bytes } = readPem(pem, field, expected);
-  if (label != 'PRIVATE KEY' && label != 'RSA PRIVATE KEY') {
-    throw new GoPayValidationError(`${field} must be a private key (${expected}), got a PEM "${label}".`);
-  }
-  const pkcs8 = label == 'RSA PRIVATE KEY' ? wrapPkcs1Private(bytes) : bytes;
-  return cached(privateKeys, pem, () => subtle().importKey('pkcs8', pkcs8, RSA, false, ['sign']).catch(refuse(field, expected)));
-};
+export const importPrivateKey = (pem: string, field = 'privateKey'): Promise<CryptoKey> => importRsaKey('private', pem, field);
 
 /** Imports an RSA public key from PEM: SPKI (`BEGIN PUBLIC KEY`) or PKCS#1 (`BEGIN RSA PUBLIC KEY`). */
-export const importPublicKey = (pem: string, field = 'publicKey'): Promise<CryptoKey> => {
-  const expected = '-----BEGIN PUBLIC KEY----- or -----BEGIN RSA PUBLIC KEY-----';
-  const { label, bytes } = readPem(pem, field, expected);
-  if (label != 'PUBLIC KEY' && label != 'RSA PUBLIC KEY') {
-    throw new GoPayValidationError(`${field} must be a public key (${expected}), got a PEM "${label}".`);
-  }
-  const spki = label == 'RSA PUBLIC KEY' ? wrapPkcs1Public(bytes) : bytes;
-  return cached(publicKeys, pem, () => subtle().importKey('spki', spki, RSA, false, ['verify']).catch(refuse(field, expected)));
-};
+export const importPublicKey = (pem: string, field = 'publicKey'): Promise<CryptoKey> => importRsaKey('public', pem, field);
 
 /** base64(SHA256withRSA(key, text)). */
 export const signRsa = async (key: CryptoKey, text: string): Promise<string> =>

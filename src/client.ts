@@ -13,9 +13,6 @@ import { createSaveFile } from './save-file';
 import { createSensors } from './sensors';
 import type { CallOptions } from './types';
 
-// Kept for the modules that imported the interface from here.
-export type { GoPay } from './gopay';
-
 /**
  * Creates a GoPay client. Nothing is loaded until the first call or `ready()`.
  * @example

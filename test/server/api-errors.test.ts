@@ -2,24 +2,13 @@
 // What a refused or unreadable answer of GoPay's Mini App APIs becomes: a GoPayApiError whose message says what GoPay
 // said (or that it said nothing readable), whose body is the answer (text when it is not JSON, cut at 1,000
 // characters, secrets redacted), and whose retryable flag follows the status. And the fields a bad argument names.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createGoPayServer, GoPayApiError, GoPayValidationError } from '../../src/server/index';
-import { json, startServer, type Handler, type TestServer } from './helpers';
+import { json, MINI_APP_CREDENTIALS as CREDENTIALS, useMiniAppServer, type Handler } from './helpers';
 
-const CREDENTIALS = 'bWVyY2hhbnQ6c3VwZXItc2VjcmV0LWNyZWQ=';
 const TOKEN = 'user-token-1a2b3c4d5e6f';
 const REQUEST_ID = 'req-7';
-let server: TestServer | undefined;
-
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-const start = async (handler: Handler) => {
-  server = await startServer(handler);
-  return createGoPayServer({ credentials: CREDENTIALS, baseUrl: server.url, retries: 0 });
-};
+const { start, server } = useMiniAppServer();
 
 const text =
   (status: number, body: string): Handler =>
@@ -100,7 +89,7 @@ describe('a bad argument names its field, before any request', () => {
     const error = await gopay.sendPushNotification(TOKEN, notification as never).catch((e: unknown) => e as Error);
     expect(error).toBeInstanceOf(GoPayValidationError);
     expect(error.message).toContain(`GoPayServer.sendPushNotification(notification).${field}`);
-    expect(server!.requests).toHaveLength(0);
+    expect(server().requests).toHaveLength(0);
   });
 
   it('sendReward with a metadata that is not an object', async () => {

@@ -3,6 +3,8 @@
 import { createHash, createHmac, createSign, createVerify, generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
+import { createGoPayServer } from '../../src/server/index';
 
 export interface Received {
   method: string;
@@ -100,4 +102,23 @@ export const exposed = (error: unknown): string => {
     current = e.cause;
   }
   return parts.join('\n');
+};
+
+/** The Basic credential the Mini App tests' clients send. */
+export const MINI_APP_CREDENTIALS = 'bWVyY2hhbnQ6c3VwZXItc2VjcmV0LWNyZWQ=';
+
+/**
+ * One local stand-in for GoPay's Mini App APIs per test, closed after each: `start(handler)` serves it and returns a
+ * `createGoPayServer` client on it without retries; `listen(handler)` only serves; `server()` is the one running.
+ */
+export const useMiniAppServer = () => {
+  let server: TestServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+  const listen = async (handler: Handler) => (server = await startServer(handler));
+  const start = async (handler: Handler) =>
+    createGoPayServer({ credentials: MINI_APP_CREDENTIALS, baseUrl: (await listen(handler)).url, retries: 0 });
+  return { start, listen, server: () => server! };
 };

@@ -1,23 +1,13 @@
 // @vitest-environment node
 // createGoPayServer against a real local HTTP server: paths, headers, bodies, envelopes and errors.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createGoPayServer, GoPayApiError, GoPayAuthCodeExpiredError, GoPayValidationError, isGoPayError } from '../../src/server/index';
-import { exposed, header, json, leaks, startServer, type Handler, type TestServer } from './helpers';
+import { exposed, header, json, leaks, MINI_APP_CREDENTIALS, useMiniAppServer, type Handler } from './helpers';
 
-const CREDENTIALS = 'bWVyY2hhbnQ6c3VwZXItc2VjcmV0LWNyZWQ=';
+const CREDENTIALS = MINI_APP_CREDENTIALS;
 const CODE = 'authcode-9f8e7d6c5b4a3928';
 const TOKEN = 'user-token-1a2b3c4d5e6f';
-let server: TestServer | undefined;
-
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-const start = async (handler: Handler) => {
-  server = await startServer(handler);
-  return createGoPayServer({ credentials: CREDENTIALS, baseUrl: server.url, retries: 0 });
-};
+const { start, listen, server } = useMiniAppServer();
 
 const ok =
   (data?: unknown): Handler =>
@@ -28,7 +18,7 @@ describe('createGoPayServer: wire format', () => {
   it('getAuthToken: POST with Basic credentials, a Request-Id, the code in a JSON body; resolves with data', async () => {
     const gopay = await start(ok({ auth_token: TOKEN, gopay_account_id: 'acc-1' }));
     await expect(gopay.getAuthToken(CODE)).resolves.toEqual({ auth_token: TOKEN, gopay_account_id: 'acc-1' });
-    const [request] = server!.requests;
+    const [request] = server().requests;
     expect(request!.method).toBe('POST');
     expect(request!.url).toBe('/v1/mini-apps/authorizations/token');
     expect(header(request!, 'authorization')).toBe(`Basic ${CREDENTIALS}`);
@@ -40,7 +30,7 @@ describe('createGoPayServer: wire format', () => {
   it("uses the caller's Request-Id", async () => {
     const gopay = await start(ok({ auth_token: TOKEN, gopay_account_id: 'acc-1' }));
     await gopay.getAuthToken(CODE, { requestId: 'req-42' });
-    expect(header(server!.requests[0]!, 'request-id')).toBe('req-42');
+    expect(header(server().requests[0]!, 'request-id')).toBe('req-42');
   });
 
   it.each([
@@ -89,7 +79,7 @@ describe('createGoPayServer: wire format', () => {
   ])('%s: %s %s with Bearer', async (_name, method, path, body, run, data) => {
     const gopay = await start(ok(data));
     const result = await run(gopay);
-    const [request] = server!.requests;
+    const [request] = server().requests;
     expect(request!.method).toBe(method);
     expect(request!.url).toBe(path);
     expect(header(request!, 'authorization')).toBe(`Bearer ${TOKEN}`);
@@ -102,10 +92,10 @@ describe('createGoPayServer: wire format', () => {
   });
 
   it('a baseUrl with a path prefix and a trailing slash', async () => {
-    server = await startServer(ok({ name: 'x' }));
-    const gopay = createGoPayServer({ credentials: CREDENTIALS, baseUrl: `${server.url}/gopay/`, retries: 0 });
+    const fake = await listen(ok({ name: 'x' }));
+    const gopay = createGoPayServer({ credentials: CREDENTIALS, baseUrl: `${fake.url}/gopay/`, retries: 0 });
     await gopay.getProfile(TOKEN);
-    expect(server.requests[0]!.url).toBe('/gopay/v1/mini-apps/users/profile');
+    expect(fake.requests[0]!.url).toBe('/gopay/v1/mini-apps/users/profile');
   });
 });
 
@@ -124,7 +114,7 @@ describe('createGoPayServer: answers that reject', () => {
     const error = (await gopay.getAuthToken(CODE).catch((e: unknown) => e)) as GoPayApiError;
     expect(error).toBeInstanceOf(GoPayApiError);
     expect(error).toMatchObject({ code: 'API', status: 401, description: 'Unauthorized', retryable: false });
-    expect(error.requestId).toBe(header(server!.requests[0]!, 'request-id'));
+    expect(error.requestId).toBe(header(server().requests[0]!, 'request-id'));
   });
 
   it.each([
@@ -219,7 +209,7 @@ describe('createGoPayServer: validation before any request', () => {
       expect(error).toBeInstanceOf(GoPayValidationError);
       expect(leaks(exposed(error), ['12345', TOKEN])).toEqual([]);
     }
-    expect(server!.requests).toHaveLength(0);
+    expect(server().requests).toHaveLength(0);
   });
 
   it.each([

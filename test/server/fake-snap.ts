@@ -1,6 +1,7 @@
 // A stand-in for Midtrans's SNAP endpoints on a real node:http server. It checks every signature with node:crypto
 // (RSA for the token, HMAC-SHA512 for transactions) and answers as the docs show; `override` injects faults.
 import type { ServerResponse } from 'node:http';
+import { createSnapClient } from '../../src/server/index';
 import { hmac512, json, makeKeys, rsaVerify, sha256Hex, startServer, header, type Received } from './helpers';
 
 export const CLIENT_ID = 'client-id-7f3a';
@@ -18,6 +19,17 @@ export interface FakeSnapOptions {
 let keys: ReturnType<typeof makeKeys> | undefined;
 /** One key pair per test file run: RSA generation is slow. */
 export const snapKeys = () => (keys ??= makeKeys());
+
+/** A SNAP client with the fake's merchant, pointed at `baseUrl`; `extra` adds or overrides options. */
+export const snapClient = (baseUrl: string, extra: Record<string, unknown> = {}) =>
+  createSnapClient({
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    privateKey: snapKeys().pkcs8,
+    merchantId: MERCHANT_ID,
+    baseUrl,
+    ...extra,
+  });
 
 export const startFakeSnap = async (options: FakeSnapOptions = {}) => {
   const { spki } = snapKeys();

@@ -1,9 +1,9 @@
 // @vitest-environment node
 // Retries, timeouts and aborts, counted on a real local server.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGoPayServer, createSnapClient, GoPayAbortError, GoPayApiError, GoPayTimeoutError } from '../../src/server/index';
+import { createGoPayServer, GoPayAbortError, GoPayApiError, GoPayTimeoutError } from '../../src/server/index';
 import { backoff, retryAfter } from '../../src/server/http';
-import { CLIENT_ID, CLIENT_SECRET, MERCHANT_ID, snapKeys, startFakeSnap } from './fake-snap';
+import { snapClient, startFakeSnap } from './fake-snap';
 import { header, json, startServer, type Handler, type TestServer } from './helpers';
 
 const CREDENTIALS = 'Y3JlZGVudGlhbHM=';
@@ -165,14 +165,7 @@ describe('SNAP retries keep X-EXTERNAL-ID and re-sign each attempt', () => {
       override: (request) => request.url == '/v1.0/debit/payment-host-to-host',
     });
     try {
-      const snap = createSnapClient({
-        clientId: CLIENT_ID,
-        clientSecret: CLIENT_SECRET,
-        privateKey: snapKeys().pkcs8,
-        merchantId: MERCHANT_ID,
-        baseUrl: fake.url,
-        retries: 0,
-      });
+      const snap = snapClient(fake.url, { retries: 0 });
       const error = await snap
         .createPayment({ partnerReferenceNo: 'o-2', amount: { value: '1.00', currency: 'IDR' } }, { externalId: 'ext-42', timeout: 100 })
         .catch((e: unknown) => e);
@@ -198,13 +191,7 @@ describe('SNAP retries keep X-EXTERNAL-ID and re-sign each attempt', () => {
       },
     });
     try {
-      const snap = createSnapClient({
-        clientId: CLIENT_ID,
-        clientSecret: CLIENT_SECRET,
-        privateKey: snapKeys().pkcs8,
-        merchantId: MERCHANT_ID,
-        baseUrl: fake.url,
-      });
+      const snap = snapClient(fake.url);
       await expect(snap.createPayment({ partnerReferenceNo: 'o-1', amount: { value: '1.00', currency: 'IDR' } })).resolves.toMatchObject({
         responseCode: '2005400',
       });

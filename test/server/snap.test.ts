@@ -2,7 +2,7 @@
 // createSnapClient against a real local server that checks every signature with node:crypto.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSnapClient, GoPayApiError, GoPayValidationError } from '../../src/server/index';
-import { CLIENT_ID, CLIENT_SECRET, MERCHANT_ID, snapKeys, startFakeSnap, type FakeSnapOptions } from './fake-snap';
+import { CLIENT_ID, CLIENT_SECRET, MERCHANT_ID, snapClient, snapKeys, startFakeSnap, type FakeSnapOptions } from './fake-snap';
 import { exposed, header, hmac512, json, leaks, rsaVerify, sha256Hex } from './helpers';
 
 let fake: Awaited<ReturnType<typeof startFakeSnap>> | undefined;
@@ -13,16 +13,7 @@ afterEach(async () => {
 
 const start = async (options: FakeSnapOptions = {}, client: Record<string, unknown> = {}) => {
   fake = await startFakeSnap(options);
-  const snap = createSnapClient({
-    clientId: CLIENT_ID,
-    clientSecret: CLIENT_SECRET,
-    privateKey: snapKeys().pkcs8,
-    merchantId: MERCHANT_ID,
-    baseUrl: fake.url,
-    retries: 0,
-    ...client,
-  });
-  return snap;
+  return snapClient(fake.url, { retries: 0, ...client });
 };
 
 const PAYMENT = { partnerReferenceNo: 'order-17', amount: { value: '15000.00', currency: 'IDR' } };
@@ -106,14 +97,7 @@ describe('createSnapClient: wire format', () => {
         return false;
       },
     });
-    const snap = createSnapClient({
-      clientId: CLIENT_ID,
-      clientSecret: CLIENT_SECRET,
-      privateKey: snapKeys().pkcs8,
-      merchantId: MERCHANT_ID,
-      baseUrl: `${fake.url}/prefix`,
-      retries: 0,
-    });
+    const snap = snapClient(`${fake.url}/prefix`, { retries: 0 });
     // The fake strips the prefix before checking: the signature covers /prefix/…, so it is refused.
     await expect(snap.createPayment(PAYMENT)).rejects.toMatchObject({ responseCode: '4015400' });
   });

@@ -2,8 +2,8 @@
 // The SNAP access token: one request for all concurrent callers, cached until 60 s before expiry, refreshed once
 // when GoPay calls it invalid, shared through a tokenStore.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createSnapClient, GoPayAbortError, GoPayApiError, type TokenStore } from '../../src/server/index';
-import { CLIENT_ID, CLIENT_SECRET, MERCHANT_ID, snapKeys, startFakeSnap, type FakeSnapOptions } from './fake-snap';
+import { GoPayAbortError, GoPayApiError, type TokenStore } from '../../src/server/index';
+import { CLIENT_ID, snapClient, startFakeSnap, type FakeSnapOptions } from './fake-snap';
 import { header, json } from './helpers';
 
 let fake: Awaited<ReturnType<typeof startFakeSnap>> | undefined;
@@ -13,15 +13,7 @@ afterEach(async () => {
   fake = undefined;
 });
 
-const client = (extra: Record<string, unknown> = {}) =>
-  createSnapClient({
-    clientId: CLIENT_ID,
-    clientSecret: CLIENT_SECRET,
-    privateKey: snapKeys().pkcs8,
-    merchantId: MERCHANT_ID,
-    baseUrl: fake!.url,
-    ...extra,
-  });
+const client = (extra: Record<string, unknown> = {}) => snapClient(fake!.url, extra);
 const start = async (options: FakeSnapOptions = {}, extra: Record<string, unknown> = {}) => {
   fake = await startFakeSnap(options);
   return client(extra);

@@ -8,7 +8,7 @@ export interface GoPayApiErrorDetails {
   body?: unknown;
   /** GoPay's `error.description`, or SNAP's `responseMessage`. */
   description?: string;
-  /** SNAP's seven-digit `responseCode` (e.g. `'4017300'`). */
+  /** SNAP's seven-digit `responseCode` (e.g. `'4017300'`), or the Mini App's `error.code` (e.g. `'105'`). */
   responseCode?: string;
   /** The `Request-Id` (Mini App APIs) or `X-EXTERNAL-ID` (SNAP) the request carried: quote it to GoPay. */
   requestId?: string;

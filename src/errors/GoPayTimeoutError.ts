@@ -4,6 +4,8 @@ import { GoPayError, where, type GoPayErrorDetails } from './GoPayError';
 export class GoPayTimeoutError extends GoPayError {
   override name = 'GoPayTimeoutError';
   declare readonly code: 'TIMEOUT';
+  /** From a server call: its `Request-Id` or `X-EXTERNAL-ID` (ask `getPaymentStatus({ originalExternalId })` with it). */
+  declare readonly requestId?: string;
 
   constructor(
     readonly timeout: number,

@@ -183,26 +183,18 @@ export const snapTimestamp = (now: number = Date.now()): string =>
 export const parseSnapTimestamp = (text: unknown): number =>
   typeof text == 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(text) ? Date.parse(text) : NaN;
 
+// A JSON string (to its closing quote, or to the end of a text cut short) or a run of whitespace outside one. The two
+// branches of the string's body start with different characters, so the pattern never backtracks: one linear pass.
+const TOKENS = /"(?:[^"\\]|\\[\s\S]|\\$)*(?:"|$)|\s+/g;
+
 /**
  * JSON text without the whitespace between tokens ("minify(body)" of the SNAP string to sign); strings are kept
- * byte for byte, so that the digest is that of the body as it was sent, not of a re-serialised copy.
+ * byte for byte, so that the digest is that of the body as it was sent, not of a re-serialised copy. One regular
+ * expression pass: a megabyte takes milliseconds, not a character-by-character rebuild.
  */
-export const minifyJson = (text: string): string => {
-  let out = '';
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (inString) {
-      out += char;
-      if (char == '\\') out += text[++i] ?? '';
-      else if (char == '"') inString = false;
-    } else if (char == '"') {
-      inString = true;
-      out += char;
-    } else if (!/\s/.test(char)) out += char;
-  }
-  return out;
-};
+export function minifyJson(text: string): string {
+  return text.replace(TOKENS, (token) => (token.charCodeAt(0) == 34 ? token : ''));
+}
 
 /** SNAP's string to sign for a transactional request (HMAC) — `METHOD:path:token:hex(sha256(body)):timestamp`. */
 export const transactionStringToSign = async (method: string, path: string, accessToken: string, body: string, timestamp: string) =>

@@ -79,13 +79,52 @@ const sleep = (ms: number, signal: AbortSignal | undefined): Promise<void> =>
 
 const TIMED_OUT = Symbol('timed out');
 
-/** One attempt: the answer, or a thrown `TIMED_OUT`, or the fetch's own error. The timer also covers the body. */
-const attemptOnce = async (
+/** The largest answer read: GoPay's answers are a few KB; a larger one is refused without reading the rest. */
+export const MAX_ANSWER_BYTES = 1_048_576;
+
+/** An answer that cannot be taken as it is: a redirect (never followed) or one too large. Never retried. */
+export class RefusedAnswer {
+  constructor(
+    readonly status: number,
+    readonly reason: string,
+  ) {}
+}
+
+/** The body as text, at most `MAX_ANSWER_BYTES` of it (counted after decompression); a larger one is cut off unread. */
+async function readText(response: Response): Promise<string> {
+  const declared = Number(response.headers?.get?.('content-length'));
+  if (declared > MAX_ANSWER_BYTES) {
+    await response.body?.cancel().catch(() => {});
+    throw new RefusedAnswer(response.status, `an answer of ${declared} bytes (more than ${MAX_ANSWER_BYTES})`);
+  }
+  const reader = response.body?.getReader?.();
+  if (!reader) {
+    // A fetch whose Response has no stream (a test double): read whole, then measured.
+    const text = await response.text();
+    if (text.length > MAX_ANSWER_BYTES) throw new RefusedAnswer(response.status, `an answer over ${MAX_ANSWER_BYTES} bytes`);
+    return text;
+  }
+  const decoder = new TextDecoder();
+  let text = '';
+  for (let size = 0; ;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > MAX_ANSWER_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw new RefusedAnswer(response.status, `an answer over ${MAX_ANSWER_BYTES} bytes`);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+/** One attempt: the answer, or a thrown `TIMED_OUT`, `RefusedAnswer`, or the fetch's own error. The timer also covers the body. */
+async function attemptOnce(
   transport: TransportOptions,
   request: HttpRequest,
   url: string,
   { headers, body }: Attempt,
-): Promise<HttpAnswer> => {
+): Promise<HttpAnswer> {
   const controller = new AbortController();
   const { signal, timeout } = request;
   let timedOut = false;
@@ -99,8 +138,13 @@ const attemptOnce = async (
   const onAbort = () => controller.abort(signal!.reason);
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const response = await transport.fetch(url, { method: request.method, headers, body, signal: controller.signal });
-    const text = await response.text();
+    // Never followed: a redirect would re-send the body and its signature to wherever the Location points.
+    const response = await transport.fetch(url, { method: request.method, headers, body, signal: controller.signal, redirect: 'manual' });
+    if ((response.status >= 300 && response.status < 400) || response.type == 'opaqueredirect') {
+      await response.body?.cancel().catch(() => {});
+      throw new RefusedAnswer(response.status, 'a redirect, which is never followed (check baseUrl)');
+    }
+    const text = await readText(response);
     let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;
@@ -114,7 +158,7 @@ const attemptOnce = async (
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
   }
-};
+}
 
 /**
  * Sends `request`, retrying after a network error, a timeout or a 5xx (`transport.retries` times at most).
@@ -139,6 +183,7 @@ export const send = async (transport: TransportOptions, request: HttpRequest): P
       wait = retryAfter(answer.headers) ?? backoff(attempt);
     } catch (error) {
       if (signal?.aborted) throw aborted();
+      if (error instanceof RefusedAnswer) throw refused(request, error);
       if (last) throw failure(request, error, attempt + 1);
       wait = backoff(attempt);
     }
@@ -153,6 +198,15 @@ export const send = async (transport: TransportOptions, request: HttpRequest): P
 /** `, Request-Id …` or `, X-EXTERNAL-ID …` for messages; nothing when the request carries no id (the token request). */
 export const label = (request: Pick<HttpRequest, 'requestId' | 'idHeader'>): string =>
   request.requestId ? `, ${request.idHeader ?? 'Request-Id'} ${request.requestId}` : '';
+
+/** The error of an answer that is not taken: a redirect or one too large. */
+function refused(request: HttpRequest, answer: RefusedAnswer): GoPayApiError {
+  const { className, methodName, requestId } = request;
+  return new GoPayApiError(
+    `${className}.${methodName}: GoPay answered HTTP ${answer.status} with ${answer.reason} (${request.method} ${request.path}${label(request)}).`,
+    { status: answer.status, requestId: requestId || undefined, retryable: false },
+  );
+}
 
 /** The error of a call whose last attempt got no answer. */
 const failure = (request: HttpRequest, error: unknown, attempts: number): Error => {

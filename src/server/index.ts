@@ -3,6 +3,7 @@
 export { createGoPayServer } from './mini-app';
 export { createSnapClient } from './snap';
 export { verifyNotification, NOTIFICATION_ACK } from './notification';
+export { snapTimestamp } from './crypto';
 export type { NotificationInput, VerifyNotificationOptions } from './notification';
 export type {
   AuthTokenResult,
@@ -21,11 +22,17 @@ export type {
 export type {
   PaymentCallOptions,
   SnapAmount,
+  SnapCancelRequest,
+  SnapCancelResult,
   SnapClient,
   SnapClientOptions,
   SnapNotification,
+  SnapPayOption,
   SnapPaymentBody,
   SnapPaymentResult,
+  SnapRefund,
+  SnapRefundRequest,
+  SnapRefundResult,
   SnapStatusQuery,
   SnapStatusResult,
   SnapTransactionStatus,

@@ -5,16 +5,37 @@ import { GoPayAuthCodeExpiredError } from '../errors/GoPayAuthCodeExpiredError';
 import { GoPayValidationError } from '../errors/GoPayValidationError';
 import { randomId } from './crypto';
 import { isRetryableStatus, send, type HttpAnswer, type HttpRequest } from './http';
-import { checkPlainObject, checkSecret, checkSecretHeader, checkText, own, readCallOptions, readObject, resolveTransport } from './options';
+import {
+  checkPlainObject,
+  checkSecret,
+  checkSecretHeader,
+  checkText,
+  own,
+  readArguments,
+  readCallOptions,
+  readObject,
+  resolveTransport,
+} from './options';
 import { redact, redactText } from './redact';
-import type { AuthTokenResult, CallOptions, GoPayServer, GoPayServerOptions } from './types';
+import type { AuthTokenResult, CallOptions, GoPayServer, GoPayServerOptions, ReminderResult, RewardResult, UserProfile } from './types';
 
 /** GoPay's Mini App API host. */
 export const MINI_APP_BASE_URL = 'https://public-mini-app-merchants.gopayapi.com';
 
 const OPTIONS = ['credentials', 'baseUrl', 'timeout', 'retries', 'fetch'];
 /** createSnapClient's own options, ignored here: one merchant object may serve both factories. */
-const SNAP_ONLY = ['clientId', 'clientSecret', 'privateKey', 'merchantId', 'channelId', 'tokenStore'];
+const SNAP_ONLY = [
+  'clientId',
+  'partnerId',
+  'clientSecret',
+  'privateKey',
+  'merchantId',
+  'channelId',
+  'deviceId',
+  'headers',
+  'tokenStore',
+  'pointOfPurchaseId',
+];
 const CLASS = 'GoPayServer';
 
 /** The error of an answer that is not `success: true` on a 2xx. Its body and texts are redacted. */
@@ -25,8 +46,13 @@ export const envelopeError = (
 ) => {
   const { status, body } = answer;
   const error = body && typeof body == 'object' ? (body as { error?: unknown }).error : undefined;
-  const rawDescription = error && typeof error == 'object' ? (error as { description?: unknown }).description : undefined;
+  const { description: rawDescription, code } = (error && typeof error == 'object' ? error : {}) as {
+    description?: unknown;
+    code?: unknown;
+  };
   const description = typeof rawDescription == 'string' ? redactText(rawDescription, request.secrets) : undefined;
+  // GoPay's error.code ("105", "4060"; a string, or a number on some pages): the Mini App's responseCode.
+  const responseCode = typeof code == 'string' || typeof code == 'number' ? redactText(String(code), request.secrets) : undefined;
   const said = description ?? (body === undefined && answer.text ? 'an answer that is not JSON' : 'no description');
   return new GoPayApiError(
     `${className}.${request.methodName}: GoPay answered HTTP ${status}: ${said} (${request.method} ${request.path}, Request-Id ${request.requestId}).`,
@@ -34,6 +60,7 @@ export const envelopeError = (
       status,
       body: body === undefined ? redactText(answer.text.slice(0, 1000), request.secrets) || undefined : redact(body, request.secrets),
       description,
+      responseCode,
       requestId: request.requestId,
       retryable: isRetryableStatus(status),
     },
@@ -41,15 +68,47 @@ export const envelopeError = (
 };
 
 // GoPay's answer to a used, expired or unknown code is `{ success: false, error: { description: 'AuthCode Not Found' } }`
-// with a 4xx. A wrong Basic credential is a 4xx too, but says nothing about the code: it stays a GoPayApiError.
-const CODE_REFUSED = /auth.?code|not.?found|expired/i;
+// with a 4xx. Only a description about the auth code counts: "Merchant not found", "Client credentials expired" or a
+// wrong Basic credential say nothing about the code and stay GoPayApiErrors.
+const CODE_REFUSED =
+  /\bauth[\s_-]?code\b.*\b(not[\s_-]?found|expired|invalid|unknown|used)\b|\b(invalid|expired|unknown|used)[\s_-]+auth[\s_-]?code\b/i;
 
-const checkTemplate = (value: unknown, field: string) => {
+function checkTemplate(value: unknown, field: string) {
   const template = checkPlainObject(value, field);
   checkText(own(template, 'template_name'), `${field}.template_name`);
   checkPlainObject(own(template, 'template_parameters'), `${field}.template_parameters`);
   return template;
-};
+}
+
+function checkReward(reward: unknown, field: string) {
+  const body = checkPlainObject(reward, field);
+  const amount = checkPlainObject(own(body, 'amount'), `${field}.amount`);
+  const value = own(amount, 'value');
+  if (!Number.isSafeInteger(value) || (value as number) <= 0) {
+    throw new GoPayValidationError(`${field}.amount.value must be a positive integer (the smallest currency unit), got ${String(value)}.`);
+  }
+  checkText(own(amount, 'currency'), `${field}.amount.currency`);
+  checkText(own(body, 'description'), `${field}.description`);
+  checkText(own(body, 'reward_type'), `${field}.reward_type`);
+  const metadata = own(body, 'metadata');
+  if (metadata !== undefined) checkPlainObject(metadata, `${field}.metadata`);
+  return body;
+}
+
+/** One Mini App API call, as the methods describe it. */
+interface MiniAppCall {
+  methodName: string;
+  method: HttpRequest['method'];
+  path: string;
+  /** The whole Authorization header: `Basic <credentials>` or `Bearer <auth_token>`. */
+  authorization: string;
+  /** The call's own secrets (the auth code, the user's token), besides the credential. */
+  secrets: string[];
+  body?: object;
+  opts?: CallOptions;
+  /** getAuthToken: a 4xx whose description says GoPay does not know the auth code is a GoPayAuthCodeExpiredError. */
+  authCode?: boolean;
+}
 
 /**
  * A client for GoPay's Mini App APIs, for your backend: the Basic credential never goes to a browser.
@@ -57,22 +116,18 @@ const checkTemplate = (value: unknown, field: string) => {
  * const gopay = createGoPayServer({ credentials: process.env.GOPAY_CREDENTIALS! });
  * const { auth_token } = await gopay.getAuthToken(authCode);
  */
-export const createGoPayServer = (options: GoPayServerOptions): GoPayServer => {
-  const read = readObject<GoPayServerOptions>(options, 'createGoPayServer(options)', OPTIONS, false, SNAP_ONLY);
-  const credentials = checkSecretHeader(read.credentials, 'createGoPayServer(options).credentials');
-  const transport = resolveTransport(read, MINI_APP_BASE_URL, 'createGoPayServer');
+export function createGoPayServer(options: GoPayServerOptions): GoPayServer {
+  const { credentials, transport } = readArguments('createGoPayServer(options)', () => {
+    const read = readObject<GoPayServerOptions>(options, 'createGoPayServer(options)', OPTIONS, false, SNAP_ONLY);
+    return {
+      credentials: checkSecretHeader(read.credentials, 'createGoPayServer(options).credentials'),
+      transport: resolveTransport(read, MINI_APP_BASE_URL, 'createGoPayServer'),
+    };
+  });
 
-  const call = async (
-    methodName: string,
-    method: HttpRequest['method'],
-    path: string,
-    authorization: string,
-    secrets: string[],
-    body: object | undefined,
-    opts: CallOptions | undefined,
-  ): Promise<unknown> => {
+  async function call({ methodName, method, path, authorization, secrets, body, opts, authCode }: MiniAppCall): Promise<unknown> {
     const { requestId = randomId(), signal, timeout = transport.timeout } = readCallOptions(opts, `${CLASS}.${methodName}`);
-    const text = body === undefined ? undefined : JSON.stringify(body);
+    const text = body === undefined ? undefined : readArguments(`${CLASS}.${methodName}(…)`, () => JSON.stringify(body));
     const headers: Record<string, string> = { Authorization: authorization, 'Request-Id': requestId, Accept: 'application/json' };
     if (text !== undefined) headers['Content-Type'] = 'application/json';
     const request: HttpRequest = {
@@ -91,98 +146,93 @@ export const createGoPayServer = (options: GoPayServerOptions): GoPayServer => {
     if (answer.status >= 200 && answer.status < 300 && envelope && typeof envelope == 'object' && envelope.success === true) {
       return envelope.data;
     }
-    throw envelopeError(answer, request);
-  };
+    const error = envelopeError(answer, request);
+    // Read on GoPay's own words, before redaction could blank a word of them.
+    const { status } = answer;
+    const description = (envelope as { error?: { description?: unknown } } | undefined)?.error?.description;
+    if (authCode && status >= 400 && status < 500 && status != 429 && CODE_REFUSED.test(String(description ?? ''))) {
+      throw new GoPayAuthCodeExpiredError(
+        `${CLASS}.getAuthToken: GoPay refused the auth code (${error.description}): get a fresh one in the browser and try again.`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
 
-  const bearer = (authToken: unknown, methodName: string): string =>
-    `Bearer ${checkSecretHeader(authToken, `${CLASS}.${methodName}(authToken)`)}`;
+  /** A call with the user's token: its arguments are checked by `read` (any failure a GoPayValidationError). */
+  function withToken<T>(methodName: string, authToken: unknown, read: () => T) {
+    return readArguments(`${CLASS}.${methodName}`, () => {
+      const token = checkSecretHeader(authToken, `${CLASS}.${methodName}(authToken)`);
+      return { authorization: `Bearer ${token}`, secrets: [token], methodName, value: read() };
+    });
+  }
 
   /** `data` as an object with the string field GoPay promises, or a GoPayApiError. */
-  const expect = <T>(data: unknown, field: string, methodName: string): T => {
+  function expect<T>(data: unknown, field: string, methodName: string): T {
     if (data && typeof data == 'object' && typeof (data as Record<string, unknown>)[field] == 'string') return data as T;
     throw new GoPayApiError(`${CLASS}.${methodName}: GoPay answered success without ${field}.`, { status: 200, retryable: false });
-  };
+  }
 
   return {
     async getAuthToken(authCode, opts) {
-      const code = checkSecret(authCode, `${CLASS}.getAuthToken(authCode)`);
-      const path = '/v1/mini-apps/authorizations/token';
-      try {
-        const data = await call('getAuthToken', 'POST', path, `Basic ${credentials}`, [code], { auth_code: code }, opts);
-        // The token is a secret of its own from here on; the data is returned as GoPay gave it.
-        return expect<AuthTokenResult>(data, 'auth_token', 'getAuthToken');
-      } catch (error) {
-        if (
-          error instanceof GoPayApiError &&
-          error.status >= 400 &&
-          error.status < 500 &&
-          error.status != 429 &&
-          CODE_REFUSED.test(error.description ?? '')
-        ) {
-          throw new GoPayAuthCodeExpiredError(
-            `${CLASS}.getAuthToken: GoPay refused the auth code (${error.description}): get a fresh one in the browser and try again.`,
-            { cause: error },
-          );
-        }
-        throw error;
-      }
+      const code = readArguments(`${CLASS}.getAuthToken`, () => checkSecret(authCode, `${CLASS}.getAuthToken(authCode)`));
+      const data = await call({
+        methodName: 'getAuthToken',
+        method: 'POST',
+        path: '/v1/mini-apps/authorizations/token',
+        authorization: `Basic ${credentials}`,
+        secrets: [code],
+        body: { auth_code: code },
+        opts,
+        authCode: true,
+      });
+      // The token is a secret of its own from here on; the data is returned as GoPay gave it.
+      return expect<AuthTokenResult>(data, 'auth_token', 'getAuthToken');
     },
 
     async getProfile(authToken, opts) {
-      const data = await call(
-        'getProfile',
-        'GET',
-        '/v1/mini-apps/users/profile',
-        bearer(authToken, 'getProfile'),
-        [authToken],
-        undefined,
-        opts,
-      );
+      const user = withToken('getProfile', authToken, () => undefined);
+      const data = await call({ ...user, method: 'GET', path: '/v1/mini-apps/users/profile', opts });
       if (!data || typeof data != 'object') {
         throw new GoPayApiError(`${CLASS}.getProfile: GoPay answered success without a profile.`, { status: 200, retryable: false });
       }
-      return data as Record<string, unknown>;
+      return data as UserProfile;
     },
 
     async sendPushNotification(authToken, notification, opts) {
-      const auth = bearer(authToken, 'sendPushNotification');
-      const body = checkTemplate(notification, `${CLASS}.sendPushNotification(notification)`);
-      await call('sendPushNotification', 'POST', '/v1/mini-apps/notifications/push', auth, [authToken], body, opts);
+      const user = withToken('sendPushNotification', authToken, () =>
+        checkTemplate(notification, `${CLASS}.sendPushNotification(notification)`),
+      );
+      await call({ ...user, method: 'POST', path: '/v1/mini-apps/notifications/push', body: user.value, opts });
     },
 
     async createReminder(authToken, reminder, opts) {
-      const auth = bearer(authToken, 'createReminder');
-      const body = checkTemplate(reminder, `${CLASS}.createReminder(reminder)`);
-      const reminderId = own(body, 'reminder_id');
-      if (reminderId !== undefined) checkText(reminderId, `${CLASS}.createReminder(reminder).reminder_id`);
-      const data = await call('createReminder', 'PUT', '/v1/mini-apps/reminder', auth, [authToken], body, opts);
-      return expect(data, 'reminder_id', 'createReminder');
+      const user = withToken('createReminder', authToken, () => {
+        const body = checkTemplate(reminder, `${CLASS}.createReminder(reminder)`);
+        const reminderId = own(body, 'reminder_id');
+        if (reminderId !== undefined) checkText(reminderId, `${CLASS}.createReminder(reminder).reminder_id`);
+        return body;
+      });
+      const data = await call({ ...user, method: 'PUT', path: '/v1/mini-apps/reminder', body: user.value, opts });
+      return expect<ReminderResult>(data, 'reminder_id', 'createReminder');
     },
 
     async removeReminder(authToken, reminderId, opts) {
-      const auth = bearer(authToken, 'removeReminder');
-      const id = checkText(reminderId, `${CLASS}.removeReminder(reminderId)`);
-      await call('removeReminder', 'DELETE', `/v1/mini-apps/reminder/${encodeURIComponent(id)}`, auth, [authToken], undefined, opts);
+      const user = withToken('removeReminder', authToken, () => {
+        const id = checkText(reminderId, `${CLASS}.removeReminder(reminderId)`);
+        // Encoded, but `.` and `..` stay as they are, and a proxy may decode `%2F`: an id that could change the path is refused.
+        if (id == '.' || id == '..' || /[/\\]/.test(id)) {
+          throw new GoPayValidationError(`${CLASS}.removeReminder(reminderId) must be an id, not a path: got ${JSON.stringify(id)}.`);
+        }
+        return id;
+      });
+      await call({ ...user, method: 'DELETE', path: `/v1/mini-apps/reminder/${encodeURIComponent(user.value)}`, opts });
     },
 
     async sendReward(authToken, reward, opts) {
-      const auth = bearer(authToken, 'sendReward');
-      const field = `${CLASS}.sendReward(reward)`;
-      const body = checkPlainObject(reward, field);
-      const amount = checkPlainObject(own(body, 'amount'), `${field}.amount`);
-      const value = own(amount, 'value');
-      if (!Number.isSafeInteger(value) || (value as number) <= 0) {
-        throw new GoPayValidationError(
-          `${field}.amount.value must be a positive integer (the smallest currency unit), got ${String(value)}.`,
-        );
-      }
-      checkText(own(amount, 'currency'), `${field}.amount.currency`);
-      checkText(own(body, 'description'), `${field}.description`);
-      checkText(own(body, 'reward_type'), `${field}.reward_type`);
-      const metadata = own(body, 'metadata');
-      if (metadata !== undefined) checkPlainObject(metadata, `${field}.metadata`);
-      const data = await call('sendReward', 'POST', '/v1/mini-apps/rewards', auth, [authToken], body, opts);
-      return expect(data, 'payment_id', 'sendReward');
+      const user = withToken('sendReward', authToken, () => checkReward(reward, `${CLASS}.sendReward(reward)`));
+      const data = await call({ ...user, method: 'POST', path: '/v1/mini-apps/rewards', body: user.value, opts });
+      return expect<RewardResult>(data, 'payment_id', 'sendReward');
     },
   };
-};
+}

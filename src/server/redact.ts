@@ -1,5 +1,9 @@
 // Secrets never reach an error: not its message, its `body`, its `cause` nor `JSON.stringify(error)`. Every answer
 // and every text taken from one passes through here before it is put on an error.
+//
+// GoPay (or a proxy in front of it) may echo a secret back in another form than it was sent, so a secret is looked
+// for as any run of 8 or more of its characters, in any letter case (a cut or upper/lower-cased echo), and also in
+// its URL-encoded form and, for a Basic credential, decoded (`user:password`, and the password alone).
 
 /** Field names whose values are secrets wherever they appear in an answer. */
 const SECRET_FIELDS = new Set(
@@ -19,30 +23,97 @@ const SECRET_FIELDS = new Set(
     'privateKey',
     'private_key',
     'authorization',
+    'chargeToken',
   ].map((name) => name.toLowerCase()),
 );
 
 export const REDACTED = '[redacted]';
 
-/** `text` with every occurrence of every secret replaced. Secrets shorter than 4 characters are not searched. */
-export const redactText = (text: string, secrets: readonly string[]): string => {
-  let out = text;
-  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join(REDACTED);
+/** A run of this many characters of a secret counts as an echo of it. Shorter secrets are matched whole. */
+const RUN = 8;
+/** Secrets shorter than this are not searched: they would match ordinary words. */
+const SHORTEST = 4;
+
+/** Lower case without changing the length (a few Unicode letters grow when lower-cased), so indexes stay aligned. */
+function lower(text: string): string {
+  const out = text.toLowerCase();
+  return out.length == text.length ? out : Array.from(text, (c) => (c.toLowerCase().length == c.length ? c.toLowerCase() : c)).join('');
+}
+
+/** `user:password` of a Basic credential, when `secret` is base64 of printable text. */
+function decodedBasic(secret: string): string[] {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(secret) || secret.length % 4) return [];
+  let decoded: string;
+  try {
+    decoded = atob(secret);
+  } catch {
+    return [];
+  }
+  if (!/^[\x20-\x7e]+$/.test(decoded)) return [];
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? [decoded] : [decoded, decoded.slice(colon + 1)];
+}
+
+/** Every form a secret may come back in. */
+function forms(secrets: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const secret of secrets) {
+    if (typeof secret != 'string') continue;
+    for (const form of [secret, encodeURIComponent(secret), ...decodedBasic(secret)]) {
+      if (form.length >= SHORTEST) out.add(lower(form));
+    }
+  }
+  return [...out];
+}
+
+/** Marks, in `hits`, every character of `text` that belongs to an echo of a secret. */
+function mark(text: string, secrets: readonly string[], hits: Uint8Array): void {
+  const haystack = lower(text);
+  const runs = new Set<string>();
+  for (const form of forms(secrets)) {
+    if (form.length < RUN) {
+      for (let at = haystack.indexOf(form); at >= 0; at = haystack.indexOf(form, at + 1)) hits.fill(1, at, at + form.length);
+    } else {
+      for (let i = 0; i + RUN <= form.length; i++) runs.add(form.slice(i, i + RUN));
+    }
+  }
+  if (!runs.size) return;
+  for (let i = 0; i + RUN <= haystack.length; i++) if (runs.has(haystack.slice(i, i + RUN))) hits.fill(1, i, i + RUN);
+}
+
+/** `text` with every echo of every secret (whole, cut, in another case, URL-encoded, decoded Basic) replaced. */
+export function redactText(text: string, secrets: readonly string[]): string {
+  if (!text || !secrets.length) return text;
+  const hits = new Uint8Array(text.length);
+  mark(text, secrets, hits);
+  let out = '';
+  for (let i = 0; i < text.length;) {
+    if (!hits[i]) {
+      const end = hits.indexOf(1, i);
+      out += text.slice(i, end < 0 ? text.length : end);
+      i = end < 0 ? text.length : end;
+    } else {
+      out += REDACTED;
+      while (hits[i]) i++;
+    }
+  }
   return out;
-};
+}
 
 /**
- * A deep copy of `value` (parsed JSON) with secret fields replaced and known secrets cut out of every string.
- * Cycles cannot occur in parsed JSON; depth is capped anyway.
+ * A deep copy of `value` (parsed JSON) with secret fields replaced and known secrets cut out of every string and key.
+ * Built with `Object.fromEntries`, so that a `__proto__` key stays a plain field. Cycles cannot occur in parsed JSON;
+ * depth is capped anyway.
  */
-export const redact = (value: unknown, secrets: readonly string[], depth = 0): unknown => {
+export function redact(value: unknown, secrets: readonly string[], depth = 0): unknown {
   if (typeof value == 'string') return redactText(value, secrets);
-  if (!value || typeof value != 'object' || depth > 32) return typeof value == 'object' && value ? REDACTED : value;
-  if (Array.isArray(value)) return value.map((item) => redact(item, secrets, depth + 1));
-  const copy: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    // Keys too: an answer may index something by a token.
-    copy[redactText(key, secrets)] = SECRET_FIELDS.has(key.toLowerCase()) && item != null ? REDACTED : redact(item, secrets, depth + 1);
-  }
-  return copy;
-};
+  if (!value || typeof value != 'object') return value;
+  if (depth > 32) return REDACTED;
+  if (Array.isArray(value)) return value.map((item: unknown) => redact(item, secrets, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [
+      redactText(key, secrets),
+      SECRET_FIELDS.has(key.toLowerCase()) && item != null && item !== '' ? REDACTED : redact(item, secrets, depth + 1),
+    ]),
+  );
+}

@@ -1,18 +1,33 @@
 // The shapes of BI-SNAP payments (createSnapClient, verifyNotification), with the field names of Midtrans's pages
-// "Initiate Host to Host Payment", "Get Transaction Status API" and the payment notification. See docs/backend.md.
+// "Direct Debit API – GoPay", "Seamless Payment (Bi-Snap)", "Get Transaction Status API", "Refund API", "Cancel API"
+// and "Payment Notification API". docs/server.md has the table: each field → the page that defines it.
 import type { CallOptions, TransportClientOptions } from './types';
 
 /**
- * An amount as SNAP writes it: a string with two decimals.
+ * An amount as SNAP writes it: a string with two decimals, in IDR.
  * @example { value: '15000.00', currency: 'IDR' }
  */
 export interface SnapAmount {
+  /** Two decimals, from `'1.00'` to `'99999999999.00'`: `(15000).toFixed(2)`. */
   value: string;
-  currency: string;
+  currency: 'IDR';
 }
 
 /**
- * Where the user goes back to, or where a notification goes (`type`: `PAY_RETURN`, `NOTIFICATION`).
+ * How the user pays: for a Mini App, GoPay with the whole amount.
+ * @example { payMethod: 'GOPAY', payOption: 'GOPAY', transAmount: { value: '15000.00', currency: 'IDR' } }
+ */
+export interface SnapPayOption {
+  payMethod: 'GOPAY' | (string & {});
+  /** `'GOPAY'` on the GoPay page; Midtrans's clients send `'GOPAY_WALLET'`. */
+  payOption: string;
+  transAmount: SnapAmount;
+  feeAmount?: SnapAmount;
+  [field: string]: unknown;
+}
+
+/**
+ * Where the user goes back to (`urlParam`; the Mini App page says callbacks are not supported for Mini Apps).
  * @example { url: 'https://shop.example/return', type: 'PAY_RETURN', isDeeplink: 'N' }
  */
 export interface SnapUrlParam {
@@ -22,42 +37,43 @@ export interface SnapUrlParam {
 }
 
 /**
- * The body of `createPayment` (`POST /v1.0/debit/payment-host-to-host`). `merchantId` is filled in from the client's
- * options when absent. Fields not listed here are sent as given.
+ * The body of `createPayment` (`POST /v1.0/debit/payment-host-to-host`). There is no top-level `amount`: the amount
+ * is `payOptionDetails[0].transAmount`. `chargeToken` (`''`) and `merchantId` (the client's) are filled in when
+ * absent; fields not listed here are sent as given.
  * @example
  * {
  *   partnerReferenceNo: 'order-17',
- *   amount: { value: '15000.00', currency: 'IDR' },
- *   urlParams: [{ url: 'https://shop.example/return', type: 'PAY_RETURN', isDeeplink: 'N' }],
+ *   payOptionDetails: [{ payMethod: 'GOPAY', payOption: 'GOPAY', transAmount: { value: '15000.00', currency: 'IDR' } }],
  *   additionalInfo: { pointOfPurchaseId: process.env.GOPAY_POP_ID },
  * }
  */
 export interface SnapPaymentBody {
-  /** Your unique order id: the key of the notification and of `getPaymentStatus`. */
+  /** Your order id: 1 to 64 letters, digits, `-`, `_`, `~` or `.`. Not unique for GoPay: keep the `referenceNo` it answers. */
   partnerReferenceNo: string;
-  amount: SnapAmount;
+  payOptionDetails: SnapPayOption[];
+  /** @default '' (as Midtrans's clients send it) */
+  chargeToken?: string;
   /** @default the client's `merchantId` */
   merchantId?: string;
   subMerchantId?: string;
   externalStoreId?: string;
-  urlParams?: SnapUrlParam[];
-  /** When the payment expires, ISO-8601 with offset. */
+  /** When the payment expires, ISO-8601 with offset (GoPay: at least 20 s, default 15 min). */
   validUpTo?: string;
-  payOptionDetails?: { payMethod: string; payOption: string; transAmount: SnapAmount; feeAmount?: SnapAmount }[];
-  /** For a mini app's guest checkout, `pointOfPurchaseId` (the POP id GoPay gives you) goes here. */
+  urlParam?: SnapUrlParam[] | SnapUrlParam;
+  /** `pointOfPurchaseId`: your Mini App's PoP ID from GoPay; also `items`, `customerDetails`, `metadata`. */
   additionalInfo?: { pointOfPurchaseId?: string; [field: string]: unknown };
   [field: string]: unknown;
 }
 
 /**
  * What `createPayment` resolves with: GoPay's answer plus `deeplink`, ready for the browser's `gp.launchPayment(deeplink)`.
- * @example { responseCode: '2005400', responseMessage: 'Successful', referenceNo: 'A1203…', partnerReferenceNo: 'order-17',
- *   webRedirectUrl: 'https://gopay.co.id/app/merchanttransfer?tref=A1203…', deeplink: 'gopay://merchanttransfer?tref=A1203…' }
+ * @example { responseCode: '2005400', responseMessage: 'Successful', referenceNo: 'A120240930071006pW0gbFMTguID',
+ *   partnerReferenceNo: 'order-17', webRedirectUrl: 'https://gopay.co.id/app/merchanttransfer?tref=…', deeplink: 'gopay://merchanttransfer?tref=…' }
  */
 export interface SnapPaymentResult {
   responseCode: string;
   responseMessage: string;
-  /** GoPay's id of the payment. */
+  /** GoPay's id of the payment: save it with the order; status, refund, cancel and notifications name it. */
   referenceNo: string;
   partnerReferenceNo: string;
   webRedirectUrl: string;
@@ -69,25 +85,41 @@ export interface SnapPaymentResult {
 }
 
 /**
- * Which payment `getPaymentStatus` asks about: at least one of the three.
- * @example { originalPartnerReferenceNo: 'order-17' }
+ * Which payment `getPaymentStatus` asks about: GoPay finds it by `originalReferenceNo` or `originalExternalId`.
+ * @example { originalReferenceNo: order.gopayReferenceNo }
  */
-export interface SnapStatusQuery {
-  originalPartnerReferenceNo?: string;
-  originalReferenceNo?: string;
-  originalExternalId?: string;
+export type SnapStatusQuery =
+  | { originalReferenceNo: string; originalExternalId?: string; originalPartnerReferenceNo?: string }
+  | { originalReferenceNo?: string; originalExternalId: string; originalPartnerReferenceNo?: string };
+
+/**
+ * `latestTransactionStatus`: `00` success, `01` initiated, `03` pending, `04` refunded (fully or partly), `05`
+ * canceled, `06` failed, `07` not found, `08` expired, `09` rejected.
+ */
+export type SnapTransactionStatus = '00' | '01' | '03' | '04' | '05' | '06' | '07' | '08' | '09';
+
+/**
+ * One refund of a payment, as status answers (`refundHistory`, naming your refund id `partnerReferenceNo`) and
+ * refund notifications (`additionalInfo.refundHistory`, naming it `partnerRefundNo`) list them.
+ * @example { refundNo: 'R1', partnerRefundNo: 'refund-17-1', refundAmount: { value: '5000.00', currency: 'IDR' }, refundStatus: '00' }
+ */
+export interface SnapRefund {
+  refundNo: string;
+  partnerRefundNo?: string;
+  partnerReferenceNo?: string;
+  refundAmount?: SnapAmount;
+  /** `00` refund success, `06` refund failed. */
+  refundStatus: '00' | '06';
+  refundTime?: string;
+  refundDate?: string;
+  reason?: string;
+  [field: string]: unknown;
 }
 
 /**
- * `latestTransactionStatus`: `00` success, `01` initiated, `02` paying, `03` pending, `04` refunded, `05` canceled,
- * `06` failed, `07` not found, `08` expired, `09` rejected.
- */
-export type SnapTransactionStatus = '00' | '01' | '02' | '03' | '04' | '05' | '06' | '07' | '08' | '09' | (string & {});
-
-/**
  * What `getPaymentStatus` resolves with (`POST /v1.0/debit/status`).
- * @example { responseCode: '2005500', responseMessage: 'Successful', originalPartnerReferenceNo: 'order-17',
- *   originalReferenceNo: 'A1203…', serviceCode: '54', latestTransactionStatus: '00', transactionStatusDesc: 'success' }
+ * @example { responseCode: '2005500', responseMessage: 'Successful', originalReferenceNo: 'A1203…', serviceCode: '54',
+ *   latestTransactionStatus: '00', transAmount: { value: '15000.00', currency: 'IDR' }, paidTime: '2026-12-03T10:00:00+07:00' }
  */
 export interface SnapStatusResult {
   responseCode: string;
@@ -98,21 +130,76 @@ export interface SnapStatusResult {
   serviceCode?: string;
   latestTransactionStatus: SnapTransactionStatus;
   transactionStatusDesc?: string;
+  /** The amount of the payment (not `amount`: that is the notification's name). */
+  transAmount?: SnapAmount;
   paidTime?: string;
-  amount?: SnapAmount;
+  refundHistory?: SnapRefund[];
   additionalInfo?: Record<string, unknown>;
   [field: string]: unknown;
 }
 
 /**
- * The body GoPay POSTs to your notification endpoint (`/v1.0/debit/notify`), once `verifyNotification` has checked it.
- * Deduplicate by `originalReferenceNo` (or your `originalPartnerReferenceNo`) and `latestTransactionStatus`.
+ * A refund (`POST /v1.0/debit/refund`). Name the payment by `originalReferenceNo` or `originalExternalId`. Without
+ * `refundAmount` the rest of the payment is refunded.
+ * @example { originalPartnerReferenceNo: 'order-17', originalReferenceNo: 'A1203…', partnerRefundNo: 'refund-17-1', refundAmount: { value: '5000.00', currency: 'IDR' }, reason: 'Out of stock' }
+ */
+export type SnapRefundRequest = {
+  originalPartnerReferenceNo: string;
+  /** Your id of this refund (letters, digits, `-`, `_`; at most 64): the same id never refunds twice. */
+  partnerRefundNo: string;
+  refundAmount?: SnapAmount;
+  reason?: string;
+  additionalInfo?: Record<string, unknown>;
+  [field: string]: unknown;
+} & ({ originalReferenceNo: string; originalExternalId?: string } | { originalReferenceNo?: string; originalExternalId: string });
+
+/**
+ * What `refundPayment` resolves with.
+ * @example { responseCode: '2005800', responseMessage: 'Successful', originalReferenceNo: 'A1203…', refundNo: 'R1', partnerRefundNo: 'refund-17-1', refundAmount: { value: '5000.00', currency: 'IDR' }, refundTime: '…' }
+ */
+export interface SnapRefundResult {
+  responseCode: string;
+  responseMessage: string;
+  originalReferenceNo?: string;
+  refundNo: string;
+  partnerRefundNo: string;
+  refundAmount?: SnapAmount;
+  refundTime: string;
+  [field: string]: unknown;
+}
+
+/**
+ * A cancel of a payment still pending (`POST /v1.0/debit/cancel`).
+ * @example { originalPartnerReferenceNo: 'order-17', originalReferenceNo: 'A1203…', reason: 'Customer asked' }
+ */
+export type SnapCancelRequest = {
+  originalPartnerReferenceNo: string;
+  reason?: string;
+  [field: string]: unknown;
+} & ({ originalReferenceNo: string; originalExternalId?: string } | { originalReferenceNo?: string; originalExternalId: string });
+
+/**
+ * What `cancelPayment` resolves with.
+ * @example { responseCode: '2005700', responseMessage: 'Successful', originalReferenceNo: 'A1203…', cancelTime: '…' }
+ */
+export interface SnapCancelResult {
+  responseCode: string;
+  responseMessage: string;
+  originalReferenceNo?: string;
+  cancelTime?: string;
+  [field: string]: unknown;
+}
+
+/**
+ * The body GoPay POSTs to your notification endpoint (`…/v1.0/debit/notify`), once `verifyNotification` has checked
+ * it. Key your orders by `originalReferenceNo` (the `referenceNo` of `createPayment`); a refund is a new `04` with a
+ * longer `additionalInfo.refundHistory`.
  * @example { originalPartnerReferenceNo: 'order-17', originalReferenceNo: 'A1203…', merchantId: 'G123',
  *   amount: { value: '15000.00', currency: 'IDR' }, latestTransactionStatus: '00', transactionStatusDesc: 'success' }
  */
 export interface SnapNotification {
   originalPartnerReferenceNo?: string;
-  originalReferenceNo?: string;
+  originalReferenceNo: string;
   originalExternalId?: string;
   merchantId?: string;
   subMerchantId?: string;
@@ -121,13 +208,19 @@ export interface SnapNotification {
   transactionStatusDesc?: string;
   createdTime?: string;
   finishedTime?: string;
-  additionalInfo?: Record<string, unknown>;
+  additionalInfo?: {
+    refundHistory?: SnapRefund[];
+    totalRefundAmount?: SnapAmount;
+    userPaymentDetails?: unknown[];
+    [field: string]: unknown;
+  };
   [field: string]: unknown;
 }
 
 /**
  * Where the access token is shared between server instances (Redis, a KV store). Sync or async. The value is an
- * opaque string; `ttlMs` is how long it stays usable.
+ * opaque string; `ttlMs` is how long it stays usable. A `get` that does not answer within the client's `timeout` is
+ * taken as empty; `set` is not waited for.
  * @example { get: (key) => redis.get(key), set: (key, value, ttlMs) => redis.set(key, value, 'PX', ttlMs) }
  */
 export interface TokenStore {
@@ -137,14 +230,19 @@ export interface TokenStore {
 
 /**
  * Options of `createSnapClient()`.
- * @example createSnapClient({ clientId, clientSecret, privateKey, merchantId, baseUrl: 'https://merchants.sbx.midtrans.com' })
+ * @example createSnapClient({ clientId, partnerId, clientSecret, privateKey, merchantId, baseUrl: 'https://merchants.sbx.midtrans.com' })
  */
 export interface SnapClientOptions extends TransportClientOptions {
   /**
-   * Required: `X-CLIENT-KEY` of the token request, `X-PARTNER-ID` after.
+   * Required: `X-CLIENT-KEY` of the token request.
    * @example { clientId: process.env.GOPAY_CLIENT_ID! }
    */
   clientId: string;
+  /**
+   * Required: `X-PARTNER-ID` of every transactional request. Midtrans issues it beside the client id; the two differ.
+   * @example { partnerId: process.env.GOPAY_PARTNER_ID! }
+   */
+  partnerId: string;
   /**
    * Required: the HMAC-SHA512 key of transactional signatures.
    * @example { clientSecret: process.env.GOPAY_CLIENT_SECRET! }
@@ -164,49 +262,66 @@ export interface SnapClientOptions extends TransportClientOptions {
   /**
    * Production; sandbox is `'https://merchants.sbx.midtrans.com'`.
    * @default 'https://merchants.midtrans.com'
-   * @example { baseUrl: 'https://merchants.sbx.midtrans.com' }
    */
   baseUrl?: string;
   /**
    * `CHANNEL-ID`, 5 digits.
    * @default '95221'
-   * @example { channelId: '12345' }
    */
   channelId?: string;
   /**
+   * `X-DEVICE-ID` (Midtrans's signature page lists it), sent when set.
+   * @example { deviceId: 'merchant-backend-1' }
+   */
+  deviceId?: string;
+  /**
+   * Extra headers for every transactional request; one the client sets itself cannot be replaced.
+   * @example { headers: { 'debug-id': 'trace-42' } }
+   */
+  headers?: Record<string, string>;
+  /**
    * Shares the access token between instances.
    * @default in memory, per client
-   * @example { tokenStore: { get: (key) => env.TOKENS.get(key), set: (key, value, ttlMs) => env.TOKENS.put(key, value, { expirationTtl: Math.max(60, ttlMs / 1000) }) } }
    */
   tokenStore?: TokenStore;
 }
 
-/** Per-call options of `createPayment`: `externalId` is its `X-EXTERNAL-ID` (`requestId` is taken when it is absent). */
+/** Per-call options of the payment methods: `externalId` is the `X-EXTERNAL-ID` (`requestId` is taken when it is absent). */
 export interface PaymentCallOptions extends CallOptions {
+  /** At most 36 characters (GoPay stores it in 36 and takes it back as `originalExternalId`). @default a fresh UUID */
   externalId?: string;
 }
 
 /**
- * BI-SNAP payments. Every method rejects with a `GoPayError`.
+ * BI-SNAP payments. Every method rejects with a `GoPayError`; a retry keeps the `X-EXTERNAL-ID` and body, so a
+ * retried payment or refund is never a second one.
  * @example
- * const { deeplink } = await snap.createPayment({ partnerReferenceNo: order.id, amount: { value: '15000.00', currency: 'IDR' } });
+ * const { deeplink, referenceNo } = await snap.createPayment(body, { externalId: order.id });
  */
 export interface SnapClient {
   /**
    * The B2B access token (`POST /v1.0/access-token/b2b`): cached until 60 s before it expires, one request for all
    * concurrent callers. The other methods call it for you.
-   * @example const token = await snap.accessToken()
    */
   accessToken(opts?: CallOptions): Promise<string>;
   /**
    * Creates a payment (`POST /v1.0/debit/payment-host-to-host`); answers the `deeplink` for `gp.launchPayment`.
-   * Retries keep the same `X-EXTERNAL-ID`, so a retried payment is never a second payment.
    * @example const { deeplink, referenceNo } = await snap.createPayment(body, { externalId: order.id })
    */
   createPayment(body: SnapPaymentBody, opts?: PaymentCallOptions): Promise<SnapPaymentResult>;
   /**
    * Asks for a payment's status (`POST /v1.0/debit/status`, `serviceCode: '54'`).
-   * @example const { latestTransactionStatus } = await snap.getPaymentStatus({ originalPartnerReferenceNo: order.id })
+   * @example const { latestTransactionStatus, transAmount } = await snap.getPaymentStatus({ originalReferenceNo: order.referenceNo })
    */
-  getPaymentStatus(query: SnapStatusQuery, opts?: CallOptions): Promise<SnapStatusResult>;
+  getPaymentStatus(query: SnapStatusQuery, opts?: PaymentCallOptions): Promise<SnapStatusResult>;
+  /**
+   * Refunds a paid payment, fully or partly (`POST /v1.0/debit/refund`). GoPay then notifies a `04`.
+   * @example await snap.refundPayment({ originalPartnerReferenceNo: order.id, originalReferenceNo: order.referenceNo, partnerRefundNo: `refund-${order.id}-1` })
+   */
+  refundPayment(refund: SnapRefundRequest, opts?: PaymentCallOptions): Promise<SnapRefundResult>;
+  /**
+   * Cancels a payment still pending (`POST /v1.0/debit/cancel`). GoPay then notifies a `05`.
+   * @example await snap.cancelPayment({ originalPartnerReferenceNo: order.id, originalReferenceNo: order.referenceNo, reason: 'Customer asked' })
+   */
+  cancelPayment(cancel: SnapCancelRequest, opts?: PaymentCallOptions): Promise<SnapCancelResult>;
 }

@@ -1,15 +1,34 @@
-// createSnapClient: BI-SNAP payments (Midtrans's "Initiate Host to Host Payment" and "Get Transaction Status API").
-// The B2B token request is signed with RSA (clientId|X-TIMESTAMP); every transactional request with HMAC-SHA512
-// over METHOD:path:token:sha256(body):X-TIMESTAMP. An answer whose responseCode does not start with 200 rejects.
+// createSnapClient: BI-SNAP payments (Midtrans's "Direct Debit API – GoPay": host-to-host payment, status, refund,
+// cancel). The B2B token request is signed with RSA (clientId|X-TIMESTAMP); every transactional request with
+// HMAC-SHA512 over METHOD:path:token:sha256(body):X-TIMESTAMP. An answer whose responseCode does not start with 200
+// rejects.
 import { GoPayApiError } from '../errors/GoPayApiError';
 import { GoPayValidationError } from '../errors/GoPayValidationError';
 import { toPaymentDeeplink } from '../payment';
 import { hmacSha512, importPrivateKey, randomId, signRsa, snapTimestamp, transactionStringToSign } from './crypto';
 import { send, type HttpRequest } from './http';
-import { checkHeaderId, checkPlainObject, checkSecret, checkText, own, readCallOptions, readObject, resolveTransport } from './options';
+import {
+  checkHeaderId,
+  checkHeaders,
+  checkSecret,
+  checkText,
+  readArguments,
+  readCallOptions,
+  readObject,
+  resolveTransport,
+} from './options';
 import { redact } from './redact';
+import { cancelBody, paymentBody, refundBody, statusBody } from './snap-bodies';
 import { isInvalidToken, isSuccess, snapError } from './snap-answers';
-import type { PaymentCallOptions, SnapClient, SnapClientOptions, SnapPaymentResult, SnapStatusResult } from './snap-types';
+import type {
+  PaymentCallOptions,
+  SnapCancelResult,
+  SnapClient,
+  SnapClientOptions,
+  SnapPaymentResult,
+  SnapRefundResult,
+  SnapStatusResult,
+} from './snap-types';
 import { checkStore, createTokenCache, waitFor } from './token-cache';
 import type { CallOptions } from './types';
 
@@ -18,45 +37,84 @@ export const SNAP_BASE_URL = 'https://merchants.midtrans.com';
 
 const OPTIONS = [
   'clientId',
+  'partnerId',
   'clientSecret',
   'privateKey',
   'merchantId',
   'baseUrl',
   'channelId',
+  'deviceId',
+  'headers',
   'timeout',
   'retries',
   'fetch',
   'tokenStore',
 ];
+/** createGoPayServer's option and the mock's PoP ID, ignored here: one merchant object may serve both factories. */
+const OTHERS = ['credentials', 'pointOfPurchaseId'];
+/** The headers the client sets itself: `options.headers` may add others, never replace these. */
+const OWN_HEADERS = [
+  'Content-Type',
+  'Accept',
+  'Authorization',
+  'X-TIMESTAMP',
+  'X-CLIENT-KEY',
+  'X-PARTNER-ID',
+  'X-EXTERNAL-ID',
+  'CHANNEL-ID',
+  'X-DEVICE-ID',
+  'X-SIGNATURE',
+];
 const CLASS = 'SnapClient';
 /** A token whose lifetime GoPay does not state is kept for SNAP's usual 15 minutes. */
 const DEFAULT_LIFETIME = 900_000;
+/** X-EXTERNAL-ID: GoPay stores it (and takes it back as `originalExternalId`) in 36 characters. */
+const EXTERNAL_ID_LENGTH = 36;
+
+/** The checked options of `createSnapClient`. */
+function readOptions(options: SnapClientOptions) {
+  const field = 'createSnapClient(options)';
+  const read = readObject<SnapClientOptions>(options, field, OPTIONS, false, OTHERS);
+  const channelId = read.channelId ?? '95221';
+  if (typeof channelId != 'string' || !/^\d{5}$/.test(channelId)) {
+    throw new GoPayValidationError(`${field}.channelId must be 5 digits, got ${JSON.stringify(channelId)}.`);
+  }
+  return {
+    clientId: checkHeaderId(read.clientId, `${field}.clientId`),
+    partnerId: checkHeaderId(read.partnerId, `${field}.partnerId (the Partner ID Midtrans issues beside the client id)`),
+    clientSecret: checkSecret(read.clientSecret, `${field}.clientSecret`),
+    privateKey: checkSecret(read.privateKey, `${field}.privateKey`),
+    merchantId: checkText(read.merchantId, `${field}.merchantId`),
+    channelId,
+    deviceId: read.deviceId === undefined ? undefined : checkHeaderId(read.deviceId, `${field}.deviceId`),
+    headers: read.headers === undefined ? {} : checkHeaders(read.headers, `${field}.headers`, OWN_HEADERS),
+    tokenStore: checkStore(read.tokenStore),
+    transport: resolveTransport(read, SNAP_BASE_URL, 'createSnapClient'),
+  };
+}
 
 /**
  * A client for BI-SNAP payments, for your backend: the private key and the client secret never leave it.
  * @example
- * const snap = createSnapClient({ clientId, clientSecret, privateKey, merchantId });
- * const { deeplink } = await snap.createPayment({ partnerReferenceNo: 'order-17', amount: { value: '15000.00', currency: 'IDR' } });
+ * const snap = createSnapClient({ clientId, partnerId, clientSecret, privateKey, merchantId });
+ * const { deeplink } = await snap.createPayment({
+ *   partnerReferenceNo: 'order-17',
+ *   payOptionDetails: [{ payMethod: 'GOPAY', payOption: 'GOPAY', transAmount: { value: '15000.00', currency: 'IDR' } }],
+ *   additionalInfo: { pointOfPurchaseId: process.env.GOPAY_POP_ID },
+ * });
  */
-export const createSnapClient = (options: SnapClientOptions): SnapClient => {
-  const read = readObject<SnapClientOptions>(options, 'createSnapClient(options)', OPTIONS, false, ['credentials']);
-  const clientId = checkHeaderId(read.clientId, 'createSnapClient(options).clientId');
-  const clientSecret = checkSecret(read.clientSecret, 'createSnapClient(options).clientSecret');
-  const privateKey = checkSecret(read.privateKey, 'createSnapClient(options).privateKey');
-  const merchantId = checkText(read.merchantId, 'createSnapClient(options).merchantId');
-  const channelId = read.channelId ?? '95221';
-  if (typeof channelId != 'string' || !/^\d{5}$/.test(channelId)) {
-    throw new GoPayValidationError(`createSnapClient(options).channelId must be 5 digits, got ${JSON.stringify(channelId)}.`);
-  }
-  const tokenStore = checkStore(read.tokenStore);
-  const transport = resolveTransport(read, SNAP_BASE_URL, 'createSnapClient');
+export function createSnapClient(options: SnapClientOptions): SnapClient {
+  const { clientId, partnerId, clientSecret, privateKey, merchantId, channelId, deviceId, headers, tokenStore, transport } = readArguments(
+    'createSnapClient(options)',
+    () => readOptions(options),
+  );
   // Parsed now, so that a key that is not PEM throws here; one that does not import rejects the first call, before
   // any request. The catch only keeps an unused client from reporting an unhandled rejection.
   const signingKey = importPrivateKey(privateKey, 'createSnapClient(options).privateKey');
   signingKey.catch(() => {});
   const secrets = [clientSecret, privateKey, privateKey.replace(/-----[^-]+-----|\s|\\n/g, '')];
 
-  const requestToken = async () => {
+  async function requestToken() {
     const key = await signingKey;
     const body = JSON.stringify({ grantType: 'client_credentials' });
     const request: HttpRequest = {
@@ -64,14 +122,16 @@ export const createSnapClient = (options: SnapClientOptions): SnapClient => {
       path: '/v1.0/access-token/b2b',
       prepare: async () => {
         const timestamp = snapTimestamp();
-        const headers = {
-          'Content-Type': 'application/json',
-          Accept: 'application/json',
-          'X-TIMESTAMP': timestamp,
-          'X-CLIENT-KEY': clientId,
-          'X-SIGNATURE': await signRsa(key, `${clientId}|${timestamp}`),
+        return {
+          headers: {
+            'Content-Type': 'application/json',
+            Accept: 'application/json',
+            'X-TIMESTAMP': timestamp,
+            'X-CLIENT-KEY': clientId,
+            'X-SIGNATURE': await signRsa(key, `${clientId}|${timestamp}`),
+          },
+          body,
         };
-        return { headers, body };
       },
       requestId: '',
       timeout: transport.timeout,
@@ -85,39 +145,42 @@ export const createSnapClient = (options: SnapClientOptions): SnapClient => {
       throw snapError(answer, { ...request, secrets: typeof token == 'string' ? [...secrets, token] : secrets }, CLASS);
     const expiresIn = Number((answer.body as { expiresIn?: unknown }).expiresIn);
     return { accessToken: token, lifetime: expiresIn > 0 ? expiresIn * 1000 : DEFAULT_LIFETIME };
-  };
-  const tokens = createTokenCache(requestToken, `gopay-miniapp-kit:snap-token:${transport.baseUrl}:${clientId}`, tokenStore);
+  }
+  const tokens = createTokenCache(
+    requestToken,
+    `gopay-miniapp-kit:snap-token:${transport.baseUrl}:${clientId}`,
+    tokenStore,
+    transport.timeout || undefined,
+  );
 
-  /** A signed transactional POST; one fresh token and one more try when GoPay says the token is invalid. */
-  const transact = async (
-    methodName: string,
-    path: string,
-    payload: object,
-    opts: PaymentCallOptions,
-  ): Promise<Record<string, unknown>> => {
+  /**
+   * A signed transactional POST; one fresh token and one more try when GoPay says the token is invalid. The call's
+   * timeout and signal bound the wait for the token as they bound each attempt.
+   */
+  async function transact(methodName: string, path: string, body: string, opts: PaymentCallOptions): Promise<Record<string, unknown>> {
     const { signal, timeout = transport.timeout } = opts;
     const externalId = opts.externalId ?? opts.requestId ?? randomId();
-    const body = JSON.stringify(payload);
     await signingKey;
     for (let refreshed = false; ; refreshed = true) {
-      const accessToken = await waitFor(tokens.get(), CLASS, methodName, signal);
+      const accessToken = await waitFor(tokens.get(), CLASS, methodName, signal, timeout, externalId);
       const request: HttpRequest = {
         method: 'POST',
         path,
         prepare: async (signedPath) => {
           const timestamp = snapTimestamp();
           const signature = await hmacSha512(clientSecret, await transactionStringToSign('POST', signedPath, accessToken, body, timestamp));
-          const headers = {
+          const own: Record<string, string> = {
             'Content-Type': 'application/json',
             Accept: 'application/json',
             Authorization: `Bearer ${accessToken}`,
             'X-TIMESTAMP': timestamp,
-            'X-PARTNER-ID': clientId,
+            'X-PARTNER-ID': partnerId,
             'X-EXTERNAL-ID': externalId,
             'CHANNEL-ID': channelId,
             'X-SIGNATURE': signature,
           };
-          return { headers, body };
+          if (deviceId) own['X-DEVICE-ID'] = deviceId;
+          return { headers: { ...headers, ...own }, body };
         },
         requestId: externalId,
         idHeader: 'X-EXTERNAL-ID',
@@ -132,64 +195,62 @@ export const createSnapClient = (options: SnapClientOptions): SnapClient => {
       if (refreshed || !isInvalidToken(answer)) throw snapError(answer, request, CLASS);
       tokens.invalidate(accessToken);
     }
-  };
+  }
+
+  /** Reads a method's arguments (any failure a GoPayValidationError) into its call options and JSON body. */
+  function prepare<T extends PaymentCallOptions>(methodName: string, opts: unknown, build: () => object, extra: string[] = []) {
+    const callOptions = readCallOptions<T>(opts, `${CLASS}.${methodName}`, extra, EXTERNAL_ID_LENGTH);
+    const body = readArguments(`${CLASS}.${methodName}(…)`, () => JSON.stringify(build()));
+    return { callOptions, body };
+  }
+
+  /** A success answer without a field GoPay promises is GoPay's failure, not the caller's. */
+  function missing(methodName: string, what: string, answer: Record<string, unknown>, requestId?: string): GoPayApiError {
+    return new GoPayApiError(`${CLASS}.${methodName}: GoPay answered success without ${what}.`, {
+      status: 200,
+      body: redact(answer, secrets),
+      responseCode: typeof answer.responseCode == 'string' ? answer.responseCode : undefined,
+      requestId,
+      retryable: false,
+    });
+  }
 
   return {
     async accessToken(opts?: CallOptions) {
-      const { signal, timeout } = readCallOptions(opts, `${CLASS}.accessToken`);
+      const { signal, timeout = transport.timeout } = readCallOptions(opts, `${CLASS}.accessToken`);
       return waitFor(tokens.get(), CLASS, 'accessToken', signal, timeout);
     },
 
-    async createPayment(body, opts) {
-      const callOptions = readCallOptions<PaymentCallOptions>(opts, `${CLASS}.createPayment`, ['externalId']);
-      const field = `${CLASS}.createPayment(body)`;
-      const payment = checkPlainObject(body, field);
-      checkText(own(payment, 'partnerReferenceNo'), `${field}.partnerReferenceNo`);
-      const amount = checkPlainObject(own(payment, 'amount'), `${field}.amount`);
-      checkText(own(amount, 'value'), `${field}.amount.value`);
-      checkText(own(amount, 'currency'), `${field}.amount.currency`);
-      const payload = own(payment, 'merchantId') === undefined ? { ...payment, merchantId } : payment;
-      const answer = await transact('createPayment', '/v1.0/debit/payment-host-to-host', payload, callOptions);
-      const webRedirectUrl = answer.webRedirectUrl;
+    async createPayment(payment, opts) {
+      const { callOptions, body } = prepare('createPayment', opts, () => paymentBody(payment, `${CLASS}.createPayment(body)`, merchantId), [
+        'externalId',
+      ]);
+      const answer = await transact('createPayment', '/v1.0/debit/payment-host-to-host', body, callOptions);
       let deeplink: string | undefined;
       try {
-        deeplink = toPaymentDeeplink(webRedirectUrl as string);
+        deeplink = toPaymentDeeplink(answer.webRedirectUrl as string);
       } catch {
-        // Below: a success without a usable URL is GoPay's failure, not the caller's.
+        // Below: a success without a usable URL.
       }
-      if (!deeplink) {
-        throw new GoPayApiError(`${CLASS}.createPayment: GoPay answered success without a usable webRedirectUrl.`, {
-          status: 200,
-          body: redact(answer, secrets),
-          responseCode: String(answer.responseCode),
-          requestId: callOptions.externalId ?? callOptions.requestId,
-          retryable: false,
-        });
-      }
+      if (!deeplink) throw missing('createPayment', 'a usable webRedirectUrl', answer, callOptions.externalId ?? callOptions.requestId);
       return { ...answer, deeplink } as SnapPaymentResult;
     },
 
     async getPaymentStatus(query, opts) {
-      const callOptions = readCallOptions(opts, `${CLASS}.getPaymentStatus`);
-      const field = `${CLASS}.getPaymentStatus(query)`;
-      const refs = readObject<Record<string, string>>(query, field, [
-        'originalPartnerReferenceNo',
-        'originalReferenceNo',
-        'originalExternalId',
-      ]);
-      if (!Object.keys(refs).length) {
-        throw new GoPayValidationError(`${field} needs originalPartnerReferenceNo, originalReferenceNo or originalExternalId.`);
-      }
-      for (const [key, value] of Object.entries(refs)) checkText(value, `${field}.${key}`);
-      const answer = await transact('getPaymentStatus', '/v1.0/debit/status', { ...refs, serviceCode: '54' }, callOptions);
-      if (typeof answer.latestTransactionStatus != 'string') {
-        throw new GoPayApiError(`${CLASS}.getPaymentStatus: GoPay answered success without latestTransactionStatus.`, {
-          status: 200,
-          body: redact(answer, secrets),
-          retryable: false,
-        });
-      }
+      const { callOptions, body } = prepare('getPaymentStatus', opts, () => statusBody(query, `${CLASS}.getPaymentStatus(query)`));
+      const answer = await transact('getPaymentStatus', '/v1.0/debit/status', body, callOptions);
+      if (typeof answer.latestTransactionStatus != 'string') throw missing('getPaymentStatus', 'latestTransactionStatus', answer);
       return answer as SnapStatusResult;
     },
+
+    async refundPayment(refund, opts) {
+      const { callOptions, body } = prepare('refundPayment', opts, () => refundBody(refund, `${CLASS}.refundPayment(refund)`));
+      return (await transact('refundPayment', '/v1.0/debit/refund', body, callOptions)) as SnapRefundResult;
+    },
+
+    async cancelPayment(cancel, opts) {
+      const { callOptions, body } = prepare('cancelPayment', opts, () => cancelBody(cancel, `${CLASS}.cancelPayment(cancel)`));
+      return (await transact('cancelPayment', '/v1.0/debit/cancel', body, callOptions)) as SnapCancelResult;
+    },
   };
-};
+}

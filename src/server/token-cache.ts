@@ -32,14 +32,23 @@ const parseEntry = (value: unknown): AccessTokenEntry | undefined => {
   }
 };
 
+/** `promise`, or undefined once `ms` have passed: a store that hangs must not hold up every call after it. */
+function within<T>(promise: T | Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /**
  * @param request asks GoPay for a token; resolves with it and its lifetime in ms.
- * @param store shared with other instances under `key`. A store that fails is ignored: a token is then fetched.
+ * @param store shared with other instances under `key`. A store that fails, or does not answer within
+ *   `storeTimeout` ms, is ignored: a token is then fetched. Writes are not waited for.
  */
 export const createTokenCache = (
   request: () => Promise<{ accessToken: string; lifetime: number }>,
   key: string,
   store?: TokenStore,
+  storeTimeout = 10_000,
 ): TokenCache => {
   let memory: { token: string; until: number } | undefined;
   let pending: Promise<string> | undefined;
@@ -49,7 +58,7 @@ export const createTokenCache = (
   const fromStore = async (): Promise<string | undefined> => {
     if (!store) return undefined;
     try {
-      const entry = parseEntry(await store.get(key));
+      const entry = parseEntry(await within(store.get(key), storeTimeout));
       if (!entry || entry.accessToken === refused) return undefined;
       const until = entry.expiresAt - TOKEN_MARGIN;
       if (until <= Date.now()) return undefined;
@@ -67,10 +76,12 @@ export const createTokenCache = (
     const entry = { accessToken, expiresAt: Date.now() + lifetime };
     memory = { token: accessToken, until: entry.expiresAt - TOKEN_MARGIN };
     if (store && memory.until > Date.now()) {
+      // Not waited for: the token works without the store (the next instance fetches its own), and a store that
+      // hangs must not hold this call.
       try {
-        await store.set(key, JSON.stringify(entry), memory.until - Date.now());
+        Promise.resolve(store.set(key, JSON.stringify(entry), memory.until - Date.now())).catch(() => {});
       } catch {
-        // The token works without the store; the next instance fetches its own.
+        // A store whose set throws synchronously: as above.
       }
     }
     return accessToken;
@@ -94,14 +105,18 @@ export const createTokenCache = (
   };
 };
 
-/** Waits for `promise` (shared work) without letting one caller's signal or timeout cancel it for the others. */
-export const waitFor = <T>(
+/**
+ * Waits for `promise` (shared work) without letting one caller's signal or timeout cancel it for the others. A
+ * timeout names `requestId` (the call's X-EXTERNAL-ID), as a timed-out attempt does.
+ */
+export function waitFor<T>(
   promise: Promise<T>,
   className: string,
   methodName: string,
   signal?: AbortSignal,
   timeout?: number | false,
-): Promise<T> => {
+  requestId?: string,
+): Promise<T> {
   if (!signal && !timeout) return promise;
   return new Promise<T>((resolve, reject) => {
     const done = () => {
@@ -116,8 +131,8 @@ export const waitFor = <T>(
       ? setTimeout(() => {
           done();
           const error = new GoPayTimeoutError(timeout, { className, methodName });
-          error.message = `${className}.${methodName}: no access token within ${timeout} ms (the shared token request goes on).`;
-          reject(error);
+          error.message = `${className}.${methodName}: no access token within ${timeout} ms (the shared token request goes on; nothing was sent for this call).`;
+          reject(requestId ? Object.assign(error, { requestId }) : error);
         }, timeout)
       : undefined;
     if (signal?.aborted) return onAbort();
@@ -133,7 +148,7 @@ export const waitFor = <T>(
       },
     );
   });
-};
+}
 
 /** A `tokenStore` option: an object with `get` and `set`, or undefined. */
 export const checkStore = (store: unknown): TokenStore | undefined => {

@@ -71,13 +71,14 @@ export interface AuthTokenResult {
 }
 
 /**
- * The user's profile (`getProfile`); what you may read depends on the consents your mini app has.
- * @example { phone_number: '+6281234567890', email: 'budi@example.com', name: 'Budi' }
+ * The user's profile (`getProfile`, GoPay's "Get Profile" page); what you may read depends on the consents your mini
+ * app has. GoPay names the user `username` (there is no `name`).
+ * @example { phone_number: '+6281234567890', email: 'budi@example.com', username: 'Budi' }
  */
 export interface UserProfile {
   phone_number?: string;
   email?: string;
-  name?: string;
+  username?: string;
   [field: string]: unknown;
 }
 
@@ -151,14 +152,15 @@ export interface GoPayEnvelope<T> {
 export interface GoPayServer {
   /**
    * Exchanges the browser's auth code (`gp.getAuthCode()`) for the user's token: `POST /v1/mini-apps/authorizations/token`.
-   * Rejects with `GoPayAuthCodeExpiredError` when GoPay does not know the code (used, expired, invalid): answer the
-   * browser so that its `withAuthCode` fetches a fresh one.
+   * Rejects with `GoPayAuthCodeExpiredError` only when GoPay says it does not know the code (`AuthCode Not Found`:
+   * used, expired, invalid): answer the browser so that its `withAuthCode` fetches a fresh one. Any other refusal
+   * (a wrong credential, "Merchant not found") is a `GoPayApiError` with GoPay's `error.code` as `responseCode`.
    * @example const { auth_token, gopay_account_id } = await gopay.getAuthToken(req.body.authCode)
    */
   getAuthToken(authCode: string, opts?: CallOptions): Promise<AuthTokenResult>;
   /**
    * The user's profile: `GET /v1/mini-apps/users/profile`.
-   * @example const { name } = await gopay.getProfile(session.authToken)
+   * @example const { username } = await gopay.getProfile(session.authToken)
    */
   getProfile(authToken: string, opts?: CallOptions): Promise<UserProfile>;
   /**
@@ -172,7 +174,7 @@ export interface GoPayServer {
    */
   createReminder(authToken: string, reminder: Reminder, opts?: CallOptions): Promise<ReminderResult>;
   /**
-   * `DELETE /v1/mini-apps/reminder/{reminderId}`.
+   * `DELETE /v1/mini-apps/reminder/{reminderId}`. An id that is empty, `.` or `..`, or holds `/` or `\\`, is refused.
    * @example await gopay.removeReminder(token, 'rem-42')
    */
   removeReminder(authToken: string, reminderId: string, opts?: CallOptions): Promise<void>;

@@ -5,6 +5,8 @@ import { createSnapClient } from '../../src/server/index';
 import { hmac512, json, makeKeys, rsaVerify, sha256Hex, startServer, header, type Received } from './helpers';
 
 export const CLIENT_ID = 'client-id-7f3a';
+/** Midtrans issues the Partner ID beside the client id, and the two differ. */
+export const PARTNER_ID = 'partner-G812345678';
 export const CLIENT_SECRET = 'client-secret-SHHH-5d1c9e';
 export const MERCHANT_ID = 'G123456789';
 
@@ -26,10 +28,17 @@ export const snapClient = (baseUrl: string, extra: Record<string, unknown> = {})
     clientId: CLIENT_ID,
     clientSecret: CLIENT_SECRET,
     privateKey: snapKeys().pkcs8,
+    partnerId: PARTNER_ID,
     merchantId: MERCHANT_ID,
     baseUrl,
     ...extra,
   });
+
+/** GoPay's host-to-host body: the amount is in payOptionDetails, there is no top-level amount. */
+export const payment = (partnerReferenceNo: string, value = '15000.00') => ({
+  partnerReferenceNo,
+  payOptionDetails: [{ payMethod: 'GOPAY', payOption: 'GOPAY', transAmount: { value, currency: 'IDR' as const } }],
+});
 
 export const startFakeSnap = async (options: FakeSnapOptions = {}) => {
   const { spki } = snapKeys();
@@ -70,6 +79,10 @@ export const startFakeSnap = async (options: FakeSnapOptions = {}) => {
       errors.push(`bad signature on ${path}`);
       return json(res, 401, { responseCode: '4015400', responseMessage: 'Unauthorized. Signature' });
     }
+    if (header(request, 'x-partner-id') != PARTNER_ID) {
+      errors.push(`bad X-PARTNER-ID on ${path}`);
+      return json(res, 401, { responseCode: '4015400', responseMessage: 'Unauthorized. Unknown Partner' });
+    }
     const body = JSON.parse(request.body);
     if (path == '/v1.0/debit/payment-host-to-host') {
       const referenceNo = `A1${String(index).padStart(10, '0')}`;
@@ -78,7 +91,7 @@ export const startFakeSnap = async (options: FakeSnapOptions = {}) => {
         responseMessage: 'Successful',
         referenceNo,
         partnerReferenceNo: body.partnerReferenceNo,
-        webRedirectUrl: `https://gopay.co.id/app/merchanttransfer?tref=${referenceNo}&amount=${body.amount.value}`,
+        webRedirectUrl: `https://gopay.co.id/app/merchanttransfer?tref=${referenceNo}&amount=${body.payOptionDetails[0].transAmount.value}`,
         additionalInfo: { merchantId: body.merchantId },
       });
     }
@@ -86,10 +99,31 @@ export const startFakeSnap = async (options: FakeSnapOptions = {}) => {
       return json(res, 200, {
         responseCode: '2005500',
         responseMessage: 'Successful',
-        originalPartnerReferenceNo: body.originalPartnerReferenceNo,
+        originalReferenceNo: body.originalReferenceNo,
+        originalExternalId: body.originalExternalId,
         serviceCode: body.serviceCode,
         latestTransactionStatus: '00',
-        transactionStatusDesc: 'success',
+        transAmount: { value: '15000.00', currency: 'IDR' },
+        paidTime: '2026-12-03T10:00:00+07:00',
+      });
+    }
+    if (path == '/v1.0/debit/refund') {
+      return json(res, 200, {
+        responseCode: '2005800',
+        responseMessage: 'Successful',
+        originalReferenceNo: body.originalReferenceNo,
+        refundNo: `R${index}`,
+        partnerRefundNo: body.partnerRefundNo,
+        refundAmount: body.refundAmount ?? { value: '15000.00', currency: 'IDR' },
+        refundTime: '2026-12-03T10:05:00+07:00',
+      });
+    }
+    if (path == '/v1.0/debit/cancel') {
+      return json(res, 200, {
+        responseCode: '2005700',
+        responseMessage: 'Successful',
+        originalReferenceNo: body.originalReferenceNo,
+        cancelTime: '2026-12-03T10:05:00+07:00',
       });
     }
     json(res, 404, { responseCode: '4040000', responseMessage: 'Not Found' });

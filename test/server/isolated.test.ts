@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { createContext, runInContext } from 'node:vm';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLIENT_ID, CLIENT_SECRET, MERCHANT_ID, snapKeys, startFakeSnap } from './fake-snap';
+import { CLIENT_ID, CLIENT_SECRET, MERCHANT_ID, PARTNER_ID, payment, snapKeys, startFakeSnap } from './fake-snap';
 import { jakarta, rsaSign, rsaVerify, sha256Hex } from './helpers';
 
 type ServerModule = typeof import('../../src/server/index');
@@ -69,13 +69,14 @@ describe('the server entry in an isolated context (web globals only)', () => {
   it('signs the token request (RSA, PKCS#1 key) and a payment (HMAC) that node:crypto verifies', async () => {
     const snap = server.createSnapClient({
       clientId: CLIENT_ID,
+      partnerId: PARTNER_ID,
       clientSecret: CLIENT_SECRET,
       privateKey: snapKeys().pkcs1,
       merchantId: MERCHANT_ID,
       baseUrl: fake.url,
     });
-    const payment = await snap.createPayment({ partnerReferenceNo: 'vm-1', amount: { value: '1.00', currency: 'IDR' } });
-    expect(payment.deeplink).toMatch(/^gopay:\/\/merchanttransfer\?tref=/);
+    const created = await snap.createPayment(payment('vm-1', '1.00'));
+    expect(created.deeplink).toMatch(/^gopay:\/\/merchanttransfer\?tref=/);
     const [token] = fake.requests;
     expect(rsaVerify(snapKeys().spki, `${CLIENT_ID}|${token!.headers['x-timestamp']}`, String(token!.headers['x-signature']))).toBe(true);
     expect(fake.errors).toEqual([]);

@@ -5,7 +5,8 @@ import { createGoPayServer, GoPayApiError, GoPayAuthCodeExpiredError, GoPayValid
 import { exposed, header, json, leaks, MINI_APP_CREDENTIALS, useMiniAppServer, type Handler } from './helpers';
 
 const CREDENTIALS = MINI_APP_CREDENTIALS;
-const CODE = 'authcode-9f8e7d6c5b4a3928';
+// As GoPay's codes are: 64 letters and digits.
+const CODE = 'Zq8Rk2Lw9Tn4Vb7Xc1Md5Hf3Jg6Ps0Ya8Ue2Io4Qw7Er1Ty9Ui3Op5As6Df8Gh2J';
 const TOKEN = 'user-token-1a2b3c4d5e6f';
 const { start, listen, server } = useMiniAppServer();
 
@@ -62,9 +63,9 @@ describe('createGoPayServer: wire format', () => {
     [
       'removeReminder',
       'DELETE',
-      '/v1/mini-apps/reminder/r%2F1',
+      '/v1/mini-apps/reminder/r%201%3F',
       undefined,
-      (g: ReturnType<typeof createGoPayServer>) => g.removeReminder(TOKEN, 'r/1'),
+      (g: ReturnType<typeof createGoPayServer>) => g.removeReminder(TOKEN, 'r 1?'),
       undefined,
     ],
     [

@@ -111,8 +111,12 @@ describe('verifyNotification: refuses with GoPaySignatureError', () => {
       },
       /signature does not match|away/,
     ],
-    ['a stale timestamp', () => signed({ time: Date.now() - 301_000 }), /X-TIMESTAMP is 30\d s away from now \(tolerance 300 s\)/],
-    ['a timestamp from the future', () => signed({ time: Date.now() + 400_000 }), /away from now/],
+    [
+      'a stale timestamp (over a day)',
+      () => signed({ time: Date.now() - 86_401_000 }),
+      /X-TIMESTAMP is 8640\d s away from now \(tolerance 86400 s\)/,
+    ],
+    ['a timestamp from the future (over a day)', () => signed({ time: Date.now() + 86_500_000 }), /away from now/],
     ['another key', () => signed({ privateKey: other.pkcs8 }), /signature does not match/],
     [
       'no X-SIGNATURE',
@@ -219,5 +223,102 @@ describe('verifyNotification: bad arguments are GoPayValidationError', () => {
     ],
   ])('%s', async (_name, input, options) => {
     await expect(verifyNotification(input as never, options as never)).rejects.toBeInstanceOf(GoPayValidationError);
+  });
+});
+
+describe('verifyNotification: the signed path', () => {
+  it('defaults to the path from its /v1.0/ segment on: Midtrans appends /v1.0/debit/notify to the URL you registered', async () => {
+    const input = signed();
+    await expect(
+      verifyNotification({ ...input, url: 'https://shop.example/api/gopay/v1.0/debit/notify' }, { publicKey: keys.spki }),
+    ).resolves.toEqual(NOTIFICATION);
+    // The last /v1.0/ segment: a merchant's own prefix may hold one too.
+    await expect(verifyNotification({ ...input, url: '/v1.0/hooks/v1.0/debit/notify' }, { publicKey: keys.spki })).resolves.toEqual(
+      NOTIFICATION,
+    );
+  });
+
+  it('a path without /v1.0/ is taken whole; options.path names the signed path when a route rewrites it', async () => {
+    const atRoot = signed({ path: '/gopay-notify' });
+    await expect(verifyNotification(atRoot, { publicKey: keys.spki })).resolves.toEqual(NOTIFICATION);
+    const rewritten = { ...signed(), url: '/internal/notifications' };
+    await expect(refusal(rewritten)).resolves.toBeInstanceOf(GoPaySignatureError);
+    await expect(verifyNotification(rewritten, { publicKey: keys.spki, path: PATH })).resolves.toEqual(NOTIFICATION);
+    // The option wins over the request's path.
+    await expect(refusal(signed(), { publicKey: keys.spki, path: '/v1.0/debit/other' } as never)).resolves.toBeInstanceOf(
+      GoPaySignatureError,
+    );
+  });
+
+  it('options.path must start with /', async () => {
+    await expect(verifyNotification(signed(), { publicKey: keys.spki, path: 'v1.0/debit/notify' })).rejects.toBeInstanceOf(
+      GoPayValidationError,
+    );
+  });
+});
+
+describe('verifyNotification: tolerance, key rotation, body size', () => {
+  it('tolerance defaults to one day: Midtrans retries for hours with the same signature', async () => {
+    await expect(verifyNotification(signed({ time: Date.now() - 2 * 3_600_000 }), { publicKey: keys.spki })).resolves.toEqual(NOTIFICATION);
+    await expect(verifyNotification(signed({ time: Date.now() - 86_000_000 }), { publicKey: keys.spki })).resolves.toEqual(NOTIFICATION);
+    await expect(
+      refusal(signed({ time: Date.now() - 3_600_000 }), { publicKey: keys.spki, tolerance: 60_000 } as never),
+    ).resolves.toBeInstanceOf(GoPaySignatureError);
+  });
+
+  it('publicKey may be several (rotation): any one that verifies', async () => {
+    await expect(verifyNotification(signed(), { publicKey: [other.spki, keys.pkcs1Public] })).resolves.toEqual(NOTIFICATION);
+    await expect(refusal(signed(), { publicKey: [other.spki, other.pkcs1Public] } as never)).resolves.toBeInstanceOf(GoPaySignatureError);
+    await expect(verifyNotification(signed(), { publicKey: [] })).rejects.toBeInstanceOf(GoPayValidationError);
+    await expect(verifyNotification(signed(), { publicKey: [keys.spki, 42 as never] })).rejects.toThrow(/publicKey\[1\]/);
+  });
+
+  it('a body over maxBodyBytes is refused before its signature is checked (text, bytes, Request with and without Content-Length)', async () => {
+    const input = signed();
+    const big = JSON.stringify({ ...NOTIFICATION, padding: 'x'.repeat(2_000) });
+    const options = { publicKey: keys.spki, maxBodyBytes: 1_000 };
+    const tooLarge = /larger than maxBodyBytes \(1000\)/;
+    await expect(verifyNotification({ ...input, body: big }, options)).rejects.toThrow(tooLarge);
+    await expect(verifyNotification({ ...input, body: new TextEncoder().encode(big) }, options)).rejects.toThrow(tooLarge);
+    // Multi-byte text: 400 characters, 1,200 bytes.
+    await expect(verifyNotification({ ...input, body: '€'.repeat(400) }, options)).rejects.toThrow(tooLarge);
+    await expect(
+      verifyNotification(new Request(input.url, { method: 'POST', headers: input.headers, body: big }), options),
+    ).rejects.toThrow(tooLarge);
+    // A stream without Content-Length: cut off once over the limit; the rest is never pulled.
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new TextEncoder().encode('x'.repeat(600)));
+      },
+    });
+    const streamed = new Request(input.url, { method: 'POST', headers: input.headers, body: stream, duplex: 'half' } as RequestInit);
+    await expect(verifyNotification(streamed, options)).rejects.toThrow(tooLarge);
+    expect(pulled).toBeLessThan(5);
+    // The default is 1 MiB.
+    await expect(verifyNotification({ ...input, body: 'x'.repeat(1_048_577) }, { publicKey: keys.spki })).rejects.toThrow(/\(1048576\)/);
+    await expect(verifyNotification(input, { publicKey: keys.spki, maxBodyBytes: 0 })).rejects.toBeInstanceOf(GoPayValidationError);
+  });
+
+  it('checks cheapest first: missing headers and a stale timestamp are refused before the body is read', async () => {
+    let pulled = 0;
+    // highWaterMark 0: the stream pulls only when someone reads it.
+    const body = () =>
+      new ReadableStream<Uint8Array>(
+        {
+          pull(controller) {
+            pulled++;
+            controller.enqueue(new Uint8Array(1024));
+          },
+        },
+        { highWaterMark: 0 },
+      );
+    const unsigned = new Request('https://shop.example/v1.0/debit/notify', { method: 'POST', body: body(), duplex: 'half' } as RequestInit);
+    await expect(verifyNotification(unsigned, { publicKey: keys.spki })).rejects.toThrow(/X-SIGNATURE header is missing/);
+    const stale = signed({ time: Date.now() - 2 * 86_400_000 });
+    const staleRequest = new Request(stale.url, { method: 'POST', headers: stale.headers, body: body(), duplex: 'half' } as RequestInit);
+    await expect(verifyNotification(staleRequest, { publicKey: keys.spki })).rejects.toThrow(/away from now/);
+    expect(pulled).toBe(0);
   });
 });

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGoPayServer, GoPayAbortError, GoPayApiError, GoPayTimeoutError } from '../../src/server/index';
 import { backoff, retryAfter } from '../../src/server/http';
-import { snapClient, startFakeSnap } from './fake-snap';
+import { payment, snapClient, startFakeSnap } from './fake-snap';
 import { header, json, startServer, type Handler, type TestServer } from './helpers';
 
 const CREDENTIALS = 'Y3JlZGVudGlhbHM=';
@@ -166,9 +166,7 @@ describe('SNAP retries keep X-EXTERNAL-ID and re-sign each attempt', () => {
     });
     try {
       const snap = snapClient(fake.url, { retries: 0 });
-      const error = await snap
-        .createPayment({ partnerReferenceNo: 'o-2', amount: { value: '1.00', currency: 'IDR' } }, { externalId: 'ext-42', timeout: 100 })
-        .catch((e: unknown) => e);
+      const error = await snap.createPayment(payment('o-2', '1.00'), { externalId: 'ext-42', timeout: 100 }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(GoPayTimeoutError);
       expect(error).toMatchObject({ requestId: 'ext-42' });
       expect((error as Error).message).toMatch(
@@ -192,7 +190,7 @@ describe('SNAP retries keep X-EXTERNAL-ID and re-sign each attempt', () => {
     });
     try {
       const snap = snapClient(fake.url);
-      await expect(snap.createPayment({ partnerReferenceNo: 'o-1', amount: { value: '1.00', currency: 'IDR' } })).resolves.toMatchObject({
+      await expect(snap.createPayment(payment('o-1', '1.00'))).resolves.toMatchObject({
         responseCode: '2005400',
       });
       const payments = fake.requests.filter((request) => request.url == '/v1.0/debit/payment-host-to-host');

@@ -2,7 +2,17 @@
 // createSnapClient against a real local server that checks every signature with node:crypto.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSnapClient, GoPayApiError, GoPayValidationError } from '../../src/server/index';
-import { CLIENT_ID, CLIENT_SECRET, MERCHANT_ID, snapClient, snapKeys, startFakeSnap, type FakeSnapOptions } from './fake-snap';
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  MERCHANT_ID,
+  PARTNER_ID,
+  payment,
+  snapClient,
+  snapKeys,
+  startFakeSnap,
+  type FakeSnapOptions,
+} from './fake-snap';
 import { exposed, header, hmac512, json, leaks, rsaVerify, sha256Hex } from './helpers';
 
 let fake: Awaited<ReturnType<typeof startFakeSnap>> | undefined;
@@ -16,7 +26,7 @@ const start = async (options: FakeSnapOptions = {}, client: Record<string, unkno
   return snapClient(fake.url, { retries: 0, ...client });
 };
 
-const PAYMENT = { partnerReferenceNo: 'order-17', amount: { value: '15000.00', currency: 'IDR' } };
+const PAYMENT = payment('order-17', '15000.00');
 
 describe('createSnapClient: wire format', () => {
   it('accessToken: POST /v1.0/access-token/b2b signed SHA256withRSA(clientId|X-TIMESTAMP), Jakarta time', async () => {
@@ -51,7 +61,8 @@ describe('createSnapClient: wire format', () => {
     expect(request.url).toBe('/v1.0/debit/payment-host-to-host');
     const token = fake!.issued[0]!;
     expect(header(request, 'authorization')).toBe(`Bearer ${token}`);
-    expect(header(request, 'x-partner-id')).toBe(CLIENT_ID);
+    expect(header(request, 'x-partner-id')).toBe(PARTNER_ID);
+    expect(header(request, 'x-device-id')).toBeUndefined();
     expect(header(request, 'x-external-id')).toBe('ext-1');
     expect(header(request, 'channel-id')).toBe('95221');
     expect(header(request, 'content-type')).toBe('application/json');
@@ -59,7 +70,7 @@ describe('createSnapClient: wire format', () => {
     expect(timestamp).toMatch(/\+07:00$/);
     const expected = hmac512(CLIENT_SECRET, `POST:/v1.0/debit/payment-host-to-host:${token}:${sha256Hex(request.body)}:${timestamp}`);
     expect(header(request, 'x-signature')).toBe(expected);
-    expect(JSON.parse(request.body)).toEqual({ ...PAYMENT, merchantId: MERCHANT_ID });
+    expect(JSON.parse(request.body)).toEqual({ ...PAYMENT, chargeToken: '', merchantId: MERCHANT_ID });
     expect(result).toMatchObject({
       responseCode: '2005400',
       partnerReferenceNo: 'order-17',
@@ -80,11 +91,18 @@ describe('createSnapClient: wire format', () => {
 
   it('getPaymentStatus: POST /v1.0/debit/status with serviceCode 54', async () => {
     const snap = await start();
-    const status = await snap.getPaymentStatus({ originalPartnerReferenceNo: 'order-17' }, { requestId: 'ext-2' });
-    expect(status.latestTransactionStatus).toBe('00');
+    const status = await snap.getPaymentStatus(
+      { originalReferenceNo: 'A1-17', originalPartnerReferenceNo: 'order-17' },
+      { requestId: 'ext-2' },
+    );
+    expect(status).toMatchObject({
+      latestTransactionStatus: '00',
+      transAmount: { value: '15000.00', currency: 'IDR' },
+      paidTime: expect.any(String),
+    });
     const request = fake!.requests[1]!;
     expect(request.url).toBe('/v1.0/debit/status');
-    expect(JSON.parse(request.body)).toEqual({ originalPartnerReferenceNo: 'order-17', serviceCode: '54' });
+    expect(JSON.parse(request.body)).toEqual({ originalPartnerReferenceNo: 'order-17', originalReferenceNo: 'A1-17', serviceCode: '54' });
     expect(header(request, 'x-external-id')).toBe('ext-2');
     expect(fake!.errors).toEqual([]);
   });
@@ -227,6 +245,8 @@ describe('createSnapClient: validation before any request', () => {
     const merchant = {
       credentials: 'Y3JlZA==',
       clientId: CLIENT_ID,
+      partnerId: PARTNER_ID,
+      pointOfPurchaseId: 'pop-1',
       clientSecret: CLIENT_SECRET,
       privateKey: snapKeys().pkcs8,
       merchantId: MERCHANT_ID,
@@ -243,18 +263,12 @@ describe('createSnapClient: validation before any request', () => {
   });
 
   it.each([
-    ['null', null],
-    ['an array', []],
-    ['no partnerReferenceNo', { amount: PAYMENT.amount }],
-    ['no amount', { partnerReferenceNo: 'x' }],
-    ['an amount without currency', { partnerReferenceNo: 'x', amount: { value: '1.00' } }],
-  ])('createPayment(%s) is refused before any request', async (_name, body) => {
-    const snap = await start();
-    await expect(snap.createPayment(body as never)).rejects.toBeInstanceOf(GoPayValidationError);
-    expect(fake!.requests).toHaveLength(0);
-  });
-
-  it.each([[{}], [{ originalPartnerReferenceNo: '' }], [{ orderId: 'x' }], ['x']])('getPaymentStatus(%j) is refused', async (query) => {
+    [{}],
+    [{ originalPartnerReferenceNo: 'order-17' }],
+    [{ originalReferenceNo: '' }],
+    [{ originalReferenceNo: 'A1', orderId: 'x' }],
+    ['x'],
+  ])('getPaymentStatus(%j) is refused', async (query) => {
     const snap = await start();
     await expect(snap.getPaymentStatus(query as never)).rejects.toBeInstanceOf(GoPayValidationError);
     expect(fake!.requests).toHaveLength(0);

@@ -3,7 +3,7 @@
 // when GoPay calls it invalid, shared through a tokenStore.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GoPayAbortError, GoPayApiError, type TokenStore } from '../../src/server/index';
-import { CLIENT_ID, snapClient, startFakeSnap, type FakeSnapOptions } from './fake-snap';
+import { CLIENT_ID, payment, snapClient, startFakeSnap, type FakeSnapOptions } from './fake-snap';
 import { header, json } from './helpers';
 
 let fake: Awaited<ReturnType<typeof startFakeSnap>> | undefined;
@@ -18,7 +18,7 @@ const start = async (options: FakeSnapOptions = {}, extra: Record<string, unknow
   fake = await startFakeSnap(options);
   return client(extra);
 };
-const PAYMENT = { partnerReferenceNo: 'order-1', amount: { value: '1000.00', currency: 'IDR' } };
+const PAYMENT = payment('order-1', '1000.00');
 const payments = () => fake!.requests.filter((request) => request.url == '/v1.0/debit/payment-host-to-host');
 
 describe('one token for everyone', () => {
@@ -37,7 +37,7 @@ describe('one token for everyone', () => {
   it('later calls reuse the cached token', async () => {
     const snap = await start();
     await snap.createPayment(PAYMENT);
-    await snap.getPaymentStatus({ originalPartnerReferenceNo: 'order-1' });
+    await snap.getPaymentStatus({ originalReferenceNo: 'A1-1' });
     expect(await snap.accessToken()).toBe(fake!.issued[0]);
     expect(fake!.tokenRequests()).toBe(1);
   });

@@ -15,20 +15,32 @@ export interface AuthCodes {
   reset(): void;
 }
 
-export const createAuthCodes = (ttl: number, random: () => Random): AuthCodes => {
+export function createAuthCodes(ttl: number, random: () => Random): AuthCodes {
+  // Both maps hold code → issue time, in the order codes arrive: the oldest are dropped once past their life
+  // (an expired code is refused by its age alone), so that a mock running for days keeps a few minutes of codes.
   const issued = new Map<string, number>();
-  const used = new Set<string>();
+  const used = new Map<string, number>();
+
+  function forgetExpired(map: Map<string, number>, now: number): void {
+    for (const [code, at] of map) {
+      if (now - at <= ttl + CLOCK_SKEW) break;
+      map.delete(code);
+    }
+  }
+
   return {
     issue(now) {
+      forgetExpired(issued, now);
       const authCode = mintMockAuthCode(random().token(40), now);
       issued.set(authCode, now);
       return { authCode, expiresIn: Math.floor(ttl / 1000) };
     },
     redeem(code, now) {
+      forgetExpired(used, now);
       if (typeof code != 'string' || used.has(code)) return false;
       const issuedAt = issued.get(code) ?? readMockAuthCode(code)?.issuedAt;
       if (issuedAt === undefined || issuedAt > now + CLOCK_SKEW || now - issuedAt > ttl) return false;
-      used.add(code);
+      used.set(code, issuedAt);
       issued.delete(code);
       return true;
     },
@@ -37,4 +49,4 @@ export const createAuthCodes = (ttl: number, random: () => Random): AuthCodes =>
       used.clear();
     },
   };
-};
+}

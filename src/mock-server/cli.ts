@@ -1,6 +1,7 @@
 // `gopay-mock-server [--port 8787] [--notify-url URL]`: the mock GoPay server on a port, and the merchant
 // credentials it accepts printed as .env lines for the developer's backend. Development only.
-import { createMockGoPayServer } from './create';
+import { createMockServer } from './create';
+import type { MockNotification, MockNotificationAttempt } from './types';
 import { serve } from './listen';
 
 // The Node globals the CLI uses, typed by hand (the package's sources are compiled without Node's types).
@@ -24,7 +25,7 @@ interface Args {
   help: boolean;
 }
 
-const parseArgs = (argv: string[]): Args => {
+function parseArgs(argv: string[]): Args {
   const args: Args = { port: 8787, help: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
@@ -42,12 +43,21 @@ const parseArgs = (argv: string[]): Args => {
     else throw new Error(`Unknown argument ${flag}.`);
   }
   return args;
-};
+}
 
 /** A value as one .env line: PEM keys keep their line breaks as \n inside double quotes. */
-const env = (name: string, value: string) => `${name}=${/[\s"#]/.test(value) ? JSON.stringify(value) : value}`;
+function env(name: string, value: string): string {
+  return `${name}=${/[\s"#]/.test(value) ? JSON.stringify(value) : value}`;
+}
 
-const main = async () => {
+/** One line per notification attempt: which payment, which status, and what the merchant answered. */
+function notificationLine(notification: MockNotification, attempt: MockNotificationAttempt): string {
+  const answer = attempt.status ? `${attempt.status}${attempt.responseCode ? ` ${attempt.responseCode}` : ''}` : `no answer (${attempt.error})`;
+  const retry = attempt.status >= 200 && attempt.status < 300 ? '' : ' (will retry)';
+  return `notify ${notification.latestTransactionStatus} ${notification.referenceNo} → ${answer}${retry}`;
+}
+
+async function main(): Promise<void> {
   let args: Args;
   try {
     args = parseArgs(process.argv.slice(2));
@@ -60,9 +70,12 @@ const main = async () => {
     console.log(USAGE);
     return;
   }
-  const mock = await createMockGoPayServer({ notifyUrl: args.notifyUrl });
+  const mock = await createMockServer(
+    { notifyUrl: args.notifyUrl },
+    { onNotificationAttempt: (notification, attempt) => console.log(notificationLine(notification, attempt)) },
+  );
   // Served through a handler that prints one line per request, with SNAP's responseCode: refusals are visible.
-  const logged = async (request: Request) => {
+  async function logged(request: Request): Promise<Response> {
     const response = await mock.fetch(request);
     const answer = response.headers.get('content-type')?.includes('json')
       ? await response
@@ -74,7 +87,7 @@ const main = async () => {
     const description = answer?.error?.description ? ` ${answer.error.description}` : '';
     console.log(`${request.method} ${new URL(request.url).pathname} → ${response.status}${code}${description}`.trimEnd());
     return response;
-  };
+  }
   const listening = await serve(logged, args.port).catch((error: Error & { code?: string }) => {
     throw error.code === 'EADDRINUSE' ? new Error(`Port ${args.port} is in use: pass --port 0 for any free port.`) : error;
   });
@@ -82,7 +95,7 @@ const main = async () => {
   const { merchant } = mock;
   console.log(
     [
-      `GoPay mock server listening on ${url} (development only: state in memory, new credentials at every start)`,
+      `GoPay mock server listening on ${url} (development only: state in memory; the published development credentials below)`,
       `Notifications go to ${args.notifyUrl ?? 'nowhere yet: pass --notify-url http://localhost:3000/v1.0/debit/notify'}`,
       '',
       '# .env for your backend (local use only)',
@@ -90,19 +103,21 @@ const main = async () => {
       env('GOPAY_CREDENTIALS', merchant.credentials),
       env('SNAP_BASE_URL', url),
       env('SNAP_CLIENT_ID', merchant.clientId),
+      env('SNAP_PARTNER_ID', merchant.partnerId),
       env('SNAP_CLIENT_SECRET', merchant.clientSecret),
       env('SNAP_MERCHANT_ID', merchant.merchantId),
       env('SNAP_PRIVATE_KEY', merchant.privateKey),
+      env('GOPAY_POP_ID', merchant.pointOfPurchaseId),
       env('GOPAY_NOTIFICATION_PUBLIC_KEY', mock.notificationPublicKey),
       '',
       `# Your page: createMockBridge({ server: '${url}' })`,
       '',
-      'Requests:',
+      'Requests and notifications:',
     ].join('\n'),
   );
-  const stop = () => {
+  function stop(): void {
     void Promise.all([mock.close(), listening.close()]).then(() => process.exit(0));
-  };
+  }
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 };

@@ -1,6 +1,9 @@
-// X-EXTERNAL-ID as SNAP's idempotency key: the same id with the same body gets the first answer again (a retried
-// payment is never a second payment); the same id with another body is a 409 Conflict.
+// X-EXTERNAL-ID as SNAP's idempotency key for refunds and cancels ("Retry this request with the same X-EXTERNAL-ID
+// and request body to avoid creating duplicate transaction"): the same id with the same body gets the first answer;
+// with another body, 409 Conflict. Payments keep theirs on the payment itself (store.ts); this cache holds the last
+// `max` ids only — a retry comes within seconds, and a refund's own `partnerRefundNo` guards it for good.
 import { minifyJson } from '../server/crypto';
+import { setBounded } from './bounded';
 import { json, snapError, type Incoming } from './http';
 
 interface Answer {
@@ -8,25 +11,26 @@ interface Answer {
   body: unknown;
 }
 
-export type ExternalIds = Map<string, { body: string; answer: Promise<Answer> }>;
+export interface ExternalIds {
+  answers: Map<string, { body: string; answer: Promise<Answer> }>;
+  max: number;
+}
 
-export const idempotent = async (ids: ExternalIds, req: Incoming, service: string, run: () => Promise<Response>): Promise<Response> => {
+export async function idempotent(ids: ExternalIds, req: Incoming, service: string, run: () => Response): Promise<Response> {
   const key = `${req.path} ${req.headers.get('x-external-id')}`;
   const body = minifyJson(req.text);
-  const earlier = ids.get(key);
+  const earlier = ids.answers.get(key);
   if (earlier) {
     if (earlier.body !== body) return snapError(409, service, '00', 'Conflict');
     const { status, body: answer } = await earlier.answer;
     return json(status, answer);
   }
-  // Stored before the work starts, so that a concurrent twin waits for this answer instead of paying again.
-  const answer = run().then(async (response) => ({ status: response.status, body: await response.json() }));
-  ids.set(key, { body, answer });
-  const { status, body: result } = await answer.catch((error) => {
-    ids.delete(key);
-    throw error;
-  });
+  const response = run();
+  // Stored before its body is read, so that a concurrent twin waits for this answer instead of refunding again.
+  const answer = response.json().then((parsed: unknown) => ({ status: response.status, body: parsed }));
+  setBounded(ids.answers, key, { body, answer }, ids.max);
+  const { status, body: result } = await answer;
   // Only a success spends the id: a refused request may be corrected and sent again under it.
-  if (status >= 300) ids.delete(key);
+  if (status >= 300) ids.answers.delete(key);
   return json(status, result);
-};
+}

@@ -12,53 +12,65 @@ export interface Incoming {
   now: number;
 }
 
-export const json = (status: number, body: unknown, headers: Record<string, string> = {}): Response =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+}
 
-/** The Mini App APIs' failure envelope: `{ success: false, error: { description } }`. */
-export const miniAppError = (status: number, description: string): Response => json(status, { success: false, error: { description } });
+/**
+ * The Mini App APIs' failure envelope: `{ success: false, error: { code?, description } }`. `code` only where
+ * GoPay's pages give one (303, 310, 110, 305, 902 …): the token endpoint's page gives none.
+ */
+export function miniAppError(status: number, description: string, code?: string): Response {
+  return json(status, { success: false, error: code === undefined ? { description } : { code, description } });
+}
 
 /**
  * A SNAP refusal: `responseCode` is the HTTP status, the service code and the case code (Bank Indonesia's SNAP
- * standard, which Midtrans follows: 73 access token, 54 host-to-host, 55 status).
+ * standard, which Midtrans follows: 73 access token, 54 host-to-host, 55 status, 57 cancel, 58 refund).
  */
-export const snapError = (status: number, service: string, caseCode: string, responseMessage: string): Response =>
-  json(status, { responseCode: `${status}${service}${caseCode}`, responseMessage });
+export function snapError(status: number, service: string, caseCode: string, responseMessage: string): Response {
+  return json(status, { responseCode: `${status}${service}${caseCode}`, responseMessage });
+}
 
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value == 'object' && value !== null && !Array.isArray(value);
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value == 'object' && value !== null && !Array.isArray(value);
+}
 
-export const parseJson = (text: string): unknown => {
+export function parseJson(text: string): unknown {
   try {
     return text ? JSON.parse(text) : undefined;
   } catch {
     return undefined;
   }
-};
+}
 
 // The page (mock bridge) and the mock run on different ports of the developer's machine; nothing else may call.
 const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 
-export const isLocalOrigin = (origin: string | null): origin is string => !!origin && LOCAL_ORIGIN.test(origin);
+export function isLocalOrigin(origin: string | null): origin is string {
+  return !!origin && LOCAL_ORIGIN.test(origin);
+}
 
 /** CORS headers for a local origin (reflected, never `*`). */
-export const corsHeaders = (origin: string): Record<string, string> => ({
-  'access-control-allow-origin': origin,
-  'access-control-allow-methods': 'POST, OPTIONS',
-  'access-control-allow-headers': 'content-type',
-  'access-control-max-age': '600',
-  vary: 'Origin',
-});
+export function corsHeaders(origin: string): Record<string, string> {
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-allow-methods': 'POST, OPTIONS',
+    'access-control-allow-headers': 'content-type',
+    'access-control-max-age': '600',
+    vary: 'Origin',
+  };
+}
 
 /** Copies `response` with extra headers. */
-export const withHeaders = (response: Response, headers: Record<string, string>): Response => {
+export function withHeaders(response: Response, headers: Record<string, string>): Response {
   const copy = new Response(response.body, response);
   for (const [name, value] of Object.entries(headers)) copy.headers.set(name, value);
   return copy;
-};
+}
 
-export const headersToRecord = (headers: Headers): Record<string, string> => {
+export function headersToRecord(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => (out[name] = value));
   return out;
-};
+}

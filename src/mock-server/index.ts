@@ -6,7 +6,10 @@ export type {
   MockMerchant,
   MockNotification,
   MockNotificationAttempt,
+  MockNotificationHeaders,
   MockPayment,
   MockPaymentOutcome,
+  MockRefund,
   MockServerRequest,
+  MockSignNotificationOptions,
 } from './types';

@@ -1,18 +1,19 @@
-// The payment notification as Midtrans sends it (POST /v1.0/debit/notify, SNAP service 56): signed with the
-// mock's own RSA key over `POST:<path>:hex(sha256(minify(body))):X-TIMESTAMP`, retried with backoff until the
-// merchant answers responseCode 2005600, and given up visibly after the last attempt.
+// Delivers payment notifications to the merchant's notifyUrl as Midtrans does: signed afresh on each attempt,
+// retried with backoff until the merchant answers 2xx, given up visibly after the last attempt. One payment's
+// notifications leave in the order its status changed (a `00` is never overtaken by the `04` of its refund);
+// different payments do not wait for each other.
 import type { Random } from '../mock/random';
-import { notificationStringToSign, signRsa, snapTimestamp } from '../server/crypto';
-import { parseJson, isRecord } from './http';
-import type { MockNotification, MockPayment } from './types';
+import { snapTimestamp } from '../server/crypto';
+import type { BoundedLog } from './bounded';
+import { sleep, type Clock } from './clock';
+import { isRecord, parseJson } from './http';
+import { notificationBody, notificationHeaders, signedPath } from './notification-body';
+import type { MockNotification, MockNotificationAttempt, MockPayment } from './types';
 
-export const NOTIFICATION_ACK_CODE = '2005600';
-const CHANNEL_ID = '95221';
 const ATTEMPT_TIMEOUT = 5_000;
 
-export const STATUS_DESCRIPTIONS: Record<string, string> = { '00': 'Success', '03': 'Pending', '05': 'Canceled', '06': 'Failed' };
-
 export interface NotifierOptions {
+  clock: Clock;
   notifyUrl: () => string | undefined;
   privateKey: CryptoKey;
   partnerId: string;
@@ -20,118 +21,111 @@ export interface NotifierOptions {
   random: () => Random;
   attempts: number;
   delay: number;
-  log: MockNotification[];
+  log: BoundedLog<MockNotification>;
+  fetch: typeof fetch;
+  /** Told of every attempt, as it ends (the CLI prints one line each). */
+  onAttempt?: (notification: MockNotification, attempt: MockNotificationAttempt) => void;
 }
 
-/** The SNAP notify body for a payment's current status. */
-export const notificationBody = (payment: MockPayment, merchantId: string, now: number) => ({
-  originalPartnerReferenceNo: payment.partnerReferenceNo,
-  originalReferenceNo: payment.referenceNo,
-  merchantId,
-  amount: payment.amount,
-  latestTransactionStatus: payment.latestTransactionStatus,
-  transactionStatusDesc: STATUS_DESCRIPTIONS[payment.latestTransactionStatus] ?? 'Unknown',
-  createdTime: snapTimestamp(payment.createdAt),
-  // A pending payment has not finished.
-  ...(payment.latestTransactionStatus === '03' ? {} : { finishedTime: snapTimestamp(now) }),
-  additionalInfo: {},
-});
+export interface Notifier {
+  /** Queues the notification of `payment`'s status now; resolves when it is delivered or given up. */
+  send(payment: MockPayment): Promise<MockNotification>;
+  /** Stops every retry still waiting (close, reset); later sends work as usual. */
+  cancelAll(): void;
+}
 
-export const createNotifier = (options: NotifierOptions) => {
-  const timers = new Set<{ cancel: () => void }>();
-  // Bumped by cancelAll(): a send that started under an older generation stops retrying.
+export function createNotifier(options: NotifierOptions): Notifier {
+  const cancels = new Set<() => void>();
+  /** The last notification of each payment still on its way: the next one waits for it. */
+  const tails = new Map<string, Promise<unknown>>();
+  // Bumped by cancelAll(): a delivery that started under an older generation stops retrying.
   let generation = 0;
 
-  /** Waits `ms`, or less when the notifier is closed. */
-  const wait = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const entry = {
-        cancel: () => {
-          clearTimeout(timer);
-          resolve();
-        },
-      };
-      const timer = setTimeout(() => {
-        timers.delete(entry);
-        resolve();
-      }, ms);
-      timers.add(entry);
+  async function attempt(url: string, notification: MockNotification): Promise<boolean> {
+    const at = options.clock.now();
+    const headers = await notificationHeaders(notification.body, {
+      key: options.privateKey,
+      partnerId: options.partnerId,
+      externalId: notification.externalId,
+      path: signedPath(url),
+      timestamp: snapTimestamp(at),
     });
-
-  const attempt = async (url: string, notification: MockNotification) => {
-    const timestamp = snapTimestamp();
-    const path = new URL(url).pathname;
-    const signature = await signRsa(options.privateKey, await notificationStringToSign('POST', path, notification.body, timestamp));
-    const at = Date.now();
+    let record: MockNotificationAttempt;
     try {
-      const response = await fetch(url, {
+      const response = await options.fetch(url, {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-timestamp': timestamp,
-          'x-signature': signature,
-          'x-partner-id': options.partnerId,
-          'x-external-id': notification.externalId,
-          'channel-id': CHANNEL_ID,
-        },
+        headers: { ...headers },
         body: notification.body,
+        redirect: 'manual',
         signal: AbortSignal.timeout(ATTEMPT_TIMEOUT),
       });
       const answer = parseJson(await response.text());
       const responseCode = isRecord(answer) && typeof answer.responseCode == 'string' ? answer.responseCode : undefined;
-      notification.attempts.push({ at, status: response.status, ...(responseCode ? { responseCode } : {}) });
-      return response.ok && responseCode === NOTIFICATION_ACK_CODE;
+      record = { at, status: response.status, ...(responseCode ? { responseCode } : {}) };
     } catch (error) {
-      notification.attempts.push({ at, status: 0, error: String((error as Error)?.message ?? error) });
-      return false;
+      record = { at, status: 0, error: String((error as Error)?.message ?? error) };
     }
-  };
+    notification.attempts.push(record);
+    options.onAttempt?.(notification, record);
+    // Midtrans counts any 2xx as received (its retry guide); the body's 2005600 is what the page asks for, not checked.
+    return record.status >= 200 && record.status < 300;
+  }
 
-  /** Sends the notification for `payment`'s current status; resolves when it is delivered or given up. */
-  const send = async (payment: MockPayment): Promise<MockNotification> => {
-    const notification: MockNotification = {
-      referenceNo: payment.referenceNo,
-      body: JSON.stringify(notificationBody(payment, options.merchantId, Date.now())),
-      externalId: options.random().token(20, '0123456789'),
-      attempts: [],
-      state: 'sending',
-    };
-    options.log.push(notification);
+  async function deliver(notification: MockNotification, started: number): Promise<void> {
     const url = options.notifyUrl();
     if (!url) {
       notification.state = 'no-notify-url';
-      return notification;
+      return;
     }
-    const started = generation;
+    notification.state = 'sending';
     const cancelled = () => started !== generation;
     for (let i = 0; i < options.attempts && !cancelled(); i++) {
-      if (i > 0) await wait(options.delay * 2 ** (i - 1));
+      if (i > 0) await sleep(options.clock, options.delay * 2 ** (i - 1), cancels);
       if (cancelled()) break;
       if (await attempt(url, notification)) {
         notification.state = 'delivered';
-        return notification;
+        return;
       }
     }
     notification.state = 'gave-up';
-    if (cancelled()) return notification;
+    if (cancelled()) return;
     const last = notification.attempts[notification.attempts.length - 1];
     console.warn(
-      `[gopay-mock-server] The notification for payment ${payment.referenceNo} was not acknowledged by ${url} after ` +
-        `${notification.attempts.length} attempt(s) (last: ${last?.error ?? `HTTP ${last?.status} ${last?.responseCode ?? ''}`.trim()}). ` +
-        `The merchant must answer { responseCode: '${NOTIFICATION_ACK_CODE}' }. Given up.`,
+      `[gopay-mock-server] The ${notification.latestTransactionStatus} notification of payment ${notification.referenceNo} was not ` +
+        `acknowledged by ${url} after ${notification.attempts.length} attempt(s) (last: ${last?.error ?? `HTTP ${last?.status}`}). ` +
+        `The merchant must answer 2xx (GoPay's page: { responseCode: '2005600' }). Given up.`,
     );
-    return notification;
-  };
+  }
+
+  function send(payment: MockPayment): Promise<MockNotification> {
+    const notification: MockNotification = {
+      referenceNo: payment.referenceNo,
+      latestTransactionStatus: payment.latestTransactionStatus,
+      body: JSON.stringify(notificationBody(payment, options.merchantId)),
+      // "Numeric string … unique in the same day": 20 digits, as the page's example.
+      externalId: options.random().token(20, '0123456789'),
+      attempts: [],
+      state: 'queued',
+    };
+    options.log.push(notification);
+    const started = generation;
+    const previous = tails.get(payment.referenceNo) ?? Promise.resolve();
+    const run = () => deliver(notification, started);
+    const delivered = previous.then(run, run);
+    tails.set(payment.referenceNo, delivered);
+    // The queue of a payment is forgotten once empty: 50,000 payments leave no 50,000 promises behind.
+    void delivered.finally(() => {
+      if (tails.get(payment.referenceNo) === delivered) tails.delete(payment.referenceNo);
+    });
+    return delivered.then(() => notification);
+  }
 
   return {
     send,
-    /** Stops every retry still waiting (close, reset); later sends work as usual. */
     cancelAll() {
       generation++;
-      timers.forEach((timer) => timer.cancel());
-      timers.clear();
+      for (const cancel of [...cancels]) cancel();
+      cancels.clear();
     },
   };
-};
-
-export type Notifier = ReturnType<typeof createNotifier>;
+}

@@ -3,18 +3,21 @@
 // `METHOD:path:token:hex(sha256(minify(body))):X-TIMESTAMP`), both with a fresh X-TIMESTAMP.
 import type { Random } from '../mock/random';
 import { hmacSha512, parseSnapTimestamp, safeEqual, transactionStringToSign, verifyRsa } from '../server/crypto';
+import { setBounded } from './bounded';
 import { isRecord, json, snapError, type Incoming } from './http';
+import type { MockMerchant } from './types';
 
-/** How far an X-TIMESTAMP may be from the mock's clock, either way. */
+/** How far an X-TIMESTAMP may be from the mock's clock, either way (no page gives a window; five minutes is ours). */
 export const TIMESTAMP_TOLERANCE = 300_000;
-/** Midtrans's access tokens live 15 minutes. */
+/** Midtrans's access tokens live 15 minutes ("expiresIn": "900"). */
 export const ACCESS_TOKEN_TTL = 900_000;
 export const ACCESS_TOKEN_PATH = '/v1.0/access-token/b2b';
 const SERVICE_TOKEN = '73';
+/** Live tokens kept at most: far more than any merchant asks for in 15 minutes, so that a loop cannot fill memory. */
+const MAX_TOKENS = 10_000;
 
 export interface SnapAuthState {
-  clientId: string;
-  clientSecret: string;
+  merchant: Readonly<MockMerchant>;
   merchantPublicKey: CryptoKey;
   random: () => Random;
   /** access token → expiry (ms). */
@@ -22,21 +25,21 @@ export interface SnapAuthState {
 }
 
 /** The refusal for a missing, malformed or stale X-TIMESTAMP, if there is one. */
-const timestampProblem = (req: Incoming, service: string): Response | undefined => {
+function timestampProblem(req: Incoming, service: string): Response | undefined {
   const timestamp = req.headers.get('x-timestamp');
   if (!timestamp) return snapError(400, service, '02', 'Invalid Mandatory Field X-TIMESTAMP');
   const at = parseSnapTimestamp(timestamp);
   if (Number.isNaN(at)) return snapError(400, service, '01', 'Invalid Field Format X-TIMESTAMP');
   if (Math.abs(req.now - at) > TIMESTAMP_TOLERANCE) return snapError(401, service, '00', 'Unauthorized. Stale X-TIMESTAMP');
   return undefined;
-};
+}
 
 /** POST /v1.0/access-token/b2b. */
-export const handleAccessToken = async (req: Incoming, state: SnapAuthState): Promise<Response> => {
+export async function handleAccessToken(req: Incoming, state: SnapAuthState): Promise<Response> {
   if (req.method !== 'POST') return snapError(405, SERVICE_TOKEN, '00', 'Method Not Allowed');
   const clientKey = req.headers.get('x-client-key');
   if (!clientKey) return snapError(400, SERVICE_TOKEN, '02', 'Invalid Mandatory Field X-CLIENT-KEY');
-  if (!safeEqual(clientKey, state.clientId)) return snapError(401, SERVICE_TOKEN, '00', 'Unauthorized. Unknown Client');
+  if (!safeEqual(clientKey, state.merchant.clientId)) return snapError(401, SERVICE_TOKEN, '00', 'Unauthorized. Unknown Client');
   const stale = timestampProblem(req, SERVICE_TOKEN);
   if (stale) return stale;
   const signature = req.headers.get('x-signature') ?? '';
@@ -45,9 +48,11 @@ export const handleAccessToken = async (req: Incoming, state: SnapAuthState): Pr
     return snapError(401, SERVICE_TOKEN, '00', 'Unauthorized. Invalid Signature');
   }
   if (!isRecord(req.body)) return snapError(400, SERVICE_TOKEN, '00', 'Bad Request');
-  if (req.body.grantType !== 'client_credentials') return snapError(400, SERVICE_TOKEN, '02', 'Invalid Mandatory Field grantType');
+  // The pages write grantType; Midtrans's Node, PHP and Java clients all send grant_type, and production takes them.
+  const grantType = req.body.grantType ?? req.body.grant_type;
+  if (grantType !== 'client_credentials') return snapError(400, SERVICE_TOKEN, '02', 'Invalid Mandatory Field grantType');
   const accessToken = state.random().token(54);
-  state.accessTokens.set(accessToken, req.now + ACCESS_TOKEN_TTL);
+  setBounded(state.accessTokens, accessToken, req.now + ACCESS_TOKEN_TTL, MAX_TOKENS);
   return json(200, {
     responseCode: `200${SERVICE_TOKEN}00`,
     responseMessage: 'Successful',
@@ -55,24 +60,26 @@ export const handleAccessToken = async (req: Incoming, state: SnapAuthState): Pr
     tokenType: 'Bearer',
     expiresIn: String(ACCESS_TOKEN_TTL / 1000),
   });
-};
+}
 
 /**
  * Checks a transactional request's headers and HMAC; answers the refusal, or undefined when the request may go on.
- * `service` is the SNAP service code of the endpoint (54 host-to-host, 55 status).
+ * `service` is the SNAP service code of the endpoint (54 host-to-host, 55 status, 57 cancel, 58 refund).
  */
-export const checkTransactional = async (req: Incoming, state: SnapAuthState, service: string): Promise<Response | undefined> => {
+export async function checkTransactional(req: Incoming, state: SnapAuthState, service: string): Promise<Response | undefined> {
   const token = /^Bearer (.+)$/i.exec(req.headers.get('authorization') ?? '')?.[1]?.trim();
-  if (!token) return snapError(401, service, '03', 'Token Not Found (B2B)');
+  // "4015400 Unauthorized. Auth token required" (Direct Debit API – GoPay).
+  if (!token) return snapError(401, service, '00', 'Unauthorized. Auth token required');
   const expiresAt = state.accessTokens.get(token);
   if (expiresAt === undefined || expiresAt <= req.now) return snapError(401, service, '01', 'Invalid Token (B2B)');
   const partnerId = req.headers.get('x-partner-id');
   if (!partnerId) return snapError(400, service, '02', 'Invalid Mandatory Field X-PARTNER-ID');
-  if (!safeEqual(partnerId, state.clientId)) return snapError(401, service, '00', 'Unauthorized. Unknown Partner');
+  // X-PARTNER-ID is the partner id Midtrans issues beside the client id, not the client id.
+  if (!safeEqual(partnerId, state.merchant.partnerId)) return snapError(401, service, '00', 'Unauthorized. Unknown Partner');
   const stale = timestampProblem(req, service);
   if (stale) return stale;
   const expected = await hmacSha512(
-    state.clientSecret,
+    state.merchant.clientSecret,
     await transactionStringToSign(req.method, req.path, token, req.text, req.headers.get('x-timestamp')!),
   );
   if (!safeEqual(req.headers.get('x-signature') ?? '', expected)) return snapError(401, service, '00', 'Unauthorized. Invalid Signature');
@@ -80,4 +87,4 @@ export const checkTransactional = async (req: Incoming, state: SnapAuthState, se
   if (!req.headers.get('x-external-id')) return snapError(400, service, '02', 'Invalid Mandatory Field X-EXTERNAL-ID');
   if (!isRecord(req.body)) return snapError(400, service, '00', 'Bad Request');
   return undefined;
-};
+}

@@ -197,9 +197,12 @@ export function createSnapClient(options: SnapClientOptions): SnapClient {
     }
   }
 
-  /** Reads a method's arguments (any failure a GoPayValidationError) into its call options and JSON body. */
-  function prepare<T extends PaymentCallOptions>(methodName: string, opts: unknown, build: () => object, extra: string[] = []) {
-    const callOptions = readCallOptions<T>(opts, `${CLASS}.${methodName}`, extra, EXTERNAL_ID_LENGTH);
+  /**
+   * Reads a method's arguments (any failure a GoPayValidationError) into its call options and JSON body. Every
+   * transactional method takes `externalId` (its X-EXTERNAL-ID; `requestId` is the same header by its common name).
+   */
+  function prepare(methodName: string, opts: unknown, build: () => object) {
+    const callOptions = readCallOptions<PaymentCallOptions>(opts, `${CLASS}.${methodName}`, ['externalId'], EXTERNAL_ID_LENGTH);
     const body = readArguments(`${CLASS}.${methodName}(…)`, () => JSON.stringify(build()));
     return { callOptions, body };
   }
@@ -222,9 +225,7 @@ export function createSnapClient(options: SnapClientOptions): SnapClient {
     },
 
     async createPayment(payment, opts) {
-      const { callOptions, body } = prepare('createPayment', opts, () => paymentBody(payment, `${CLASS}.createPayment(body)`, merchantId), [
-        'externalId',
-      ]);
+      const { callOptions, body } = prepare('createPayment', opts, () => paymentBody(payment, `${CLASS}.createPayment(body)`, merchantId));
       const answer = await transact('createPayment', '/v1.0/debit/payment-host-to-host', body, callOptions);
       let deeplink: string | undefined;
       try {

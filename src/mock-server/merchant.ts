@@ -65,9 +65,12 @@ export async function resolveMerchant(override: Partial<MockMerchant>): Promise<
     return { merchant, publicKey: await importPublicKey(DEV_MERCHANT_PUBLIC_KEY, 'the development public key') };
   }
   const problem = () => new TypeError('createMockGoPayServer: merchant.privateKey must be an RSA private key PEM (PKCS#8 or PKCS#1).');
-  await importPrivateKey(override.privateKey, 'merchant.privateKey').catch(() => {
+  try {
+    // It throws at once for what is no PEM, and rejects for what WebCrypto cannot import.
+    await importPrivateKey(override.privateKey, 'merchant.privateKey');
+  } catch {
     throw problem();
-  });
+  }
   const numbers = publicNumbers(override.privateKey);
   if (!numbers) throw problem();
   const publicKey = await subtle().importKey('jwk', { kty: 'RSA', ...numbers }, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, [

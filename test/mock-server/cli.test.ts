@@ -7,7 +7,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { MockGoPayServer } from '../../src/mock-server';
+import { DEV_MERCHANT, DEV_NOTIFICATION_PUBLIC_KEY } from '../../src/mock-server/dev-merchant';
 import { mintMockAuthCode } from '../../src/mock/auth-code-format';
+import { paymentBody, snapRequest, tokenRequest } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'gopay-cli-'));
 const cli = join(dir, 'cli.mjs');
@@ -62,17 +66,19 @@ describe('gopay-mock-server', () => {
     const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1]!;
     expect(out).toContain('Notifications go to http://localhost:3000/v1.0/debit/notify');
     const env = readEnv(out);
-    expect(Object.keys(env)).toEqual([
-      'GOPAY_BASE_URL',
-      'GOPAY_CREDENTIALS',
-      'SNAP_BASE_URL',
-      'SNAP_CLIENT_ID',
-      'SNAP_CLIENT_SECRET',
-      'SNAP_MERCHANT_ID',
-      'SNAP_PRIVATE_KEY',
-      'GOPAY_NOTIFICATION_PUBLIC_KEY',
-    ]);
-    expect(env.GOPAY_BASE_URL).toBe(url);
+    expect(env).toEqual({
+      GOPAY_BASE_URL: url,
+      GOPAY_CREDENTIALS: DEV_MERCHANT.credentials,
+      SNAP_BASE_URL: url,
+      SNAP_CLIENT_ID: DEV_MERCHANT.clientId,
+      SNAP_PARTNER_ID: DEV_MERCHANT.partnerId,
+      SNAP_CLIENT_SECRET: DEV_MERCHANT.clientSecret,
+      SNAP_MERCHANT_ID: DEV_MERCHANT.merchantId,
+      SNAP_PRIVATE_KEY: DEV_MERCHANT.privateKey,
+      GOPAY_POP_ID: DEV_MERCHANT.pointOfPurchaseId,
+      GOPAY_NOTIFICATION_PUBLIC_KEY: DEV_NOTIFICATION_PUBLIC_KEY,
+    });
+    // The same credentials in this process and in the CLI's: a restart keeps the merchant's .env working.
     expect(env.SNAP_PRIVATE_KEY).toMatch(/^-----BEGIN PRIVATE KEY-----\n[\s\S]+\n-----END PRIVATE KEY-----\n$/);
     expect(out).toContain(`createMockBridge({ server: '${url}' })`);
 
@@ -95,6 +101,34 @@ describe('gopay-mock-server', () => {
     const exited = new Promise((done) => child.on('exit', done));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+
+  it('prints one line per notification it sends: status, payment and the merchant\'s answer', { timeout: 30_000 }, async () => {
+    let answers = [500, 200];
+    const merchant = createServer((req, res) => {
+      req.resume();
+      res.writeHead(answers.length > 1 ? answers.shift()! : answers[0]!, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ responseCode: '2005600', responseMessage: 'Successful' }));
+    });
+    await new Promise<void>((done) => merchant.listen(0, '127.0.0.1', done));
+    try {
+      const notifyUrl = `http://127.0.0.1:${(merchant.address() as { port: number }).port}/v1.0/debit/notify`;
+      const { out, output } = await run(['--port', '0', '--notify-url', notifyUrl]);
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1]!;
+      // A payment through the CLI's port, signed with the printed credentials.
+      const cli = { merchant: DEV_MERCHANT } as MockGoPayServer;
+      const local = (request: Request) => new Request(request.url.replace('http://gopay.mock', url), request);
+      const token = (await (await fetch(local(tokenRequest(cli)))).json()).accessToken;
+      const created = await (await fetch(local(snapRequest(cli, '/v1.0/debit/payment-host-to-host', paymentBody(cli), { token })))).json();
+      const deeplink = `gopay://merchanttransfer?tref=${created.referenceNo}`;
+      await fetch(`${url}/mock/payments/report`, { method: 'POST', body: JSON.stringify({ deeplink, status: 'success' }) });
+      await expect.poll(output, { timeout: 10_000 }).toContain(`notify 00 ${created.referenceNo} → 500 2005600 (will retry)`);
+      await expect.poll(output, { timeout: 10_000 }).toContain(`notify 00 ${created.referenceNo} → 200 2005600\n`);
+    } finally {
+      answers = [200];
+      merchant.closeAllConnections();
+      await new Promise((done) => merchant.close(done));
+    }
   });
 
   it('--help prints the usage; a bad argument exits with 2', { timeout: 30_000 }, async () => {

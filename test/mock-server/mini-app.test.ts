@@ -4,7 +4,8 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMockGoPayServer, type MockGoPayServer } from '../../src/mock-server';
 import { mintMockAuthCode } from '../../src/mock/auth-code-format';
-import { BASE, exchange, issuedCode, post } from './helpers';
+import { createMockServer } from '../../src/mock-server/create';
+import { BASE, exchange, issuedCode, manualClock, post } from './helpers';
 
 let mock: MockGoPayServer;
 beforeAll(async () => {
@@ -69,10 +70,13 @@ describe('auth codes', () => {
   });
 
   it('authCodeTtl shortens the life', async () => {
-    const short = await createMockGoPayServer({ authCodeTtl: 50 });
-    const code = await issuedCode(short);
+    const clock = manualClock();
+    const short = await createMockServer({ authCodeTtl: 50 }, { clock });
+    const [code, kept] = [await issuedCode(short), await issuedCode(short)];
     expect((await (await short.fetch(post('/mock/auth-codes', {}))).json()).expiresIn).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    clock.advance(50);
+    expect((await exchange(short, kept)).status).toBe(200);
+    clock.advance(1);
     expect(await (await exchange(short, code)).json()).toEqual(NOT_FOUND);
   });
 
@@ -107,45 +111,74 @@ describe('the Basic credential', () => {
 });
 
 describe('user APIs (Bearer auth_token)', () => {
-  it('getProfile answers the user; an unknown token is 401', async () => {
-    const token = await login();
-    const profile = await mock.fetch(new Request(`${BASE}/v1/mini-apps/users/profile`, { headers: bearer(token) }));
-    expect(await profile.json()).toEqual({
+  const profile = (headers: Record<string, string>) => mock.fetch(new Request(`${BASE}/v1/mini-apps/users/profile`, { headers }));
+
+  it('getProfile answers phone_number, email and username (GoPay\'s page: username, not a name)', async () => {
+    const answer = await profile(bearer(await login()));
+    expect(await answer.json()).toEqual({
       success: true,
-      data: { phone_number: '+6281234567890', email: 'budi.santoso@example.com', name: 'Budi Santoso' },
+      data: { phone_number: '+6281234567890', email: 'budi.santoso@example.com', username: 'budisantoso' },
     });
-    const refused = await mock.fetch(new Request(`${BASE}/v1/mini-apps/users/profile`, { headers: bearer('nope') }));
-    expect(refused.status).toBe(401);
-    expect((await refused.json()).success).toBe(false);
   });
 
-  it('push, reminders and rewards', async () => {
-    const headers = bearer(await login());
-    const push = await mock.fetch(
-      post('/v1/mini-apps/notifications/push', { template_name: 'order_paid', template_parameters: {} }, headers),
-    );
-    expect(await push.json()).toEqual({ success: true });
-    expect((await mock.fetch(post('/v1/mini-apps/notifications/push', { template_parameters: {} }, headers))).status).toBe(400);
+  it.each([
+    ['no Authorization', {}, '303'],
+    ['a Basic credential', { authorization: 'Basic abc' }, '310'],
+    ['an unknown token', bearer('nope'), '110'],
+  ])('%s is refused with 401 and the error.code of GoPay\'s table (%s)', async (_, headers, code) => {
+    const refused = await profile(headers);
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toEqual({ success: false, error: { code, description: expect.any(String) } });
+  });
 
+  it('push needs template_name and template_parameters (both "Required: Yes"); malformed JSON is 902', async () => {
+    const headers = bearer(await login());
+    const push = (body: unknown) => mock.fetch(post('/v1/mini-apps/notifications/push', body, headers));
+    expect(await (await push({ template_name: 'order_paid', template_parameters: {} })).json()).toEqual({ success: true });
+    for (const body of [{ template_parameters: {} }, { template_name: 'order_paid' }]) {
+      const refused = await push(body);
+      expect(refused.status).toBe(400);
+      expect((await refused.json()).error.code).toBe('305');
+    }
+    expect(await (await push('{"template_name": ')).json()).toEqual({ success: false, error: { code: '902', description: 'MALFORMED_JSON' } });
+  });
+
+  it('reminders: created (with or without an id of ours), removed once; a bad % escape in the id is a 400', async () => {
+    const headers = bearer(await login());
     const put = (body: unknown) =>
       mock.fetch(new Request(`${BASE}/v1/mini-apps/reminder`, { method: 'PUT', headers: { ...headers }, body: JSON.stringify(body) }));
     const created = await (await put({ template_name: 'renew', template_parameters: { plan: 'gold' } })).json();
     expect(created).toEqual({ success: true, data: { reminder_id: expect.stringMatching(/^RMD-/) } });
-    expect(await (await put({ template_name: 'renew', reminder_id: 'mine-1' })).json()).toEqual({
+    expect(await (await put({ template_name: 'renew', template_parameters: {}, reminder_id: 'mine-1' })).json()).toEqual({
       success: true,
       data: { reminder_id: 'mine-1' },
     });
+    expect((await put({ template_name: 'renew' })).status).toBe(400);
     const remove = (id: string) => mock.fetch(new Request(`${BASE}/v1/mini-apps/reminder/${id}`, { method: 'DELETE', headers }));
     expect(await (await remove(created.data.reminder_id)).json()).toEqual({ success: true });
-    expect((await remove(created.data.reminder_id)).status).toBe(404);
+    const gone = await remove(created.data.reminder_id);
+    expect(gone.status).toBe(404);
+    expect(await gone.json()).toEqual({ success: false, error: { description: 'Reminder not found' } });
+    const malformed = await remove('%E0%A4%A');
+    expect(malformed.status).toBe(400);
+    expect((await malformed.json()).error.code).toBe('310');
+  });
 
-    const reward = { amount: { value: 5000, currency: 'IDR' }, description: 'Cashback', reward_type: 'cashback' };
-    expect(await (await mock.fetch(post('/v1/mini-apps/rewards', reward, headers))).json()).toEqual({
-      success: true,
-      data: { payment_id: expect.stringMatching(/^RWD-/) },
+  it('rewards: a positive integer amount in IDR, a description, EMONEY or GOPAY_COINS', async () => {
+    const headers = bearer(await login());
+    const reward = { amount: { value: 5000, currency: 'IDR' }, description: 'Cashback', reward_type: 'GOPAY_COINS' };
+    const send = (body: unknown) => mock.fetch(post('/v1/mini-apps/rewards', body, headers));
+    expect(await (await send(reward)).json()).toEqual({ success: true, data: { payment_id: expect.stringMatching(/^RWD-/) } });
+    for (const value of [-1, 50.5, '5000']) {
+      expect(await (await send({ ...reward, amount: { value, currency: 'IDR' } })).json()).toEqual({
+        success: false,
+        error: { code: '305', description: 'amount.value must be a positive integer' },
+      });
+    }
+    expect((await (await send({ ...reward, reward_type: 'cashback' })).json()).error).toEqual({
+      code: '310',
+      description: 'reward_type must be EMONEY or GOPAY_COINS',
     });
-    const badReward = await mock.fetch(post('/v1/mini-apps/rewards', { ...reward, amount: { value: -1, currency: 'IDR' } }, headers));
-    expect(await badReward.json()).toEqual({ success: false, error: { description: 'amount.value must be a positive number' } });
   });
 
   it('GoPay endpoints answer no CORS headers, even to a local page', async () => {
@@ -182,20 +215,18 @@ describe('controls', () => {
     await expect(createMockGoPayServer({ notifyUrl: 'localhost:3000' })).rejects.toThrow(/notifyUrl must be an http/);
     await expect(createMockGoPayServer({ authCodeTtl: -1 })).rejects.toThrow(/authCodeTtl/);
     await expect(createMockGoPayServer({ latency: [5, 1] })).rejects.toThrow(/latency/);
+    await expect(createMockGoPayServer({ paymentTtl: 0 })).rejects.toThrow(/paymentTtl/);
+    await expect(createMockGoPayServer({ maxRequests: 0 })).rejects.toThrow(/maxRequests/);
+    await expect(createMockGoPayServer({ merchant: { clientID: 'x' } as never })).rejects.toThrow(/unknown merchant field "clientID"/);
+    await expect(createMockGoPayServer({ merchant: { partnerId: '' } })).rejects.toThrow(/merchant.partnerId/);
   });
 
-  it('seed makes credentials and codes reproducible (the RSA keys are fresh)', async () => {
+  it('seed makes codes reproducible', async () => {
     const a = await createMockGoPayServer({ seed: 42 });
     const b = await createMockGoPayServer({ seed: 42 });
-    expect([a.merchant.credentials, a.merchant.clientId, a.merchant.merchantId]).toEqual([
-      b.merchant.credentials,
-      b.merchant.clientId,
-      b.merchant.merchantId,
-    ]);
     // The first 40 characters are drawn; the rest carries the issue time and a check.
     expect((await issuedCode(a)).slice(0, 40)).toBe((await issuedCode(b)).slice(0, 40));
-    expect(a.merchant.privateKey).not.toBe(b.merchant.privateKey);
-    expect(a.notificationPublicKey).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+    expect((await issuedCode(a)).slice(0, 40)).not.toBe((await issuedCode(await createMockGoPayServer({ seed: 43 }))).slice(0, 40));
   });
 
   it('latency delays answers', async () => {

@@ -26,7 +26,10 @@ const TOKEN = JSON.stringify({
 });
 
 if (process.argv.includes('--serve')) {
+  let tokenRequests = 0;
+  process.on('message', (message) => message == 'tokens?' && process.send({ tokenRequests }));
   const server = createServer((req, res) => {
+    if (req.url === '/v1.0/access-token/b2b') tokenRequests++;
     req.resume();
     req.on('end', () => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
@@ -54,20 +57,24 @@ if (process.argv.includes('--serve')) {
     const url = `data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`;
     entry = { module: await import(url), from: 'src/server (esbuild)' };
   }
-  const { createSnapClient } = entry.module;
+  const { createSnapClient, verifyNotification } = entry.module;
 
   const child = fork(import.meta.filename, ['--serve'], { stdio: 'inherit' });
   const port = await new Promise((done) => child.once('message', done));
   const baseUrl = `http://127.0.0.1:${port}`;
   const privateKey = await makePrivateKey();
-  const snap = createSnapClient({ clientId: 'bench', clientSecret: 'bench-secret', privateKey, merchantId: 'G1', baseUrl });
-  const body = { partnerReferenceNo: 'order-1', amount: { value: '15000.00', currency: 'IDR' } };
+  const merchant = { clientId: 'bench', partnerId: 'bench-partner', clientSecret: 'bench-secret', privateKey, merchantId: 'G1', baseUrl };
+  const snap = createSnapClient(merchant);
+  const body = {
+    partnerReferenceNo: 'order-1',
+    payOptionDetails: [{ payMethod: 'GOPAY', payOption: 'GOPAY', transAmount: { value: '15000.00', currency: 'IDR' } }],
+  };
   const headers = {
     'Content-Type': 'application/json',
     Accept: 'application/json',
     Authorization: 'Bearer tok',
     'X-TIMESTAMP': '2026-11-30T21:30:00+07:00',
-    'X-PARTNER-ID': 'bench',
+    'X-PARTNER-ID': 'bench-partner',
     'X-EXTERNAL-ID': '5a1b2c3d-0000-4000-8000-000000000000',
     'CHANNEL-ID': '95221',
     'X-SIGNATURE': 'x'.repeat(88),
@@ -76,7 +83,7 @@ if (process.argv.includes('--serve')) {
     const response = await fetch(`${baseUrl}/v1.0/debit/payment-host-to-host`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ ...body, merchantId: 'G1' }),
+      body: JSON.stringify({ ...body, chargeToken: '', merchantId: 'G1' }),
     });
     return response.json();
   };
@@ -109,12 +116,79 @@ if (process.argv.includes('--serve')) {
     kitMs.push(median(b));
     extraMs.push(median(b) - median(a));
   }
-  child.disconnect();
   const [base, ours, extra] = [median(bareMs), median(kitMs), median(extraMs)];
   console.log(
     `server: createPayment ${ours.toFixed(3)} ms vs bare fetch ${base.toFixed(3)} ms per call → +${extra.toFixed(3)} ms ` +
       `(×${(ours / base).toFixed(2)}), medians of ${ROUNDS} interleaved rounds × ${CALLS} calls, ${entry.from}; target < 1 ms: ${extra < 1 ? 'met' : 'MISSED'}`,
   );
+
+  // 1,000 concurrent payments from a fresh client: one token request among them.
+  const tokensBefore = await tokenRequests(child);
+  const fresh = createSnapClient(merchant);
+  await Promise.all(Array.from({ length: 1000 }, (_, i) => fresh.createPayment({ ...body, partnerReferenceNo: `order-${i}` })));
+  const tokens = (await tokenRequests(child)) - tokensBefore;
+  console.log(`server: 1,000 concurrent createPayment → ${tokens} token request(s); target 1: ${tokens === 1 ? 'met' : 'MISSED'}`);
+  child.disconnect();
+
+  // verifyNotification against a 10 MB POST: without X-SIGNATURE, and signed-looking but over maxBodyBytes.
+  const publicKey = await makePublicKey();
+  const big = JSON.stringify({ latestTransactionStatus: '00', padding: ' '.repeat(10_000_000) });
+  const now = new Date(Date.now() + 7 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, '+07:00');
+  const inputs = {
+    unsigned: { method: 'POST', url: '/v1.0/debit/notify', headers: { 'x-timestamp': now }, body: big },
+    oversized: { method: 'POST', url: '/v1.0/debit/notify', headers: { 'x-timestamp': now, 'x-signature': 'x'.repeat(344) }, body: big },
+  };
+  for (const [name, input] of Object.entries(inputs)) {
+    const times = [];
+    for (let i = 0; i < 50; i++) {
+      const t = performance.now();
+      await verifyNotification(input, { publicKey }).catch(() => {});
+      times.push(performance.now() - t);
+    }
+    const ms = median(times);
+    console.log(
+      `server: verifyNotification refuses a 10 MB ${name} body in ${ms.toFixed(3)} ms (median of 50); target < 5 ms: ${ms < 5 ? 'met' : 'MISSED'}`,
+    );
+  }
+  // The worst an attacker gets: a body just under maxBodyBytes (1 MiB), pretty-printed, with a forged signature —
+  // minified, hashed and checked. No target; the figure says what the linear minify costs.
+  const nearLimit = JSON.stringify({ items: Array.from({ length: 19_000 }, (_, i) => ({ id: i, name: `item ${i}` })) }, null, 2).slice(
+    0,
+    1_040_000,
+  );
+  const forged = {
+    method: 'POST',
+    url: '/v1.0/debit/notify',
+    headers: { 'x-timestamp': now, 'x-signature': 'x'.repeat(344) },
+    body: nearLimit,
+  };
+  const forgedTimes = [];
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    await verifyNotification(forged, { publicKey }).catch(() => {});
+    forgedTimes.push(performance.now() - t);
+  }
+  console.log(
+    `server: verifyNotification refuses a forged ${(nearLimit.length / 1_048_576).toFixed(2)} MiB body in ${median(forgedTimes).toFixed(2)} ms (median of 20)`,
+  );
+}
+
+function tokenRequests(child) {
+  return new Promise((done) => {
+    child.once('message', (message) => done(message.tokenRequests));
+    child.send('tokens?');
+  });
+}
+
+// A fresh RSA public key (SPKI PEM): the verifier imports it; no signature is ever checked against it here.
+async function makePublicKey() {
+  const pair = await crypto.subtle.generateKey(
+    { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) },
+    true,
+    ['sign', 'verify'],
+  );
+  const der = Buffer.from(await crypto.subtle.exportKey('spki', pair.publicKey)).toString('base64');
+  return `-----BEGIN PUBLIC KEY-----\n${der.match(/.{1,64}/g).join('\n')}\n-----END PUBLIC KEY-----\n`;
 }
 
 // A fresh RSA key, made with WebCrypto (the public entry exports no key generator).

@@ -183,17 +183,35 @@ export const snapTimestamp = (now: number = Date.now()): string =>
 export const parseSnapTimestamp = (text: unknown): number =>
   typeof text == 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(text) ? Date.parse(text) : NaN;
 
-// A JSON string (to its closing quote, or to the end of a text cut short) or a run of whitespace outside one. The two
-// branches of the string's body start with different characters, so the pattern never backtracks: one linear pass.
-const TOKENS = /"(?:[^"\\]|\\[\s\S]|\\$)*(?:"|$)|\s+/g;
+/** Where the JSON string opened by the quote at `open` ends (after its closing quote), or the text's end. */
+function stringEnd(text: string, open: number): number {
+  for (let from = open + 1; ;) {
+    const quote = text.indexOf('"', from);
+    if (quote < 0) return text.length;
+    // A quote after an odd run of backslashes is escaped: count the run back (each backslash is counted once).
+    let slash = quote - 1;
+    while (slash > open && text.charCodeAt(slash) == 92) slash--;
+    if ((quote - 1 - slash) % 2 == 0) return quote + 1;
+    from = quote + 1;
+  }
+}
 
 /**
  * JSON text without the whitespace between tokens ("minify(body)" of the SNAP string to sign); strings are kept
- * byte for byte, so that the digest is that of the body as it was sent, not of a re-serialised copy. One regular
- * expression pass: a megabyte takes milliseconds, not a character-by-character rebuild.
+ * byte for byte, so that the digest is that of the body as it was sent, not of a re-serialised copy. One pass that
+ * jumps from quote to quote with indexOf: a megabyte takes milliseconds, not a character-by-character rebuild.
  */
 export function minifyJson(text: string): string {
-  return text.replace(TOKENS, (token) => (token.charCodeAt(0) == 34 ? token : ''));
+  let out = '';
+  for (let at = 0; at < text.length;) {
+    const open = text.indexOf('"', at);
+    const between = text.slice(at, open < 0 ? text.length : open);
+    out += /\s/.test(between) ? between.replace(/\s+/g, '') : between;
+    if (open < 0) break;
+    at = stringEnd(text, open);
+    out += text.slice(open, at);
+  }
+  return out;
 }
 
 /** SNAP's string to sign for a transactional request (HMAC) — `METHOD:path:token:hex(sha256(body)):timestamp`. */

@@ -52,7 +52,9 @@ function env(name: string, value: string): string {
 
 /** One line per notification attempt: which payment, which status, and what the merchant answered. */
 function notificationLine(notification: MockNotification, attempt: MockNotificationAttempt): string {
-  const answer = attempt.status ? `${attempt.status}${attempt.responseCode ? ` ${attempt.responseCode}` : ''}` : `no answer (${attempt.error})`;
+  const answer = attempt.status
+    ? `${attempt.status}${attempt.responseCode ? ` ${attempt.responseCode}` : ''}`
+    : `no answer (${attempt.error})`;
   const retry = attempt.status >= 200 && attempt.status < 300 ? '' : ' (will retry)';
   return `notify ${notification.latestTransactionStatus} ${notification.referenceNo} → ${answer}${retry}`;
 }
@@ -120,7 +122,7 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-};
+}
 
 main().catch((error: Error) => {
   console.error(`gopay-mock-server: ${error.message}`);

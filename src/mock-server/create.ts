@@ -145,7 +145,11 @@ export async function createMockServer(options: MockGoPayServerOptions, hooks: M
     completePayment: (referenceNo, status) => completePayment(store, referenceNo, status, clock.now()),
     async signNotification(payload, signOptions = {}) {
       const { path = DEFAULT_NOTIFY_PATH, timestamp = clock.now() } = signOptions;
-      if ((typeof payload != 'string' && (typeof payload != 'object' || payload === null)) || typeof path != 'string' || !path.startsWith('/')) {
+      if (
+        (typeof payload != 'string' && (typeof payload != 'object' || payload === null)) ||
+        typeof path != 'string' ||
+        !path.startsWith('/')
+      ) {
         throw new TypeError('signNotification(payload, { path }): payload is the body (a string or an object), path starts with "/".');
       }
       return notificationHeaders(typeof payload == 'string' ? payload : JSON.stringify(payload), {

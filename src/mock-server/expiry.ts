@@ -30,7 +30,7 @@ export function createExpiry(clock: Clock, expire: (payment: MockPayment, now: n
 
   function push(entry: Entry): void {
     heap.push(entry);
-    for (let i = heap.length - 1; i > 0; ) {
+    for (let i = heap.length - 1; i > 0;) {
       const parent = (i - 1) >> 1;
       if (heap[parent]!.at <= heap[i]!.at) break;
       swap(i, parent);
@@ -43,7 +43,7 @@ export function createExpiry(clock: Clock, expire: (payment: MockPayment, now: n
     const last = heap.pop();
     if (heap.length && last) {
       heap[0] = last;
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const left = 2 * i + 1;
         const right = left + 1;
         let least = i;

@@ -32,7 +32,8 @@ function defaultBody(status: number, path: string): unknown {
   const message = status >= 500 ? 'General Error' : 'Injected fault';
   const service = SNAP_SERVICES[path];
   if (service) return { responseCode: `${status}${service}00`, responseMessage: message };
-  if (path.startsWith('/v1/mini-apps/')) return { success: false, error: { description: status >= 500 ? 'Internal Server Error' : message } };
+  if (path.startsWith('/v1/mini-apps/'))
+    return { success: false, error: { description: status >= 500 ? 'Internal Server Error' : message } };
   return { error: message };
 }
 

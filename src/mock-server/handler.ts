@@ -71,8 +71,12 @@ export function createHandler(state: HandlerState): (request: Request) => Promis
     let response: Response;
     if (req instanceof Response) response = req;
     else {
-      const route = req.path.startsWith('/mock/') ? async () => mockEndpoint(req, request.headers.get('origin'), state) : () => gopayEndpoint(req, state);
-      response = await route().catch((error: Error) => json(500, { error: `The mock GoPay server failed: ${String(error?.message ?? error)}` }));
+      const route = req.path.startsWith('/mock/')
+        ? async () => mockEndpoint(req, request.headers.get('origin'), state)
+        : () => gopayEndpoint(req, state);
+      response = await route().catch((error: Error) =>
+        json(500, { error: `The mock GoPay server failed: ${String(error?.message ?? error)}` }),
+      );
     }
     const delay = Array.isArray(state.latency) ? state.delays().between(state.latency[0], state.latency[1]) : state.latency;
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));

@@ -65,7 +65,10 @@ async function toRequest(req: NodeRequest, base: string): Promise<Request> {
 
 async function answer(handler: (request: Request) => Promise<Response>, req: NodeRequest, base: string): Promise<Response> {
   if (FORBIDDEN_METHODS.has((req.method ?? '').toUpperCase())) {
-    return new Response(METHOD_NOT_ALLOWED, { status: 405, headers: { 'content-type': 'application/json', allow: 'GET, POST, PUT, DELETE' } });
+    return new Response(METHOD_NOT_ALLOWED, {
+      status: 405,
+      headers: { 'content-type': 'application/json', allow: 'GET, POST, PUT, DELETE' },
+    });
   }
   let request: Request;
   try {

@@ -8,9 +8,18 @@ import { STATUS_DESCRIPTIONS } from './notification-body';
 import { STATUS, type PaymentStore, type StoredPayment } from './store';
 import type { MockNotification, MockPaymentOutcome } from './types';
 
-export const OUTCOME_STATUS: Record<MockPaymentOutcome, string> = { success: STATUS.success, failed: STATUS.failed, expired: STATUS.expired };
+export const OUTCOME_STATUS: Record<MockPaymentOutcome, string> = {
+  success: STATUS.success,
+  failed: STATUS.failed,
+  expired: STATUS.expired,
+};
 /** What the mock bridge reports: the sheet's four answers. */
-const SHEET_STATUS: Record<string, string> = { success: STATUS.success, failed: STATUS.failed, pending: STATUS.pending, cancelled: STATUS.pending };
+const SHEET_STATUS: Record<string, string> = {
+  success: STATUS.success,
+  failed: STATUS.failed,
+  pending: STATUS.pending,
+  cancelled: STATUS.pending,
+};
 
 function own(table: Record<string, string>, key: unknown): string | undefined {
   return typeof key == 'string' && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
@@ -22,7 +31,12 @@ function finished(payment: StoredPayment): string {
 }
 
 /** Finishes a pending payment and resolves with its notification once delivered or given up. */
-export function completePayment(store: PaymentStore, referenceNo: string, outcome: MockPaymentOutcome, now: number): Promise<MockNotification> {
+export function completePayment(
+  store: PaymentStore,
+  referenceNo: string,
+  outcome: MockPaymentOutcome,
+  now: number,
+): Promise<MockNotification> {
   store.runDue(now);
   const payment = store.payments.get(referenceNo);
   if (!payment) return Promise.reject(new Error(`No payment ${referenceNo} in the mock GoPay server (create it with host-to-host first).`));

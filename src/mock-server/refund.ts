@@ -55,10 +55,17 @@ export function handleRefund(req: Incoming, store: PaymentStore, random: () => R
   }
   const earlier = payment.refunds.find((refund) => refund.partnerRefundNo === partnerRefundNo);
   if (earlier) return refunded(payment, earlier);
-  if (reason !== undefined && (typeof reason != 'string' || reason.length > 256)) return snapError(400, SERVICE, '01', 'Invalid Field Format reason');
+  if (reason !== undefined && (typeof reason != 'string' || reason.length > 256))
+    return snapError(400, SERVICE, '01', 'Invalid Field Format reason');
   if (refundAmount !== undefined) {
     const problem = amountProblem(refundAmount, 'refundAmount');
-    if (problem) return snapError(400, SERVICE, problem[0], `${problem[0] === '02' ? 'Invalid Mandatory Field' : 'Invalid Field Format'} ${problem[1]}`);
+    if (problem)
+      return snapError(
+        400,
+        SERVICE,
+        problem[0],
+        `${problem[0] === '02' ? 'Invalid Mandatory Field' : 'Invalid Field Format'} ${problem[1]}`,
+      );
   }
   const status = payment.latestTransactionStatus;
   if (status !== STATUS.success && status !== STATUS.refunded) {

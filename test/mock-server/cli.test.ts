@@ -103,7 +103,7 @@ describe('gopay-mock-server', () => {
     expect(await exited).toBe(0);
   });
 
-  it('prints one line per notification it sends: status, payment and the merchant\'s answer', { timeout: 30_000 }, async () => {
+  it("prints one line per notification it sends: status, payment and the merchant's answer", { timeout: 30_000 }, async () => {
     let answers = [500, 200];
     const merchant = createServer((req, res) => {
       req.resume();

@@ -71,7 +71,11 @@ it('login, payment, refund and cancel against the mock over HTTP, every notifica
     return gopay.getAuthToken(code);
   });
   expect(mock.requests.filter((r) => r.path === '/mock/auth-codes')).toHaveLength(2);
-  expect(await gopay.getProfile(authToken)).toEqual({ phone_number: '+6281234567890', email: 'budi.santoso@example.com', username: 'budisantoso' });
+  expect(await gopay.getProfile(authToken)).toEqual({
+    phone_number: '+6281234567890',
+    email: 'budi.santoso@example.com',
+    username: 'budisantoso',
+  });
 
   // Payment: GoPay's body, the deeplink the page launches, the notification the backend verifies.
   const payment = await snap.createPayment(order('order-e2e-1', '25000.00'));
@@ -80,9 +84,17 @@ it('login, payment, refund and cancel against the mock over HTTP, every notifica
   expect((await gp.launchPayment(payment.deeplink)).status).toBe('success');
   await expect.poll(() => verified.length, { timeout: 10_000 }).toBe(1);
   expect(refused).toEqual([]);
-  expect(verified[0]).toMatchObject({ originalReferenceNo: payment.referenceNo, latestTransactionStatus: '00', amount: { value: '25000.00' } });
+  expect(verified[0]).toMatchObject({
+    originalReferenceNo: payment.referenceNo,
+    latestTransactionStatus: '00',
+    amount: { value: '25000.00' },
+  });
   const status = await snap.getPaymentStatus({ originalReferenceNo: payment.referenceNo });
-  expect(status).toMatchObject({ latestTransactionStatus: '00', transAmount: { value: '25000.00', currency: 'IDR' }, paidTime: expect.any(String) });
+  expect(status).toMatchObject({
+    latestTransactionStatus: '00',
+    transAmount: { value: '25000.00', currency: 'IDR' },
+    paidTime: expect.any(String),
+  });
 
   // A partial refund: a 04 with its history.
   const refund = await snap.refundPayment({
@@ -93,7 +105,10 @@ it('login, payment, refund and cancel against the mock over HTTP, every notifica
   });
   expect(refund).toMatchObject({ responseCode: '2005800', partnerRefundNo: 'refund-e2e-1' });
   await expect.poll(() => verified.length, { timeout: 10_000 }).toBe(2);
-  expect(verified[1]!.additionalInfo).toMatchObject({ totalRefundAmount: { value: '5000.00', currency: 'IDR' }, refundHistory: [{ partnerRefundNo: 'refund-e2e-1' }] });
+  expect(verified[1]!.additionalInfo).toMatchObject({
+    totalRefundAmount: { value: '5000.00', currency: 'IDR' },
+    refundHistory: [{ partnerRefundNo: 'refund-e2e-1' }],
+  });
 
   // A sheet the user cancels leaves the payment pending; the merchant cancels it: 05.
   const cancelling = createGoPay({ bridge: createMockBridge({ server: mockUrl, paymentStatus: 'cancelled' }) });
@@ -115,12 +130,20 @@ it('login, payment, refund and cancel against the mock over HTTP, every notifica
   bridge.destroy();
 });
 
-it("works without a port: the mock as the clients' fetch (docs/local-flow.md, \"In tests\")", async () => {
+it('works without a port: the mock as the clients\' fetch (docs/local-flow.md, "In tests")', async () => {
   const inProcess = await createMockGoPayServer();
   const viaMock = (input: RequestInfo | URL, init?: RequestInit) => inProcess.fetch(new Request(input, init));
   const { credentials, clientId, partnerId, clientSecret, privateKey, merchantId } = inProcess.merchant;
   const gopay = createGoPayServer({ credentials, baseUrl: 'http://gopay.mock', fetch: viaMock });
-  const snap = createSnapClient({ clientId, partnerId, clientSecret, privateKey, merchantId, baseUrl: 'http://gopay.mock', fetch: viaMock });
+  const snap = createSnapClient({
+    clientId,
+    partnerId,
+    clientSecret,
+    privateKey,
+    merchantId,
+    baseUrl: 'http://gopay.mock',
+    fetch: viaMock,
+  });
   const { authCode } = await (await inProcess.fetch(new Request('http://gopay.mock/mock/auth-codes', { method: 'POST' }))).json();
   const { auth_token: authToken } = await gopay.getAuthToken(authCode);
   expect((await gopay.getProfile(authToken)).username).toBe('budisantoso');

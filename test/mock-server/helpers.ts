@@ -135,7 +135,9 @@ export async function issuedCode(mock: MockGoPayServer): Promise<string> {
 }
 
 export function exchange(mock: MockGoPayServer, authCode: unknown, credentials = mock.merchant.credentials, headers = {}) {
-  return mock.fetch(post('/v1/mini-apps/authorizations/token', { auth_code: authCode }, { authorization: `Basic ${credentials}`, ...headers }));
+  return mock.fetch(
+    post('/v1/mini-apps/authorizations/token', { auth_code: authCode }, { authorization: `Basic ${credentials}`, ...headers }),
+  );
 }
 
 export interface ManualClock extends Clock {

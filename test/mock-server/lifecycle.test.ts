@@ -130,7 +130,10 @@ describe('POST /v1.0/debit/cancel', () => {
     await mock.completePayment(referenceNo, 'success');
     expect(await api.cancel({ originalReferenceNo: referenceNo })).toEqual({
       status: 403,
-      body: { responseCode: '4035715', responseMessage: 'Transaction Not Permitted. The payment is Success: it is paid: refund it instead.' },
+      body: {
+        responseCode: '4035715',
+        responseMessage: 'Transaction Not Permitted. The payment is Success: it is paid: refund it instead.',
+      },
     });
     const failed = (await api.create()).referenceNo;
     await mock.completePayment(failed, 'failed');

@@ -29,14 +29,17 @@ describe('the development merchant', () => {
 });
 
 describe('the merchant option', () => {
-  it.each(['pkcs8', 'pkcs1'] as const)('takes its own RSA key (%s): signed with it, accepted; with the development key, refused', async (type) => {
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type, format: 'pem' } });
-    const mock = await createMockGoPayServer({ merchant: { privateKey, clientId: 'my-client', partnerId: 'my-partner' } });
-    expect(mock.merchant).toEqual({ ...DEV_MERCHANT, privateKey, clientId: 'my-client', partnerId: 'my-partner' });
-    expect((await answer(mock, tokenRequest(mock))).status).toBe(200);
-    const devSigned = await answer(mock, tokenRequest({ ...mock, merchant: { ...mock.merchant, privateKey: DEV_MERCHANT.privateKey } }));
-    expect(devSigned.body.responseMessage).toBe('Unauthorized. Invalid Signature');
-  });
+  it.each(['pkcs8', 'pkcs1'] as const)(
+    'takes its own RSA key (%s): signed with it, accepted; with the development key, refused',
+    async (type) => {
+      const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type, format: 'pem' } });
+      const mock = await createMockGoPayServer({ merchant: { privateKey, clientId: 'my-client', partnerId: 'my-partner' } });
+      expect(mock.merchant).toEqual({ ...DEV_MERCHANT, privateKey, clientId: 'my-client', partnerId: 'my-partner' });
+      expect((await answer(mock, tokenRequest(mock))).status).toBe(200);
+      const devSigned = await answer(mock, tokenRequest({ ...mock, merchant: { ...mock.merchant, privateKey: DEV_MERCHANT.privateKey } }));
+      expect(devSigned.body.responseMessage).toBe('Unauthorized. Invalid Signature');
+    },
+  );
 
   it('replaces the Basic credential', async () => {
     const mock = await createMockGoPayServer({ merchant: { credentials: btoa('mine:secret') } });
@@ -45,7 +48,9 @@ describe('the merchant option', () => {
   });
 
   it('refuses a private key that is not one', async () => {
-    await expect(createMockGoPayServer({ merchant: { privateKey: 'not a key' } })).rejects.toThrow(/merchant.privateKey must be an RSA private key/);
+    await expect(createMockGoPayServer({ merchant: { privateKey: 'not a key' } })).rejects.toThrow(
+      /merchant.privateKey must be an RSA private key/,
+    );
     const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' } });
     await expect(createMockGoPayServer({ merchant: { privateKey: publicKey } })).rejects.toThrow(TypeError);
   });

@@ -113,7 +113,7 @@ describe('the Basic credential', () => {
 describe('user APIs (Bearer auth_token)', () => {
   const profile = (headers: Record<string, string>) => mock.fetch(new Request(`${BASE}/v1/mini-apps/users/profile`, { headers }));
 
-  it('getProfile answers phone_number, email and username (GoPay\'s page: username, not a name)', async () => {
+  it("getProfile answers phone_number, email and username (GoPay's page: username, not a name)", async () => {
     const answer = await profile(bearer(await login()));
     expect(await answer.json()).toEqual({
       success: true,
@@ -125,7 +125,7 @@ describe('user APIs (Bearer auth_token)', () => {
     ['no Authorization', {}, '303'],
     ['a Basic credential', { authorization: 'Basic abc' }, '310'],
     ['an unknown token', bearer('nope'), '110'],
-  ])('%s is refused with 401 and the error.code of GoPay\'s table (%s)', async (_, headers, code) => {
+  ])("%s is refused with 401 and the error.code of GoPay's table (%s)", async (_, headers, code) => {
     const refused = await profile(headers);
     expect(refused.status).toBe(401);
     expect(await refused.json()).toEqual({ success: false, error: { code, description: expect.any(String) } });
@@ -140,7 +140,10 @@ describe('user APIs (Bearer auth_token)', () => {
       expect(refused.status).toBe(400);
       expect((await refused.json()).error.code).toBe('305');
     }
-    expect(await (await push('{"template_name": ')).json()).toEqual({ success: false, error: { code: '902', description: 'MALFORMED_JSON' } });
+    expect(await (await push('{"template_name": ')).json()).toEqual({
+      success: false,
+      error: { code: '902', description: 'MALFORMED_JSON' },
+    });
   });
 
   it('reminders: created (with or without an id of ours), removed once; a bad % escape in the id is a 400', async () => {

@@ -15,7 +15,10 @@ let api: ReturnType<typeof snapApi>;
 async function start(script: Scripted[] = [ACK], notifyUrl = 'http://shop.test/api/gopay/v1.0/debit/notify', extra = {}) {
   clock = manualClock();
   merchant = inbox(script);
-  mock = await createMockServer({ notifyUrl, notifyRetry: { attempts: 4, delay: 20 }, seed: 17, ...extra }, { clock, fetch: merchant.fetch });
+  mock = await createMockServer(
+    { notifyUrl, notifyRetry: { attempts: 4, delay: 20 }, seed: 17, ...extra },
+    { clock, fetch: merchant.fetch },
+  );
   api = snapApi(mock, clock.now);
 }
 afterEach(() => mock.close());

@@ -42,7 +42,11 @@ describe('a payment GoPay accepts', () => {
       },
     });
     expect(Date.parse(created.additionalInfo.validUpTo) - Date.parse(created.additionalInfo.transactionTime)).toBe(900_000);
-    expect(mock.payments.get(created.referenceNo)).toMatchObject({ partnerReferenceNo: 'ORDER-1', externalId: 'ext-1', latestTransactionStatus: '03' });
+    expect(mock.payments.get(created.referenceNo)).toMatchObject({
+      partnerReferenceNo: 'ORDER-1',
+      externalId: 'ext-1',
+      latestTransactionStatus: '03',
+    });
   });
 
   it.each([
@@ -80,7 +84,11 @@ describe('a payment GoPay refuses', () => {
   it.each([
     ['no partnerReferenceNo', { partnerReferenceNo: undefined }, 'Invalid Mandatory Field partnerReferenceNo'],
     ['no chargeToken', { chargeToken: undefined }, 'Invalid Mandatory Field chargeToken'],
-    ['neither (the page\'s words)', { chargeToken: undefined, partnerReferenceNo: undefined }, 'Invalid Mandatory Field chargeToken , partnerReferenceNo'],
+    [
+      "neither (the page's words)",
+      { chargeToken: undefined, partnerReferenceNo: undefined },
+      'Invalid Mandatory Field chargeToken , partnerReferenceNo',
+    ],
     ['no payOptionDetails', { payOptionDetails: undefined }, 'Invalid Mandatory Field payOptionDetails'],
     [
       'a top-level amount instead of payOptionDetails',
@@ -97,10 +105,30 @@ describe('a payment GoPay refuses', () => {
     ['no transAmount', { transAmount: undefined }, '4005402', 'Invalid Mandatory Field payOptionDetails.transAmount'],
     ['no payMethod', { payMethod: undefined }, '4005402', 'Invalid Mandatory Field payOptionDetails.payMethod'],
     ['no value', { transAmount: { currency: 'IDR' } }, '4005402', 'Invalid Mandatory Field payOptionDetails.transAmount.value'],
-    ['a number value', { transAmount: { value: 25000, currency: 'IDR' } }, '4005401', 'Invalid Field Format payOptionDetails.transAmount.value'],
-    ['one decimal', { transAmount: { value: '25000.5', currency: 'IDR' } }, '4005401', 'Invalid Field Format payOptionDetails.transAmount.value'],
-    ['below 1.00', { transAmount: { value: '0.99', currency: 'IDR' } }, '4005401', 'Invalid Field Format payOptionDetails.transAmount.value'],
-    ['above 99999999999.00', { transAmount: { value: '100000000000.00', currency: 'IDR' } }, '4005401', 'Invalid Field Format payOptionDetails.transAmount.value'],
+    [
+      'a number value',
+      { transAmount: { value: 25000, currency: 'IDR' } },
+      '4005401',
+      'Invalid Field Format payOptionDetails.transAmount.value',
+    ],
+    [
+      'one decimal',
+      { transAmount: { value: '25000.5', currency: 'IDR' } },
+      '4005401',
+      'Invalid Field Format payOptionDetails.transAmount.value',
+    ],
+    [
+      'below 1.00',
+      { transAmount: { value: '0.99', currency: 'IDR' } },
+      '4005401',
+      'Invalid Field Format payOptionDetails.transAmount.value',
+    ],
+    [
+      'above 99999999999.00',
+      { transAmount: { value: '100000000000.00', currency: 'IDR' } },
+      '4005401',
+      'Invalid Field Format payOptionDetails.transAmount.value',
+    ],
     ['USD', { transAmount: { value: '1.00', currency: 'USD' } }, '4005401', 'Invalid Field Format payOptionDetails.transAmount.currency'],
     ['DANA', { payMethod: 'DANA' }, '4005401', 'Invalid Field Format payOptionDetails.payMethod'],
   ])('payOptionDetails with %s: %s', async (_, option, responseCode, responseMessage) => {

@@ -72,13 +72,19 @@ it('partial refunds add up to the paid amount and no further (4035802); no refun
   const refund = (partnerRefundNo: string, value?: string) =>
     api.refund({ originalReferenceNo: referenceNo, partnerRefundNo, ...(value ? { refundAmount: idr(value) } : {}) });
   expect((await refund('r-1', '20000')).body.refundAmount).toEqual(idr('20000.00'));
-  expect(await refund('r-2', '30000.01')).toEqual({ status: 403, body: { responseCode: '4035802', responseMessage: 'Exceeds Transaction Amount Limit' } });
+  expect(await refund('r-2', '30000.01')).toEqual({
+    status: 403,
+    body: { responseCode: '4035802', responseMessage: 'Exceeds Transaction Amount Limit' },
+  });
   expect((await refund('r-3')).body.refundAmount).toEqual(idr('30000.00'));
   expect((await refund('r-4')).body.responseCode).toBe('4035802');
   expect((await refund('r-5', '1.00')).body.responseCode).toBe('4035802');
   await vi.waitFor(() => expect(merchant.received).toHaveLength(3));
   expect(merchant.bodies()[2].additionalInfo.totalRefundAmount).toEqual(idr('50000.00'));
-  expect(merchant.bodies()[2].additionalInfo.refundHistory.map((r: { partnerRefundNo: string }) => r.partnerRefundNo)).toEqual(['r-1', 'r-3']);
+  expect(merchant.bodies()[2].additionalInfo.refundHistory.map((r: { partnerRefundNo: string }) => r.partnerRefundNo)).toEqual([
+    'r-1',
+    'r-3',
+  ]);
 });
 
 it('the same partnerRefundNo answers the first refund again and refunds nothing more', async () => {
@@ -88,7 +94,9 @@ it('the same partnerRefundNo answers the first refund again and refunds nothing 
   expect(again).toEqual(first);
   expect(mock.payments.get(referenceNo)!.refunds).toHaveLength(1);
   // Even with another amount: the id names a refund that already happened.
-  expect((await api.refund({ originalReferenceNo: referenceNo, partnerRefundNo: 'same', refundAmount: idr('5.00') })).body).toEqual(first.body);
+  expect((await api.refund({ originalReferenceNo: referenceNo, partnerRefundNo: 'same', refundAmount: idr('5.00') })).body).toEqual(
+    first.body,
+  );
 });
 
 it("accepts Midtrans's Node README body: originalReferenceNo and reason only (a full refund, Midtrans names it)", async () => {
@@ -129,14 +137,21 @@ it('refuses what it cannot find (4045801) or cannot read (4005802, 4005801)', as
     status: 404,
     body: { responseCode: '4045801', responseMessage: 'Transaction Not Found' },
   });
-  expect((await api.refund({ originalReferenceNo: referenceNo, originalPartnerReferenceNo: 'ORDER-OTHER' })).body.responseCode).toBe('4045801');
+  expect((await api.refund({ originalReferenceNo: referenceNo, originalPartnerReferenceNo: 'ORDER-OTHER' })).body.responseCode).toBe(
+    '4045801',
+  );
   expect((await api.refund({ originalPartnerReferenceNo: 'ORDER-R', partnerRefundNo: 'r' })).body).toEqual({
     responseCode: '4005802',
     responseMessage: 'Invalid Mandatory Field originalReferenceNo',
   });
   const bad = (change: object) => api.refund({ originalReferenceNo: referenceNo, ...change });
-  expect((await bad({ partnerRefundNo: 'refund~1' })).body).toEqual({ responseCode: '4005801', responseMessage: 'Invalid Field Format partnerRefundNo' });
-  expect((await bad({ refundAmount: { value: '10.5', currency: 'IDR' } })).body.responseMessage).toBe('Invalid Field Format refundAmount.value');
+  expect((await bad({ partnerRefundNo: 'refund~1' })).body).toEqual({
+    responseCode: '4005801',
+    responseMessage: 'Invalid Field Format partnerRefundNo',
+  });
+  expect((await bad({ refundAmount: { value: '10.5', currency: 'IDR' } })).body.responseMessage).toBe(
+    'Invalid Field Format refundAmount.value',
+  );
   expect((await bad({ refundAmount: { value: '10.00' } })).body.responseMessage).toBe('Invalid Mandatory Field refundAmount.currency');
   expect(mock.payments.get(referenceNo)!.refunds).toEqual([]);
 });

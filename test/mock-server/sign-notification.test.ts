@@ -69,7 +69,9 @@ describe("the SDK's verifyNotification accepts what the mock signs", () => {
 
   it('delivered under a prefix, signed over /v1.0/debit/notify (verifyNotification takes the path from /v1.0/ on)', async () => {
     const body = JSON.stringify(notification);
-    const verified = await verifyNotification(deliver(body, { ...(await mock.signNotification(body)) }), { publicKey: mock.notificationPublicKey });
+    const verified = await verifyNotification(deliver(body, { ...(await mock.signNotification(body)) }), {
+      publicKey: mock.notificationPublicKey,
+    });
     expect(verified).toMatchObject({ originalReferenceNo: notification.originalReferenceNo, latestTransactionStatus: '00' });
   });
 

@@ -47,7 +47,10 @@ describe('POST /v1.0/access-token/b2b', () => {
   it.each([
     ['a signature by another key', () => ({ signature: rsaSign(mock.merchant.privateKey, 'someone-else|' + jakarta()) })],
     ['a signature that is not base64', () => ({ signature: '***' })],
-    ['a signature over another timestamp', () => ({ signature: rsaSign(mock.merchant.privateKey, `${mock.merchant.clientId}|${jakarta(0)}`) })],
+    [
+      'a signature over another timestamp',
+      () => ({ signature: rsaSign(mock.merchant.privateKey, `${mock.merchant.clientId}|${jakarta(0)}`) }),
+    ],
   ])('%s: 401 4017300 Unauthorized. Invalid Signature', async (_, parts) => {
     expect(await answer(mock, tokenRequest(mock, parts()))).toEqual({
       status: 401,
@@ -60,7 +63,9 @@ describe('POST /v1.0/access-token/b2b', () => {
     expect((await answer(mock, tokenRequest(mock, { clientId: 'someone' }))).body).toEqual(unknown);
     expect((await answer(mock, tokenRequest(mock, { clientId: mock.merchant.partnerId }))).body).toEqual(unknown);
     for (const at of [Date.now() - 360_000, Date.now() + 360_000]) {
-      expect((await answer(mock, tokenRequest(mock, { timestamp: jakarta(at) }))).body.responseMessage).toBe('Unauthorized. Stale X-TIMESTAMP');
+      expect((await answer(mock, tokenRequest(mock, { timestamp: jakarta(at) }))).body.responseMessage).toBe(
+        'Unauthorized. Stale X-TIMESTAMP',
+      );
     }
     expect((await answer(mock, tokenRequest(mock, { timestamp: jakarta(Date.now() - 240_000) }))).status).toBe(200);
     expect((await answer(mock, tokenRequest(mock, { timestamp: '30/11/2026 14:30' }))).body.responseCode).toBe('4007301');

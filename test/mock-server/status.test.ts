@@ -46,9 +46,18 @@ it('a paid payment answers paidTime and what the user paid with; a refunded one 
     additionalInfo: { userPaymentDetails: [{ payMethod: 'gopay', payOption: 'GOPAY_WALLET' }] },
   });
   expect(paid).not.toHaveProperty('refundHistory');
-  await api.refund({ originalReferenceNo: referenceNo, partnerRefundNo: 'r-1', refundAmount: { value: '10000.00', currency: 'IDR' }, reason: 'size' });
+  await api.refund({
+    originalReferenceNo: referenceNo,
+    partnerRefundNo: 'r-1',
+    refundAmount: { value: '10000.00', currency: 'IDR' },
+    reason: 'size',
+  });
   const refunded = (await api.status({ originalReferenceNo: referenceNo })).body;
-  expect(refunded).toMatchObject({ latestTransactionStatus: '04', paidTime: paid.paidTime, transAmount: { value: '30000.00', currency: 'IDR' } });
+  expect(refunded).toMatchObject({
+    latestTransactionStatus: '04',
+    paidTime: paid.paidTime,
+    transAmount: { value: '30000.00', currency: 'IDR' },
+  });
   expect(refunded.refundHistory).toEqual([
     {
       refundNo: expect.stringMatching(/^\d{20}$/),
@@ -66,7 +75,10 @@ it('an unknown payment is latestTransactionStatus 07 (Not found), HTTP 200, as t
     status: 200,
     body: { ...OK, originalReferenceNo: 'A1NOPE', serviceCode: '54', latestTransactionStatus: '07' },
   });
-  expect((await api.status({ originalExternalId: 'nobody' })).body).toMatchObject({ originalExternalId: 'nobody', latestTransactionStatus: '07' });
+  expect((await api.status({ originalExternalId: 'nobody' })).body).toMatchObject({
+    originalExternalId: 'nobody',
+    latestTransactionStatus: '07',
+  });
 });
 
 it('the order id alone finds nothing: 4005502 (partnerReferenceNo "is not recommended to be used … in subsequent APIs")', async () => {
@@ -80,7 +92,10 @@ it('the order id alone finds nothing: 4005502 (partnerReferenceNo "is not recomm
 it('serviceCode is mandatory and names the payment (54)', async () => {
   const { referenceNo } = await api.create();
   const ask = (body: object) => api.call('/v1.0/debit/status', body);
-  expect((await ask({ originalReferenceNo: referenceNo })).body).toEqual({ responseCode: '4005502', responseMessage: 'Invalid Mandatory Field serviceCode' });
+  expect((await ask({ originalReferenceNo: referenceNo })).body).toEqual({
+    responseCode: '4005502',
+    responseMessage: 'Invalid Mandatory Field serviceCode',
+  });
   expect((await ask({ originalReferenceNo: referenceNo, serviceCode: '17' })).body).toEqual({
     responseCode: '4005501',
     responseMessage: 'Invalid Field Format serviceCode',

@@ -1,7 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 // Unit tests run in happy-dom; a file opts into Node with `// @vitest-environment node`.
 export default defineConfig({
+  // The demo's backend recipe imports the package by name, as a user's backend does; its tests run it on the source.
+  resolve: {
+    alias: [{ find: /^gopay-miniapp-kit\/server$/, replacement: fileURLToPath(new URL('./src/server/index.ts', import.meta.url)) }],
+  },
   test: {
     environment: 'happy-dom',
     include: ['test/**/*.test.ts'],

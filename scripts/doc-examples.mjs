@@ -17,9 +17,16 @@ const docs = [
 const BLOCK = /<!-- file: ([\w./-]+) -->\s*\n```\w*\n([\s\S]*?)\n```/g;
 
 rmSync(out, { recursive: true, force: true });
+// The backend recipe is a file of its own (demo/backend.ts, what `npm run demo` runs); the docs' blocks import it as
+// `./backend`, as a user who copied it beside them would.
+const recipe = readFileSync(join(root, 'demo/backend.ts'), 'utf8');
 let count = 0;
 for (const doc of docs) {
   const text = readFileSync(join(root, doc), 'utf8');
+  if (text.includes("from './backend'")) {
+    mkdirSync(join(out, basename(doc, '.md')), { recursive: true });
+    writeFileSync(join(out, basename(doc, '.md'), 'backend.ts'), recipe);
+  }
   for (const [, name, code] of text.matchAll(BLOCK)) {
     const file = join(out, basename(doc, '.md'), name);
     mkdirSync(dirname(file), { recursive: true });

@@ -34,9 +34,19 @@ const parseEntry = (value: unknown): AccessTokenEntry | undefined => {
 
 /** `promise`, or undefined once `ms` have passed: a store that hangs must not hold up every call after it. */
 function within<T>(promise: T | Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms)));
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+  return new Promise<T | undefined>((resolve, reject) => {
+    const timer = setTimeout(() => resolve(undefined), ms);
+    Promise.resolve(promise).then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }
 
 /**
@@ -79,7 +89,7 @@ export const createTokenCache = (
       // Not waited for: the token works without the store (the next instance fetches its own), and a store that
       // hangs must not hold this call.
       try {
-        Promise.resolve(store.set(key, JSON.stringify(entry), memory.until - Date.now())).catch(() => {});
+        await store.set(key, JSON.stringify(entry), memory.until - Date.now());
       } catch {
         // A store whose set throws synchronously: as above.
       }

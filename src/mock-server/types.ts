@@ -121,15 +121,15 @@ export interface MockSignNotificationOptions {
   timestamp?: string | number;
 }
 
-/** The headers of a notification, as the mock (and Midtrans) sends them. */
-export interface MockNotificationHeaders {
+/** The headers of a notification, as the mock (and Midtrans) sends them; a plain object `fetch` takes as `headers`. */
+export type MockNotificationHeaders = {
   'content-type': 'application/json';
   'x-timestamp': string;
   'x-signature': string;
   'x-partner-id': string;
   'x-external-id': string;
   'channel-id': string;
-}
+};
 
 /** The mock GoPay server: a web handler, a port, and controls. */
 export interface MockGoPayServer {

@@ -31,12 +31,16 @@ if (!existsSync(dist)) {
 const { createMockGoPayServer } = await import(pathToFileURL(dist).href);
 
 /** X-TIMESTAMP in Jakarta time. */
-const jakarta = (ms = Date.now()) => new Date(ms + 7 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, '+07:00');
-const heapMb = () => {
+function jakarta(ms = Date.now()) {
+  return new Date(ms + 7 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, '+07:00');
+}
+
+/** The heap in MB after two full collections (the second frees what the first's finalizers released). */
+function heapMb() {
   globalThis.gc();
   globalThis.gc();
   return process.memoryUsage().heapUsed / 1_048_576;
-};
+}
 
 const mock = await createMockGoPayServer({ notifyRetry: { attempts: 1 } });
 const url = await mock.listen();
@@ -112,7 +116,10 @@ const heapAfter = heapMb();
 const payments = mock.payments.size;
 await mock.close();
 
-const rate = (from, to) => (to - from) / ((done[to - 1] - (from ? done[from - 1] : 0)) / 1000);
+/** Payments per second between the from-th and the to-th completion. */
+function rate(from, to) {
+  return (to - from) / ((done[to - 1] - (from ? done[from - 1] : 0)) / 1000);
+}
 const first = rate(0, WINDOW);
 const last = rate(TOTAL - WINDOW, TOTAL);
 const windows = Array.from({ length: TOTAL / WINDOW }, (_, i) => rate(i * WINDOW, (i + 1) * WINDOW));

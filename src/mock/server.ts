@@ -3,10 +3,13 @@
 // into the signed notification for the merchant's backend.
 import type { MockPaymentStatus } from './options';
 
-const post = (url: string, body: unknown) =>
-  fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+function post(url: string, body: unknown): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+}
 
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
 export type AuthCodeOutcome = { authCode: string } | { problem: string };
 
@@ -14,7 +17,7 @@ export type AuthCodeOutcome = { authCode: string } | { problem: string };
  * `POST {server}/mock/auth-codes` with `{}` → `{ authCode, expiresIn }`. Never throws: a network error, a non-2xx
  * answer or an answer without a code is a `problem` that names the server (the code itself is never in it).
  */
-export const requestAuthCode = async (server: string): Promise<AuthCodeOutcome> => {
+export async function requestAuthCode(server: string): Promise<AuthCodeOutcome> {
   const url = `${server}/mock/auth-codes`;
   let response: Response;
   try {
@@ -33,13 +36,13 @@ export const requestAuthCode = async (server: string): Promise<AuthCodeOutcome> 
     return { problem: `The mock GoPay server at ${server} answered POST /mock/auth-codes without an authCode` };
   }
   return { authCode };
-};
+}
 
 /**
  * `POST {server}/mock/payments/report` with `{ deeplink, status }`, waited for. A failure does not change what the
  * app is told (the user did choose), but it is said loudly: the merchant's backend will get no notification.
  */
-export const reportPayment = async (server: string, deeplink: string, status: MockPaymentStatus): Promise<void> => {
+export async function reportPayment(server: string, deeplink: string, status: MockPaymentStatus): Promise<void> {
   const url = `${server}/mock/payments/report`;
   let problem: string;
   try {
@@ -54,4 +57,4 @@ export const reportPayment = async (server: string, deeplink: string, status: Mo
     `[gopay-miniapp-kit] The mock bridge could not report the payment "${status}" to the mock GoPay server (POST ${url}): ${problem}. ` +
       `The merchant backend will not get a payment notification for ${deeplink}.`,
   );
-};
+}

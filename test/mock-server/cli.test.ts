@@ -33,8 +33,8 @@ afterAll(() => {
 });
 
 /** Runs the CLI until it has printed everything (or exited); resolves with its output and the process. */
-const run = (args: string[]) =>
-  new Promise<{ out: string; err: string; child: ChildProcess; code: number | null; output: () => string }>((done, fail) => {
+function run(args: string[]) {
+  return new Promise<{ out: string; err: string; child: ChildProcess; code: number | null; output: () => string }>((done, fail) => {
     const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     let out = '';
@@ -53,12 +53,14 @@ const run = (args: string[]) =>
       done({ out, err, child, code, output: () => out });
     });
   });
+}
 
 /** The .env lines, parsed as dotenv reads them (double-quoted values with \n). */
-const readEnv = (out: string): Record<string, string> =>
-  Object.fromEntries(
+function readEnv(out: string): Record<string, string> {
+  return Object.fromEntries(
     [...out.matchAll(/^([A-Z_]+)=(.*)$/gm)].map(([, name, value]) => [name!, value!.startsWith('"') ? JSON.parse(value!) : value!]),
   );
+}
 
 describe('gopay-mock-server', () => {
   it('prints its URL and working credentials as .env lines; SIGTERM stops it', { timeout: 30_000 }, async () => {

@@ -46,11 +46,13 @@ afterAll(async () => {
   await new Promise((resolve) => merchant.close(resolve));
 });
 
-const order = (partnerReferenceNo: string, value: string) => ({
-  partnerReferenceNo,
-  payOptionDetails: [{ payMethod: 'GOPAY', payOption: 'GOPAY', transAmount: { value, currency: 'IDR' } }],
-  additionalInfo: { pointOfPurchaseId: mock.merchant.pointOfPurchaseId },
-});
+function order(partnerReferenceNo: string, value: string) {
+  return {
+    partnerReferenceNo,
+    payOptionDetails: [{ payMethod: 'GOPAY', payOption: 'GOPAY', transAmount: { value, currency: 'IDR' } }],
+    additionalInfo: { pointOfPurchaseId: mock.merchant.pointOfPurchaseId },
+  };
+}
 
 it('login, payment, refund and cancel against the mock over HTTP, every notification verified', { timeout: 30_000 }, async () => {
   const bridge = createMockBridge({ server: mockUrl, paymentStatus: 'success' });

@@ -19,9 +19,14 @@ beforeEach(async () => {
 });
 afterEach(() => mock.close());
 
-const statuses = () => merchant.bodies().map((body) => body.latestTransactionStatus);
-const report = (referenceNo: string, status: string) =>
-  mock.fetch(post('/mock/payments/report', { deeplink: `gopay://merchanttransfer?tref=${referenceNo}`, status }));
+function statuses(): string[] {
+  return merchant.bodies().map((body) => body.latestTransactionStatus);
+}
+
+/** The mock bridge's report of the user's answer in the sheet. */
+function report(referenceNo: string, status: string): Promise<Response> {
+  return mock.fetch(post('/mock/payments/report', { deeplink: `gopay://merchanttransfer?tref=${referenceNo}`, status }));
+}
 
 describe('expiry', () => {
   it('a payment nobody pays expires after paymentTtl (15 minutes): status 08 and an 08 notification', async () => {

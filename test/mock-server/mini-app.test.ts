@@ -17,12 +17,14 @@ afterEach(() => {
 });
 
 const NOT_FOUND = { success: false, error: { description: 'AuthCode Not Found' } };
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+function bearer(token: string) {
+  return { authorization: `Bearer ${token}` };
+}
 
-const login = async () => {
+async function login(): Promise<string> {
   const answer = await (await exchange(mock, await issuedCode(mock))).json();
-  return answer.data.auth_token as string;
-};
+  return answer.data.auth_token;
+}
 
 describe('auth codes', () => {
   it('a code from /mock/auth-codes is exchanged once for { auth_token, gopay_account_id }', async () => {

@@ -18,7 +18,9 @@ beforeEach(async () => {
 });
 afterEach(() => mock.close());
 
-const idr = (value: string) => ({ value, currency: 'IDR' });
+function idr(value: string) {
+  return { value, currency: 'IDR' };
+}
 
 async function paid(value = '50000.00', partnerReferenceNo = 'ORDER-R'): Promise<string> {
   const { referenceNo } = await api.create(partnerReferenceNo, value);

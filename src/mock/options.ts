@@ -9,6 +9,11 @@ export type MockScenario = 'happy' | 'permission-denied' | 'offline' | 'slow' | 
  */
 export type MockPaymentStatus = 'success' | 'failed' | 'pending' | 'cancelled';
 
+/**
+ * Options of `createMockBridge()` and `installMockBridge()`. Every field is optional; only own properties are read. An
+ * unknown name or a value not listed here (`scenario: 'ofline'`) throws a `GoPayValidationError` that names it and lists
+ * what is valid, as `createGoPay()` does: a typo never makes the mock rehearse another scenario.
+ */
 export interface MockBridgeOptions {
   /**
    * `happy` (default); `permission-denied` (every consent refused, methods that need one answer 300);
@@ -19,7 +24,8 @@ export interface MockBridgeOptions {
    */
   scenario?: MockScenario;
   /**
-   * Milliseconds before each answer, or a `[min, max]` range. 0 answers on a microtask.
+   * Milliseconds before each answer (0 to 2147483647, a timer's longest), or a `[min, max]` range of them with
+   * `min <= max`. 0 answers on a microtask.
    * @default 0
    * @example createMockBridge({ latency: [100, 400] })
    */
@@ -27,7 +33,7 @@ export interface MockBridgeOptions {
   /**
    * Consents granted from the start, e.g. `{ location: true }`. Scopes: `location` (getLocation), `camera`
    * (takePhoto), `system` (GPSystem.*), `bank_account` (getBankAccountToken). None by default, as for a
-   * post-launch consent.
+   * post-launch consent. Another scope, or a value other than `true`/`false`, is refused.
    * @example createMockBridge({ consent: { location: true, camera: true } })
    */
   consent?: Partial<Record<string, boolean>>;
@@ -46,7 +52,8 @@ export interface MockBridgeOptions {
   paymentStatus?: MockPaymentStatus;
   /**
    * Makes auth codes (their random part), tokens, callbackIds, coordinates and sensor readings reproducible, with or
-   * without `latency` (delays draw from a stream of their own); `reset()` replays the sequence from its start.
+   * without `latency` (delays draw from a stream of their own); `reset()` replays the sequence from its start. An
+   * integer from 0 to 4294967295.
    * @example createMockBridge({ seed: 42 })
    */
   seed?: number;

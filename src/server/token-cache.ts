@@ -89,7 +89,7 @@ export const createTokenCache = (
       // Not waited for: the token works without the store (the next instance fetches its own), and a store that
       // hangs must not hold this call.
       try {
-        await store.set(key, JSON.stringify(entry), memory.until - Date.now());
+        Promise.resolve(store.set(key, JSON.stringify(entry), memory.until - Date.now())).catch(() => {});
       } catch {
         // A store whose set throws synchronously: as above.
       }

@@ -11,7 +11,7 @@ import { dirname, extname, join, normalize, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { createMockGoPayServer } from '../dist/mock-server.mjs';
-import { createGoPayServer, createSnapClient } from '../dist/server.mjs';
+import { createGoPayServer, createSnapClient, isGoPayError } from '../dist/server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const TYPES = {
@@ -78,7 +78,7 @@ const readBody = async (req) => {
   let size = 0;
   for await (const chunk of req) {
     size += chunk.length;
-    if (size > MAX_BODY) throw Object.assign(new Error('body too large'), { status: 413 });
+    if (size > MAX_BODY) throw Object.assign(new Error('body too large'), { httpStatus: 413 });
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
@@ -197,8 +197,13 @@ export const startDemoServer = async ({
       await serveFile(req, res, pathname);
     } catch (error) {
       if (error.code === 'ENOENT' || error.code === 'EISDIR') return send(res, 404, { error: 'not found' });
-      if (!error.status) console.error('[demo backend]', error);
-      if (!res.headersSent) send(res, error.status ?? 500, { error: String(error.message ?? error) });
+      // The backend lets GoPayErrors through: a value the SDK refuses before sending (INVALID_ARGUMENT, e.g. a refund
+      // amount from the page that is not "10000.00") is a 400; GoPay's refusal a 502 with its words, shown on the page
+      // and in the timeline. Anything else is a bug: 500, and the stack here.
+      const status = error.httpStatus ?? (isGoPayError(error, 'INVALID_ARGUMENT') ? 400 : isGoPayError(error) ? 502 : 500);
+      if (status === 500) console.error('[demo backend]', error);
+      else if (isGoPayError(error)) timeline({ from: 'backend', label: `refused: ${error.code}`, ok: false, detail: error.message });
+      if (!res.headersSent) send(res, status, { error: String(error.message ?? error) });
       else res.end();
     }
   });

@@ -1,7 +1,8 @@
 // How a pending payment ends outside the merchant's API calls: the user's answer in the mock payment sheet (the
-// mock bridge's report) or `mock.completePayment`. Paid → `00`, failed → `06`, expired → `08`. A cancelled or
-// abandoned sheet changes nothing: GoPay's FAQ says an unfinished payment "will remain in an incomplete state",
-// so it stays `03` until it expires.
+// mock bridge's report) or `mock.completePayment` (paid → `00`, failed → `06`, expired → `08`). In the sheet only a
+// payment changes anything: GoPay's launchPayment answers `failed` when the user cancels, `cancelled` when they go
+// back and `pending` on a processing error, and its FAQ says an unfinished payment "will remain in an incomplete
+// state" — so all three leave it `03` until it expires.
 import type { Incoming } from './http';
 import { isRecord, json } from './http';
 import { STATUS_DESCRIPTIONS } from './notification-body';
@@ -13,10 +14,10 @@ export const OUTCOME_STATUS: Record<MockPaymentOutcome, string> = {
   failed: STATUS.failed,
   expired: STATUS.expired,
 };
-/** What the mock bridge reports: the sheet's four answers. */
+/** What the mock bridge reports: the sheet's four answers, and the status each leaves. */
 const SHEET_STATUS: Record<string, string> = {
   success: STATUS.success,
-  failed: STATUS.failed,
+  failed: STATUS.pending,
   pending: STATUS.pending,
   cancelled: STATUS.pending,
 };

@@ -19,6 +19,8 @@ export type OrderState = 'pending' | 'paid' | 'partially-refunded' | 'refunded' 
 
 export interface Order {
   id: string;
+  /** The GoPay account that created it: only its session may see, refund or cancel it. */
+  owner: string;
   /** GoPay's id of the payment (createPayment's referenceNo): notifications, status, refund and cancel name it. */
   referenceNo: string;
   amount: string;
@@ -42,6 +44,11 @@ export interface Store {
   getOrder(id: string): Promise<Order | undefined>;
   findOrderByReference(referenceNo: string): Promise<Order | undefined>;
   putOrder(order: Order): Promise<void>;
+  /**
+   * Applies `change` to the order as stored now, and stores the result: in a database, one transaction (or a
+   * conditional update), so that a notification and a status check arriving together never overwrite each other.
+   */
+  updateOrder(id: string, change: (order: Order) => Order): Promise<Order | undefined>;
   /** Whether a notification with this X-EXTERNAL-ID was stored before (Midtrans delivers it again until it gets the ACK). */
   hasNotification(externalId: string): Promise<boolean>;
   /** Records a notification's X-EXTERNAL-ID, once its effect is stored. */
@@ -62,6 +69,13 @@ export function memoryStore(): Store {
     putOrder: async (order) => {
       orders.set(order.id, { ...order });
       byReference.set(order.referenceNo, order.id);
+    },
+    updateOrder: async (id, change) => {
+      const order = orders.get(id);
+      if (!order) return undefined;
+      const next = change({ ...order });
+      orders.set(id, next);
+      return next;
     },
     hasNotification: async (externalId) => notifications.has(externalId),
     recordNotification: async (externalId) => void notifications.add(externalId),
@@ -141,7 +155,7 @@ export function createBackend(options: BackendOptions) {
   }
 
   /** POST /api/orders: a payment of Rp 25.000; the page gets the deeplink for gp.launchPayment. */
-  async function createOrder(): Promise<Response> {
+  async function createOrder(session: Session): Promise<Response> {
     const id = `order-${crypto.randomUUID().slice(0, 8)}`;
     const amount = '25000.00';
     const payment = await snap.createPayment({
@@ -152,6 +166,7 @@ export function createBackend(options: BackendOptions) {
     const now = Date.now();
     const order: Order = {
       id,
+      owner: session.gopayAccountId,
       referenceNo: payment.referenceNo,
       amount,
       state: 'pending',
@@ -167,23 +182,31 @@ export function createBackend(options: BackendOptions) {
 
   /** GET /api/orders/:id — what the backend knows; a pending order left without notification is asked about. */
   async function getOrder(found: Order): Promise<Response> {
-    let order = found;
-    if (order.state == 'pending' && Date.now() - order.checkedAt >= statusCheckAfter) {
-      const status = await snap.getPaymentStatus({ originalReferenceNo: order.referenceNo });
-      order = { ...applyStatus(order, status.latestTransactionStatus), checkedAt: Date.now() };
-      await store.putOrder(order);
-      log(`order ${order.id}: asked GoPay, status ${status.latestTransactionStatus} → ${order.state}`);
-    }
+    if (found.state != 'pending' || Date.now() - found.checkedAt < statusCheckAfter) return json(200, { order: found });
+    const status = await snap.getPaymentStatus({ originalReferenceNo: found.referenceNo });
+    // Applied to the order as stored now: a notification stored while GoPay answered is not overwritten.
+    const order = await store.updateOrder(found.id, (now) => ({
+      ...applyStatus(now, status.latestTransactionStatus),
+      checkedAt: Date.now(),
+    }));
+    log(`order ${found.id}: asked GoPay, status ${status.latestTransactionStatus} → ${order?.state}`);
     return json(200, { order });
   }
 
-  /** POST /api/orders/:id/refund { amount? }: a refund with its own id, so that a retry never refunds twice. */
+  /**
+   * POST /api/orders/:id/refund { amount? }. The refund's id counts the refunds GoPay accepted: a request that failed
+   * or timed out (GoPay may have refunded) is sent again with the same `partnerRefundNo`, which GoPay answers with
+   * the first refund — a retried click never refunds twice.
+   */
   async function refund(order: Order, request: Request): Promise<Response> {
-    if (order.state != 'paid' && order.state != 'partially-refunded')
+    if (order.state != 'paid' && order.state != 'partially-refunded') {
       return json(409, { error: `An order that is ${order.state} cannot be refunded` });
-    const { amount } = (await request.json().catch(() => ({}))) as { amount?: string };
+    }
+    const { amount } = (await request.json().catch(() => ({}))) as { amount?: unknown };
+    if (amount !== undefined && (typeof amount != 'string' || !/^\d{1,11}\.\d{2}$/.test(amount))) {
+      return json(400, { error: "amount must be a string with two decimals, e.g. '10000.00'" });
+    }
     const partnerRefundNo = `${order.id}-refund-${order.refunds + 1}`;
-    await store.putOrder({ ...order, refunds: order.refunds + 1 });
     const answer = await snap.refundPayment({
       originalPartnerReferenceNo: order.id,
       originalReferenceNo: order.referenceNo,
@@ -191,6 +214,7 @@ export function createBackend(options: BackendOptions) {
       ...(amount ? { refundAmount: { value: amount, currency: 'IDR' as const } } : {}),
       reason: 'Requested by the customer',
     });
+    await store.updateOrder(order.id, (now) => ({ ...now, refunds: Math.max(now.refunds, order.refunds + 1) }));
     log(`order ${order.id}: refund ${partnerRefundNo} accepted (${answer.refundNo}); the 04 notification updates the order`);
     return json(202, { refund: answer });
   }
@@ -222,10 +246,9 @@ export function createBackend(options: BackendOptions) {
       const order = await store.findOrderByReference(notification.originalReferenceNo);
       if (order && !(externalId && (await store.hasNotification(externalId)))) {
         const total = notification.additionalInfo?.totalRefundAmount?.value;
-        const next = applyStatus(order, notification.latestTransactionStatus, total);
-        await store.putOrder(next);
+        const next = await store.updateOrder(order.id, (now) => applyStatus(now, notification.latestTransactionStatus, total));
         if (externalId) await store.recordNotification(externalId);
-        log(`order ${order.id}: notification ${notification.latestTransactionStatus} → ${next.state}`);
+        log(`order ${order.id}: notification ${notification.latestTransactionStatus} → ${next?.state}`);
       }
       // Acknowledged only once stored; the header is mandatory on Midtrans's page.
       return json(200, NOTIFICATION_ACK, { 'X-TIMESTAMP': snapTimestamp() });
@@ -236,20 +259,28 @@ export function createBackend(options: BackendOptions) {
     }
   }
 
+  /** GoPay refused or could not be reached: 502 with GoPay's words, so that the page can say what happened. */
+  function refused(error: unknown): Response {
+    if (isGoPayError(error, 'API') || isGoPayError(error, 'TIMEOUT')) return json(502, { error: error.message });
+    throw error;
+  }
+
   /** Routes a request; undefined for a path this backend does not serve. */
   async function handle(request: Request): Promise<Response | undefined> {
     const { pathname } = new URL(request.url);
     if (request.method == 'POST' && pathname.endsWith('/v1.0/debit/notify')) return notify(request);
     if (request.method == 'POST' && pathname == '/api/login') return login(request);
     if (!pathname.startsWith('/api/orders')) return undefined;
-    if (!(await sessionOf(request))) return json(401, { error: 'Log in first' });
-    if (request.method == 'POST' && pathname == '/api/orders') return createOrder();
+    const session = await sessionOf(request);
+    if (!session) return json(401, { error: 'Log in first' });
+    if (request.method == 'POST' && pathname == '/api/orders') return createOrder(session).catch(refused);
     const [, id, action] = /^\/api\/orders\/([\w-]+)(?:\/(refund|cancel))?$/.exec(pathname) ?? [];
     const order = id ? await store.getOrder(id) : undefined;
-    if (!order) return json(404, { error: 'No such order' });
-    if (request.method == 'GET' && !action) return getOrder(order);
-    if (request.method == 'POST' && action == 'refund') return refund(order, request);
-    if (request.method == 'POST' && action == 'cancel') return cancel(order);
+    // Another user's order is answered as if it did not exist.
+    if (!order || order.owner != session.gopayAccountId) return json(404, { error: 'No such order' });
+    if (request.method == 'GET' && !action) return getOrder(order).catch(refused);
+    if (request.method == 'POST' && action == 'refund') return refund(order, request).catch(refused);
+    if (request.method == 'POST' && action == 'cancel') return cancel(order).catch(refused);
     return json(405, { error: 'Method not allowed' });
   }
 

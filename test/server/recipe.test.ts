@@ -128,12 +128,12 @@ describe('the backend recipe', () => {
 
   it('when the state cannot be stored the answer is 5xx and nothing is recorded: the retry applies it', async () => {
     const order = await newOrder();
-    const put = store.putOrder;
-    store.putOrder = async () => {
+    const update = store.updateOrder;
+    store.updateOrder = async () => {
       throw new Error('database down');
     };
     expect((await notify(order, '00', {}, 'ext-9'))!.status).toBe(500);
-    store.putOrder = put;
+    store.updateOrder = update;
     expect((await notify(order, '00', {}, 'ext-9'))!.status).toBe(200);
     expect((await stateOf(order)).state).toBe('paid');
   });
@@ -154,6 +154,57 @@ describe('the backend recipe', () => {
     const sent = mock.requests.filter((r) => r.path == '/v1.0/debit/cancel');
     expect(sent).toHaveLength(1);
     expect(JSON.parse(sent[0]!.body)).toMatchObject({ originalPartnerReferenceNo: pending.id, originalReferenceNo: pending.referenceNo });
+  });
+});
+
+describe('the backend recipe: races, owners, refusals', () => {
+  beforeEach(() => setUp({ statusCheckAfter: 0 }));
+
+  it('a notification stored while GoPay answers a status query is not overwritten by the older answer', async () => {
+    const order = await newOrder();
+    // GoPay still says pending (03) when asked; the 00 notification lands while that answer is on its way.
+    const status = await call('GET', `/api/orders/${order.id}`);
+    expect((await status.json()).order.state).toBe('pending');
+    const slowFetch = mock.fetch.bind(mock);
+    let notified = false;
+    mock.fetch = async (request: Request) => {
+      const answer = await slowFetch(request);
+      if (new URL(request.url).pathname == '/v1.0/debit/status' && !notified) {
+        notified = true;
+        await notify(order, '00');
+      }
+      return answer;
+    };
+    expect((await stateOf(order)).state).toBe('paid');
+  });
+
+  it('another user’s order is not found: no reading, refunding or cancelling it', async () => {
+    const order = await newOrder();
+    const code = (await (await mock.fetch(new Request(`${BASE}/mock/auth-codes`, { method: 'POST' }))).json()) as { authCode: string };
+    // The mock's second login is the same test user: give the session another account.
+    cookie = (await call('POST', '/api/login', { auth_code: code.authCode })).headers.get('set-cookie')!.split(';')[0]!;
+    const sid = cookie.slice(4);
+    const session = (await store.getSession(sid))!;
+    await store.putSession(sid, { ...session, gopayAccountId: 'someone-else' });
+    expect(await call('GET', `/api/orders/${order.id}`)).toMatchObject({ status: 404 });
+    expect(await call('POST', `/api/orders/${order.id}/cancel`)).toMatchObject({ status: 404 });
+    expect(mock.requests.filter((r) => r.path == '/v1.0/debit/cancel')).toHaveLength(0);
+  });
+
+  it('a refund that failed is sent again with the same partnerRefundNo; a bad amount is 400; GoPay’s refusal is 502', async () => {
+    const order = await newOrder();
+    await mock.completePayment(order.referenceNo, 'success');
+    await notify(order, '00');
+    expect(await call('POST', `/api/orders/${order.id}/refund`, { amount: '5000' })).toMatchObject({ status: 400 });
+    // One 500 (GoPay may or may not have refunded): the page's next click sends the same refund id.
+    mock.fail('/v1.0/debit/refund', 500, { responseCode: '5005801', responseMessage: 'Internal Server Error' }, 1);
+    expect(await call('POST', `/api/orders/${order.id}/refund`, { amount: '5000.00' })).toMatchObject({ status: 502 });
+    expect(await call('POST', `/api/orders/${order.id}/refund`, { amount: '5000.00' })).toMatchObject({ status: 202 });
+    const ids = mock.requests.filter((r) => r.path == '/v1.0/debit/refund').map((r) => JSON.parse(r.body).partnerRefundNo);
+    expect(new Set(ids)).toEqual(new Set([`${order.id}-refund-1`]));
+    const second = await call('POST', `/api/orders/${order.id}/refund`, { amount: '99999.00' });
+    expect(second.status).toBe(502);
+    expect((await second.json()).error).toMatch(/refund/i);
   });
 });
 

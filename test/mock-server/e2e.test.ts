@@ -8,7 +8,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createGoPay, GoPayAuthCodeExpiredError } from '../../src/index';
 import { createMockBridge } from '../../src/mock/index';
 import { createMockGoPayServer, type MockGoPayServer } from '../../src/mock-server';
-import { createGoPayServer, createSnapClient, NOTIFICATION_ACK, verifyNotification, type SnapNotification } from '../../src/server';
+import {
+  createGoPayServer,
+  createSnapClient,
+  NOTIFICATION_ACK,
+  verifyNotification,
+  type SnapNotification,
+  type SnapPaymentBody,
+} from '../../src/server';
 
 let mock: MockGoPayServer;
 let mockUrl: string;
@@ -46,7 +53,7 @@ afterAll(async () => {
   await new Promise((resolve) => merchant.close(resolve));
 });
 
-function order(partnerReferenceNo: string, value: string) {
+function order(partnerReferenceNo: string, value: string): SnapPaymentBody {
   return {
     partnerReferenceNo,
     payOptionDetails: [{ payMethod: 'GOPAY', payOption: 'GOPAY', transAmount: { value, currency: 'IDR' } }],

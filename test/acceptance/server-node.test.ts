@@ -2317,12 +2317,19 @@ describe('mock GoPay server', { timeout: 30_000 }, () => {
     }
   });
 
-  it('a pending payment expires at its validUpTo → 08 (long before the 15-minute paymentTtl)', { timeout: 90_000 }, async () => {
+  it('a pending payment expires at its validUpTo → 08 (long before the 15-minute paymentTtl)', async () => {
     ackAll();
-    // GoPay's page sets a minimum validity (20 s): a validUpTo 22 s ahead is a real, short one.
+    // GoPay's page sets a minimum validity (20 s): a validUpTo 22 s ahead is a real, short one. The clock (Date only:
+    // sockets and timers stay real) is moved past it rather than waited for.
     const p = await snapClient().createPayment({ ...mockPayment(), validUpTo: jakarta(Date.now() + 22_000) });
     expect(await statusOf(p.referenceNo)).toBe('03');
-    expect(await waitFor(async () => (await statusOf(p.referenceNo)) === '08', 60_000)).toBe(true);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 23_000);
+      expect(await waitFor(async () => (await statusOf(p.referenceNo)) === '08', 10_000)).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('cancelPayment: a pending payment → 05 (2005700, notified); a paid one is refused', async () => {
@@ -2555,45 +2562,8 @@ describe('mock GoPay server', { timeout: 30_000 }, () => {
     expect(failures).toEqual([]);
   });
 
-  it('50,000 payments keep answering as fast as the first hundred (lookups are indexed)', { timeout: 180_000 }, async () => {
-    const m = await M.createMockGoPayServer();
-    try {
-      const c = snapClient({ fetch: (input: any, init?: any) => m.fetch(new Request(input, init)) }, m, 'http://mock.invalid');
-      const refs: string[] = [];
-      const create = async (from: number, to: number) => {
-        const t0 = performance.now();
-        for (let i = from; i < to; i += 100) {
-          const batch = await Promise.all(
-            Array.from({ length: Math.min(100, to - i) }, (_, k) =>
-              c.createPayment({ ...mockPayment('1000.00', m), partnerReferenceNo: `SCALE-${i + k}` }),
-            ),
-          );
-          refs.push(...batch.map((p: any) => p.referenceNo));
-        }
-        return performance.now() - t0;
-      };
-      const statusTime = async (ref: string) => {
-        const t0 = performance.now();
-        for (let k = 0; k < 50; k++) expect((await c.getPaymentStatus({ originalReferenceNo: ref })).latestTransactionStatus).toBe('03');
-        return (performance.now() - t0) / 50;
-      };
-      await create(0, 100);
-      const earlyStatus = await statusTime(refs[50]);
-      const earlyCreate = await create(100, 1_100);
-      await create(1_100, 49_000);
-      const lateCreate = await create(49_000, 50_000);
-      const lateStatus = await statusTime(refs[49_999]);
-      expect(refs).toHaveLength(50_000);
-      // The first payment still answers, by either key.
-      const first = await c.getPaymentStatus({ originalReferenceNo: refs[0] });
-      expect(first.originalPartnerReferenceNo ?? 'SCALE-0').toBe('SCALE-0');
-      // Generous bounds: a scan over every payment per call would make the late figures hundreds of times the early ones.
-      expect(lateCreate).toBeLessThan(earlyCreate * 5 + 1_000);
-      expect(lateStatus).toBeLessThan(earlyStatus * 5 + 5);
-    } finally {
-      await m.close?.()?.catch?.(() => {});
-    }
-  });
+  // "50,000 payments keep answering as fast as the first hundred" is a speed target: `npm run bench` measures it
+  // (bench/mock-server.mjs), not a timed test here, which a busy machine would make flaky.
 
   it('close() stops serving', async () => {
     const m2 = await M.createMockGoPayServer();

@@ -298,6 +298,7 @@ describe('UMD builds in Chromium: smoke', () => {
     try {
       const snap = S.createSnapClient({
         clientId: mock.merchant.clientId,
+        partnerId: mock.merchant.partnerId,
         clientSecret: mock.merchant.clientSecret,
         privateKey: mock.merchant.privateKey,
         merchantId: mock.merchant.merchantId,
@@ -305,7 +306,7 @@ describe('UMD builds in Chromium: smoke', () => {
       });
       const payment = await snap.createPayment({
         partnerReferenceNo: `INV-UMD-${Date.now()}`,
-        amount: { value: '15000.00', currency: 'IDR' },
+        payOptionDetails: [{ payMethod: 'GOPAY', payOption: 'GOPAY', transAmount: { value: '15000.00', currency: 'IDR' } }],
         urlParam: [{ url: 'https://merchant.example/return', type: 'PAY_RETURN', isDeeplink: 'N' }],
         additionalInfo: {},
       });

@@ -4,7 +4,7 @@
 import { GoPayAbortError } from '../errors/GoPayAbortError';
 import { GoPayApiError } from '../errors/GoPayApiError';
 import { GoPayTimeoutError } from '../errors/GoPayTimeoutError';
-import type { TransportOptions } from './options';
+import { describeThrown, type TransportOptions } from './options';
 import { redactText } from './redact';
 
 /** What one attempt sends besides method and URL. */
@@ -183,7 +183,7 @@ export const send = async (transport: TransportOptions, request: HttpRequest): P
       wait = retryAfter(answer.headers) ?? backoff(attempt);
     } catch (error) {
       if (signal?.aborted) throw aborted();
-      if (error instanceof RefusedAnswer) throw refused(request, error);
+      if (isRefused(error)) throw refused(request, error);
       if (last) throw failure(request, error, attempt + 1);
       wait = backoff(attempt);
     }
@@ -198,6 +198,15 @@ export const send = async (transport: TransportOptions, request: HttpRequest): P
 /** `, Request-Id …` or `, X-EXTERNAL-ID …` for messages; nothing when the request carries no id (the token request). */
 export const label = (request: Pick<HttpRequest, 'requestId' | 'idHeader'>): string =>
   request.requestId ? `, ${request.idHeader ?? 'Request-Id'} ${request.requestId}` : '';
+
+/** Whether `error` is our RefusedAnswer; false for anything `instanceof` cannot even look at (a hostile Proxy). */
+function isRefused(error: unknown): error is RefusedAnswer {
+  try {
+    return error instanceof RefusedAnswer;
+  } catch {
+    return false;
+  }
+}
 
 /** The error of an answer that is not taken: a redirect or one too large. */
 function refused(request: HttpRequest, answer: RefusedAnswer): GoPayApiError {
@@ -219,9 +228,15 @@ const failure = (request: HttpRequest, error: unknown, attempts: number): Error 
     return Object.assign(timeoutError, { requestId: requestId || undefined });
   }
   // The fetch's error is copied, its text redacted: a custom fetch could put anything in its message.
-  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  const inner = (error as { cause?: { message?: unknown } } | undefined)?.cause?.message;
-  const cause = new Error(redactText(inner ? `${reason} (${String(inner)})` : reason, request.secrets));
+  const reason = describeThrown(error);
+  let inner: string | undefined;
+  try {
+    const message = (error as { cause?: { message?: unknown } } | undefined)?.cause?.message;
+    inner = message === undefined ? undefined : String(message);
+  } catch {
+    inner = undefined;
+  }
+  const cause = new Error(redactText(inner ? `${reason} (${inner})` : reason, request.secrets));
   return new GoPayApiError(
     `${className}.${methodName}: GoPay could not be reached${tries} (${request.method} ${request.path}${label(request)}): ${cause.message}`,
     { status: 0, requestId: requestId || undefined, retryable: true, cause },

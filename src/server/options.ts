@@ -1,7 +1,7 @@
 // The argument checks shared by both clients and verifyNotification. Options are read from their own properties only
 // (a value inherited from a polluted Object.prototype is never used), unknown names are refused, and a message
 // never quotes a secret.
-import { GoPayError } from '../errors/GoPayError';
+import { isGoPayError } from '../errors/GoPayError';
 import { GoPayValidationError } from '../errors/GoPayValidationError';
 import type { CallOptions } from './types';
 
@@ -21,9 +21,22 @@ export function readArguments<T>(field: string, read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof GoPayError) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new GoPayValidationError(`${field} could not be read (${reason}): pass plain data, without cycles, BigInt or throwing getters.`);
+    if (isGoPayError(error)) throw error;
+    throw new GoPayValidationError(
+      `${field} could not be read (${describeThrown(error)}): pass plain data, without cycles, BigInt or throwing getters.`,
+    );
+  }
+}
+
+/**
+ * What was thrown, as text, whatever it is: a Proxy whose traps throw, an object that cannot be printed, an Error whose
+ * message getter throws — describing an error must never throw another.
+ */
+export function describeThrown(error: unknown): string {
+  try {
+    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  } catch {
+    return 'a value that cannot be printed';
   }
 }
 
@@ -119,15 +132,24 @@ export function checkTimeout(value: unknown, field: string): number | false {
   throw new GoPayValidationError(`${field} must be a number of ms from 1 to ${MAX_TIMER}, or false, got ${String(value)}.`);
 }
 
-/** An https or http URL without a trailing slash, query, fragment, user or password. */
+/**
+ * An https or http URL that fetch accepts, without query, fragment, user or password, and without a trailing slash.
+ * A value holding `@` is never quoted: it may hold a password.
+ */
 export function checkBaseUrl(value: unknown, field: string): string {
   const text = checkText(value, field).trim();
-  // Before anything quotes the URL: a password in it must not reach a message (fetch refuses such URLs anyway).
-  if (/^[a-z][a-z\d+.-]*:\/\/[^/?#]*@/i.test(text)) {
+  const shown = text.includes('@') ? 'a URL with "@" (not quoted: it may hold a password)' : JSON.stringify(text);
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (url?.username || url?.password || /^[a-z][a-z\d+.-]*:\/*[^/?#]*@/i.test(text)) {
     throw new GoPayValidationError(`${field} must not carry a user or password (fetch refuses such URLs): pass the host only.`);
   }
-  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(text)) {
-    throw new GoPayValidationError(`${field} must be an http(s) URL without query or fragment, got ${JSON.stringify(text)}.`);
+  if (!url || !/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(text)) {
+    throw new GoPayValidationError(`${field} must be an http(s) URL without query or fragment, got ${shown}.`);
   }
   return text.replace(/\/+$/, '');
 }

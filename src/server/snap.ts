@@ -2,6 +2,7 @@
 // cancel). The B2B token request is signed with RSA (clientId|X-TIMESTAMP); every transactional request with
 // HMAC-SHA512 over METHOD:path:token:sha256(body):X-TIMESTAMP. An answer whose responseCode does not start with 200
 // rejects.
+import { GoPayAbortError } from '../errors/GoPayAbortError';
 import { GoPayApiError } from '../errors/GoPayApiError';
 import { GoPayValidationError } from '../errors/GoPayValidationError';
 import { toPaymentDeeplink } from '../payment';
@@ -160,6 +161,8 @@ export function createSnapClient(options: SnapClientOptions): SnapClient {
   async function transact(methodName: string, path: string, body: string, opts: PaymentCallOptions): Promise<Record<string, unknown>> {
     const { signal, timeout = transport.timeout } = opts;
     const externalId = opts.externalId ?? opts.requestId ?? randomId();
+    // An aborted call starts nothing, not even the shared token request.
+    if (signal?.aborted) throw new GoPayAbortError({ className: CLASS, methodName, cause: signal.reason });
     await signingKey;
     for (let refreshed = false; ; refreshed = true) {
       const accessToken = await waitFor(tokens.get(), CLASS, methodName, signal, timeout, externalId);

@@ -583,9 +583,9 @@ describe('a password in baseUrl never reaches an error', () => {
   });
 });
 
-// Gaps in src/server these rules still have. Each test states the rule and fails today, so it is marked `it.fails`:
-// when src/server is fixed it starts failing here — then make it a plain `it`.
-describe('known gaps (it.fails until src/server is fixed)', () => {
+// Gaps these tests found in src/server, fixed since: describing what was thrown never throws again, and a baseUrl is
+// parsed as fetch will parse it.
+describe('what is thrown cannot be described; a URL fetch would refuse', () => {
   const PASSWORD = 's3cr3t-pass';
   const thrownBy = (create: () => unknown) => {
     try {
@@ -609,14 +609,14 @@ describe('known gaps (it.fails until src/server is fixed)', () => {
 
   // options.ts readArguments: `String(error)` and `error instanceof Error` / `error.message` run inside its catch
   // and throw again when the thrown value cannot be turned into text.
-  it.fails('a Proxy that throws a null-prototype object: GoPayValidationError, not a raw TypeError', async () => {
+  it('a Proxy that throws a null-prototype object: GoPayValidationError, not a raw TypeError', async () => {
     const { snap } = await snapOn();
     const { gopay } = await miniOn((_r, res) => json(res, 200, { success: true, data: {} }));
     await expectValidation(snap.createPayment(throwing(() => Object.create(null)) as never));
     await expectValidation(gopay.sendPushNotification(USER_TOKEN, throwing(() => Object.create(null)) as never));
   });
 
-  it.fails('a Proxy that throws a Proxy (whose prototype cannot be read): GoPayValidationError', async () => {
+  it('a Proxy that throws a Proxy (whose prototype cannot be read): GoPayValidationError', async () => {
     const { snap } = await snapOn();
     const unreadable = () =>
       new Proxy(
@@ -630,7 +630,7 @@ describe('known gaps (it.fails until src/server is fixed)', () => {
     await expectValidation(snap.createPayment(throwing(unreadable) as never));
   });
 
-  it.fails('a getter that throws an Error whose message getter throws: GoPayValidationError', async () => {
+  it('a getter that throws an Error whose message getter throws: GoPayValidationError', async () => {
     const { snap } = await snapOn();
     const broken = () =>
       Object.defineProperty(new Error(), 'message', {
@@ -643,20 +643,19 @@ describe('known gaps (it.fails until src/server is fixed)', () => {
 
   // options.ts checkBaseUrl: only `scheme://user:password@` is caught before the value is quoted; any other value that
   // fails the URL pattern is quoted whole in the message.
-  it.fails.each([
-    `https://user:s3cr#t-pass@merchants.midtrans.com`,
-    `user:${PASSWORD}@merchants.midtrans.com`,
-    `https:///user:${PASSWORD}@host`,
-  ])('%s: the password is not quoted in the creation error', (baseUrl) => {
-    const error = thrownBy(() => createGoPayServer({ credentials: MINI_APP_CREDENTIALS, baseUrl }));
-    expect(error).toBeInstanceOf(GoPayValidationError);
-    expect(leaks(exposed(error), ['s3cr3t-pass', 's3cr#t-pass'])).toEqual([]);
-  });
+  it.each([`https://user:s3cr#t-pass@merchants.midtrans.com`, `user:${PASSWORD}@merchants.midtrans.com`, `https:///user:${PASSWORD}@host`])(
+    '%s: the password is not quoted in the creation error',
+    (baseUrl) => {
+      const error = thrownBy(() => createGoPayServer({ credentials: MINI_APP_CREDENTIALS, baseUrl }));
+      expect(error).toBeInstanceOf(GoPayValidationError);
+      expect(leaks(exposed(error), ['s3cr3t-pass', 's3cr#t-pass'])).toEqual([]);
+    },
+  );
 
   // options.ts checkBaseUrl accepts what `new URL` refuses (a `/` in the password, a port over 65535); http.ts send
   // then calls `new URL(url)` on every call: each call rejects with Node's TypeError, whose `input` (in JSON) holds
   // the whole URL.
-  it.fails.each([`https://user:s3cr/3t-pass@merchants.midtrans.com`, 'https://merchants.midtrans.com:99999'])(
+  it.each([`https://user:s3cr/3t-pass@merchants.midtrans.com`, 'https://merchants.midtrans.com:99999'])(
     '%s: refused at creation, never a raw TypeError from each call',
     (baseUrl) => {
       const error = thrownBy(() => createGoPayServer({ credentials: MINI_APP_CREDENTIALS, baseUrl, retries: 0 }));
@@ -664,4 +663,38 @@ describe('known gaps (it.fails until src/server is fixed)', () => {
       expect(leaks(exposed(error), ['s3cr/3t-pass'])).toEqual([]);
     },
   );
+});
+
+describe('an aborted call and a fetch that rejects with anything', () => {
+  it('a SNAP call with an already aborted signal starts nothing, not even the shared token request', async () => {
+    const { fake, snap } = await snapOn();
+    const controller = new AbortController();
+    controller.abort(new Error('user left'));
+    const error = await caught(snap.createPayment(payment('o-1'), { signal: controller.signal }));
+    expect(isGoPayError(error, 'ABORTED')).toBe(true);
+    await pause(50);
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('a custom fetch that rejects with a null-prototype object or a hostile Proxy is a GoPayApiError (status 0)', async () => {
+    for (const thrown of [
+      Object.create(null),
+      new Proxy(
+        {},
+        {
+          getPrototypeOf: () => {
+            throw new Error('no');
+          },
+          get: () => {
+            throw new Error('no');
+          },
+        },
+      ),
+    ]) {
+      const gopay = createGoPayServer({ credentials: MINI_APP_CREDENTIALS, retries: 0, fetch: () => Promise.reject(thrown) });
+      const error = await caught(gopay.getProfile(USER_TOKEN));
+      expect(isGoPayError(error, 'API'), String(Object.prototype.toString.call(error))).toBe(true);
+      expect((error as { status: number }).status).toBe(0);
+    }
+  });
 });

@@ -29,7 +29,7 @@ const types = (name, input) => ({ input, plugins: [dts()], output: [{ file: `dis
 
 export default [
   // The browser entries. They never share a chunk with the server entries: a separate build.
-  esmAndCjs('browser', { index: 'src/index.ts', mock: 'src/mock/index.ts' }, ['eventemitter3']),
+  esmAndCjs('browser', { index: 'src/core/index.ts', mock: 'src/mock/index.ts' }, ['eventemitter3']),
   // The backend entries: fetch and WebCrypto; only the mock server's listen() and its CLI import node:http.
   esmAndCjs('backend', { server: 'src/server/index.ts', 'mock-server': 'src/mock-server/index.ts' }, [/^node:/]),
   // The CLI (`bin`): ESM only, one file with a shebang, so that `npx gopay-mock-server` runs it directly.
@@ -40,9 +40,9 @@ export default [
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', banner: '#!/usr/bin/env node', inlineDynamicImports: true },
   },
   // The script-tag builds carry eventemitter3 inside: a <script> has no package manager.
-  umd('src/index.ts', 'GoPayMiniApp', 'gopay-miniapp-kit'),
+  umd('src/core/index.ts', 'GoPayMiniApp', 'gopay-miniapp-kit'),
   umd('src/mock/umd.ts', 'GoPayMiniAppMock', 'gopay-miniapp-kit.mock'),
-  types('index', 'src/index.ts'),
+  types('index', 'src/core/index.ts'),
   types('mock', 'src/mock/index.ts'),
   types('server', 'src/server/index.ts'),
   types('mock-server', 'src/mock-server/index.ts'),

@@ -48,7 +48,7 @@ writeFileSync(
         types: [],
         typeRoots: [join(root, 'node_modules/@types')],
         paths: {
-          'gopay-miniapp-kit': entry('src/index.ts'),
+          'gopay-miniapp-kit': entry('src/core/index.ts'),
           'gopay-miniapp-kit/mock': entry('src/mock/index.ts'),
           'gopay-miniapp-kit/server': entry('src/server/index.ts'),
           'gopay-miniapp-kit/mock-server': entry('src/mock-server/index.ts'),

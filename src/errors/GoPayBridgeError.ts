@@ -1,5 +1,3 @@
-import { redact } from '../redact';
-import { own } from '../validate';
 import { GoPayError, where, type GoPayErrorCode, type GoPayErrorDetails } from './GoPayError';
 
 /** The codes a `GoPayBridgeError` can carry: every code that is not one of the SDK's own. */
@@ -31,9 +29,14 @@ export const BRIDGE_CODES: Readonly<Record<string, BridgeErrorCode>> = {
 // The classes whose methods need a consent, and its scope (gopay-bridge.md, "Consent").
 const CONSENT_SCOPES: Readonly<Record<string, string>> = { GPLocation: 'location', GPCamera: 'camera' };
 
+/** An own property of a table (a code such as `constructor` is not one). */
+function ownEntry(table: Readonly<Record<string, string>>, key: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
 /**
- * The bridge answered with a failure; `bridgeCode` and `response` hold what it said. Auth codes, tokens and base64
- * data are redacted from the message, `response` and `cause`, also in an answer that could not be read.
+ * The bridge answered with a failure; `bridgeCode` and `response` hold what it said. The SDK builds it with secrets
+ * already redacted from the message, `response` and `cause` (core/bridge-failure.ts), also from an unreadable answer.
  */
 export class GoPayBridgeError extends GoPayError {
   override name = 'GoPayBridgeError';
@@ -42,18 +45,16 @@ export class GoPayBridgeError extends GoPayError {
   constructor(bridgeMessage: string | undefined, details: GoPayErrorDetails = {}) {
     const { bridgeCode = '', className = '', cause } = details;
     // Own keys only: a code such as `constructor` is UNKNOWN, not a function.
-    const code = (own(BRIDGE_CODES, bridgeCode) as BridgeErrorCode | undefined) || (/^5\d\d$/.test(bridgeCode) ? 'SUPERAPP' : 'UNKNOWN');
+    const code =
+      (ownEntry(BRIDGE_CODES, bridgeCode) as BridgeErrorCode | undefined) || (/^5\d\d$/.test(bridgeCode) ? 'SUPERAPP' : 'UNKNOWN');
     // The code's name says what happened (NETWORK, NOT_REGISTERED…); a missing consent also says what to do: ask for
     // it where GoPay documents one, else say what else may be missing.
-    const scope = own(CONSENT_SCOPES, className);
+    const scope = ownEntry(CONSENT_SCOPES, className);
     const hint = scope ? `. Ask consent first: gp.getConsent('${scope}')` : '. Not permitted: no consent, or a deeplink not whitelisted';
-    const said = bridgeMessage ? `: ${redact(String(bridgeMessage))}` : '';
-    // An Error the bridge threw is kept unless its message names a secret: then a copy with the message redacted.
-    const message = cause instanceof Error && redact(cause.message);
+    const said = bridgeMessage ? `: ${bridgeMessage}` : '';
     super(code, `${where(details)} failed${said}${bridgeCode && ` (${code} ${bridgeCode})`}${code == 'PERMISSION_DENIED' ? hint : ''}`, {
       ...details,
-      response: redact(details.response),
-      cause: message && message !== (cause as Error).message ? new Error(message as string) : cause,
+      cause,
     });
   }
 }

@@ -1,12 +1,3 @@
-import type { GoPayAbortError } from './GoPayAbortError';
-import type { GoPayApiError } from './GoPayApiError';
-import type { GoPayAuthCodeExpiredError } from './GoPayAuthCodeExpiredError';
-import type { GoPayBridgeError } from './GoPayBridgeError';
-import type { GoPaySignatureError } from './GoPaySignatureError';
-import type { GoPayTimeoutError } from './GoPayTimeoutError';
-import type { GoPayUnavailableError } from './GoPayUnavailableError';
-import type { GoPayValidationError } from './GoPayValidationError';
-
 /** Every `code` a `GoPayError` can carry. */
 export type GoPayErrorCode =
   | 'TIMEOUT'
@@ -41,8 +32,8 @@ export interface GoPayErrorDetails {
 export const where = (details: GoPayErrorDetails = {}): string =>
   details.className ? `${details.className}.${details.methodName}` : 'GoPay';
 
-// A brand survives realms (iframes, webviews) where `instanceof` does not.
-const BRAND = Symbol.for('gopay-miniapp-kit.error');
+// A brand survives realms (iframes, webviews) where `instanceof` does not. Read by isGoPayError (errors/index.ts).
+export const BRAND = Symbol.for('gopay-miniapp-kit.error');
 
 /** The root of every error the SDK rejects with. Check with `isGoPayError(e, code?)`. */
 export class GoPayError extends Error {
@@ -68,39 +59,4 @@ export class GoPayError extends Error {
   get [BRAND]() {
     return true;
   }
-}
-
-/** The class of the errors that carry `code`: what `isGoPayError(e, code)` narrows to. */
-export type GoPayErrorOf<C extends GoPayErrorCode> = C extends 'TIMEOUT'
-  ? GoPayTimeoutError
-  : C extends 'ABORTED'
-    ? GoPayAbortError
-    : C extends 'UNAVAILABLE'
-      ? GoPayUnavailableError
-      : C extends 'AUTH_CODE_EXPIRED'
-        ? GoPayAuthCodeExpiredError
-        : C extends 'INVALID_ARGUMENT'
-          ? GoPayValidationError
-          : C extends 'API'
-            ? GoPayApiError
-            : C extends 'INVALID_SIGNATURE'
-              ? GoPaySignatureError
-              : GoPayBridgeError & { readonly code: C };
-
-/**
- * Whether `error` is a `GoPayError` (with a `code`: one with that code, narrowed to its class, so that `e.timeout`
- * type-checks after `'TIMEOUT'` and `e.reason` after `'UNAVAILABLE'`), also across realms: the brand is a
- * `Symbol.for` symbol, which every iframe and every copy of this package share, where `instanceof` fails.
- * @example if (isGoPayError(e, 'PERMISSION_DENIED')) await gp.getConsent('location');
- * @example if (isGoPayError(e, 'TIMEOUT')) console.warn(`no answer in ${e.timeout} ms`);
- */
-export function isGoPayError<C extends GoPayErrorCode>(error: unknown, code: C): error is GoPayErrorOf<C>;
-export function isGoPayError(error: unknown): error is GoPayError;
-export function isGoPayError(error: unknown, code?: GoPayErrorCode): boolean {
-  return (
-    !!error &&
-    typeof error == 'object' &&
-    (error as Record<symbol, unknown>)[BRAND] === true &&
-    (code === undefined || (error as GoPayError).code === code)
-  );
 }

@@ -1,8 +1,8 @@
 // Auth codes as GoPay treats them: each one exchanged once, within its life. A code counts when this server
 // issued it (POST /mock/auth-codes, the mock bridge's `server` option) or when it is a verifiable mock code
 // minted by a mock bridge in any other process or tab (readMockAuthCode).
-import { mintMockAuthCode, readMockAuthCode } from '../mock/auth-code-format';
-import type { Random } from '../mock/random';
+import { mintMockAuthCode, readMockAuthCode } from '../shared/mock-auth-code';
+import type { Random } from '../shared/random';
 
 // A code stamped this far in the future came from a clock that is wrong, not from a bridge.
 const CLOCK_SKEW = 60_000;

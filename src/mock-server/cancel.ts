@@ -2,7 +2,7 @@
 // `originalReferenceNo` or `originalExternalId`, becomes `05`; any other is refused with "4035715 Transaction Not
 // Permitted.[reason]" (a paid payment is refunded, not canceled). The page lists no code for an unknown payment;
 // the mock answers 4045701 Transaction Not Found, as the Refund API page does for its own.
-import { snapTimestamp } from '../server/crypto';
+import { snapTimestamp } from '../shared/snap-crypto';
 import { json, snapError, type Incoming } from './http';
 import { STATUS_DESCRIPTIONS } from './notification-body';
 import { findOriginal } from './refund';

@@ -1,7 +1,7 @@
 // createMockGoPayServer: GoPay's backend (Mini App APIs and Midtrans's BI-SNAP payments) in memory, as one web
 // handler, with controls for tests. Development only: it keeps nothing and trusts the machine it runs on.
-import { createRandom } from '../mock/random';
-import { importPrivateKey, snapTimestamp } from '../server/crypto';
+import { createRandom } from '../shared/random';
+import { importPrivateKey, snapTimestamp } from '../shared/snap-crypto';
 import { createAuthCodes } from './auth-codes';
 import { boundedLog } from './bounded';
 import { systemClock, type Clock } from './clock';

@@ -2,7 +2,7 @@
 // and request body to avoid creating duplicate transaction"): the same id with the same body gets the first answer;
 // with another body, 409 Conflict. Payments keep theirs on the payment itself (store.ts); this cache holds the last
 // `max` ids only — a retry comes within seconds, and a refund's own `partnerRefundNo` guards it for good.
-import { minifyJson } from '../server/crypto';
+import { minifyJson } from '../shared/snap-crypto';
 import { setBounded } from './bounded';
 import { json, snapError, type Incoming } from './http';
 

@@ -1,7 +1,7 @@
 // The mock as one web handler: read the request once, expire what is due, route it (the mock bridge's CORS
 // endpoints, GoPay's Mini App APIs, Midtrans's SNAP endpoints), delay it if asked, and log it. Whatever the method or
 // path, the answer is a 4xx when the request is at fault — never a 5xx, never a dropped connection.
-import type { Random } from '../mock/random';
+import type { Random } from '../shared/random';
 import type { BoundedLog } from './bounded';
 import type { Clock } from './clock';
 import { faultResponse, findFault, type Fault } from './faults';

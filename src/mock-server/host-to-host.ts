@@ -2,8 +2,8 @@
 // Mini App's "Seamless Payment (Bi-Snap)" define it — `partnerReferenceNo`, `chargeToken` and
 // `payOptionDetails[].transAmount` mandatory, no top-level `amount` — and the answer whose `webRedirectUrl` the
 // Mini App launches. A retry under the same X-EXTERNAL-ID (SNAP's idempotency key) gets the first answer again.
-import type { Random } from '../mock/random';
-import { minifyJson, sha256Hex, snapTimestamp } from '../server/crypto';
+import type { Random } from '../shared/random';
+import { minifyJson, sha256Hex, snapTimestamp } from '../shared/snap-crypto';
 import { amountProblem, formatCents, toCents } from './amounts';
 import { isRecord, json, snapError, type Incoming } from './http';
 import { STATUS, type PaymentStore, type StoredPayment } from './store';

@@ -1,7 +1,7 @@
 // The merchant the mock accepts: the published development one, or the `merchant` option over it. GoPay holds the
 // public half of the merchant's key; when the option brings its own private key, the public half is read out of it
 // (an RSA private key carries its modulus and exponent), so that the option needs no second PEM.
-import { fromBase64, importPrivateKey, importPublicKey, subtle } from '../server/crypto';
+import { fromBase64, importPrivateKey, importPublicKey, subtle } from '../shared/snap-crypto';
 import { DEV_MERCHANT, DEV_MERCHANT_PUBLIC_KEY } from './dev-merchant';
 import type { MockMerchant } from './types';
 

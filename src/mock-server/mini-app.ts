@@ -2,8 +2,8 @@
 // credential, and the user APIs behind the auth token it issues. Answers `{ success, data?, error? }`, with the
 // `error.code` of the pages' "Error Codes" tables (303 no Authorization, 310 malformed, 110 unauthorized, 305
 // schema, 902 malformed JSON) where they give one; the token page gives none, so its refusals carry none.
-import type { Random } from '../mock/random';
-import { safeEqual } from '../server/crypto';
+import type { Random } from '../shared/random';
+import { safeEqual } from '../shared/snap-crypto';
 import type { AuthCodes } from './auth-codes';
 import { setBounded } from './bounded';
 import { isRecord, json, miniAppError, parseJson, type Incoming } from './http';

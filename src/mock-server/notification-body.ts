@@ -2,7 +2,7 @@
 // service 56): the body of a payment's status, and its headers, signed with SHA256withRSA over
 // `POST:<path>:hex(sha256(minify(body))):X-TIMESTAMP`, where <path> is the relative path Midtrans appends to the
 // merchant's registered URL — `/v1.0/debit/notify` — not the full path of the URL it is delivered to.
-import { notificationStringToSign, signRsa, snapTimestamp } from '../server/crypto';
+import { notificationStringToSign, signRsa, snapTimestamp } from '../shared/snap-crypto';
 import { idr, toCents } from './amounts';
 import { STATUS } from './store';
 import type { MockNotificationHeaders, MockPayment } from './types';

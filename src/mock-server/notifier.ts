@@ -2,8 +2,8 @@
 // retried with backoff until the merchant answers 2xx, given up visibly after the last attempt. One payment's
 // notifications leave in the order its status changed (a `00` is never overtaken by the `04` of its refund);
 // different payments do not wait for each other.
-import type { Random } from '../mock/random';
-import { snapTimestamp } from '../server/crypto';
+import type { Random } from '../shared/random';
+import { snapTimestamp } from '../shared/snap-crypto';
 import type { BoundedLog } from './bounded';
 import { sleep, type Clock } from './clock';
 import { isRecord, parseJson } from './http';

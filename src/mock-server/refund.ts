@@ -4,8 +4,8 @@
 // idempotency key: the same one answers the first refund again. Midtrans's page marks it and
 // `originalPartnerReferenceNo` mandatory, yet says "If not passed then Midtrans creates a new one", and its Node
 // client's example sends neither: both are accepted missing.
-import type { Random } from '../mock/random';
-import { snapTimestamp } from '../server/crypto';
+import type { Random } from '../shared/random';
+import { snapTimestamp } from '../shared/snap-crypto';
 import { amountProblem, idr, toCents } from './amounts';
 import { json, snapError, type Incoming } from './http';
 import { refundedCents, STATUS_DESCRIPTIONS } from './notification-body';

@@ -1,8 +1,8 @@
 // BI-SNAP's two signatures as Midtrans checks them: the B2B access token (SHA256withRSA over `clientId|X-TIMESTAMP`
 // with the merchant's public key) and every transactional request (HMAC-SHA512 with the client secret over
 // `METHOD:path:token:hex(sha256(minify(body))):X-TIMESTAMP`), both with a fresh X-TIMESTAMP.
-import type { Random } from '../mock/random';
-import { hmacSha512, parseSnapTimestamp, safeEqual, transactionStringToSign, verifyRsa } from '../server/crypto';
+import type { Random } from '../shared/random';
+import { hmacSha512, parseSnapTimestamp, safeEqual, transactionStringToSign, verifyRsa } from '../shared/snap-crypto';
 import { setBounded } from './bounded';
 import { isRecord, json, snapError, type Incoming } from './http';
 import type { MockMerchant } from './types';

@@ -2,7 +2,7 @@
 // `originalReferenceNo` or `originalExternalId` (the X-EXTERNAL-ID of its creation) — never by the merchant's
 // `originalPartnerReferenceNo` alone — and answered with `transAmount`, `paidTime` and `refundHistory`. A payment
 // GoPay does not know is not a 404: the page lists `07 (Not found)` among the statuses and no 404 among the codes.
-import { snapTimestamp } from '../server/crypto';
+import { snapTimestamp } from '../shared/snap-crypto';
 import { json, snapError, type Incoming } from './http';
 import { USER_PAYMENT_DETAILS } from './notification-body';
 import { STATUS, type PaymentStore } from './store';

@@ -1,9 +1,9 @@
 // GPMiniAppAuth.getAuthCode: minted locally in a format the mock GoPay server can verify from another process, or,
 // with the `server` option, fetched from that server.
-import { mintMockAuthCode } from './auth-code-format';
+import { mintMockAuthCode } from '../shared/mock-auth-code';
 import type { Handlers, MockContext } from './context';
 import { fail, failure, ok, success } from './envelopes';
-import { requestAuthCode } from './server';
+import { requestAuthCode } from './server-client';
 
 export const createAuth = (ctx: MockContext) => {
   const handlers: Handlers = {

@@ -13,7 +13,7 @@ import { createBridgeEvents } from './events';
 import type { MockBridge, MockBridgeOptions, MockCall, MockData, MockResult } from './options';
 import { createPanel, type Panel } from './panel';
 import { createPayments } from './payments';
-import { createRandom, type Random } from './random';
+import { createRandom, type Random } from '../shared/random';
 import { resolveOptions } from './resolve-options';
 import { createSensors } from './sensors';
 

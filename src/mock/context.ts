@@ -1,7 +1,7 @@
 // What the method handlers share with the bridge that runs them.
 import type { Reply } from './envelopes';
 import type { Panel } from './panel';
-import type { Random } from './random';
+import type { Random } from '../shared/random';
 import type { ResolvedOptions } from './resolve-options';
 
 /** A call's params, own properties only (see bridge.ts): never read from Object.prototype. */

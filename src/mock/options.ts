@@ -1,4 +1,4 @@
-import type { GpContainer } from '../index';
+import type { GpContainer } from '../core/index';
 
 /** Presets for the unhappy paths. */
 export type MockScenario = 'happy' | 'permission-denied' | 'offline' | 'slow' | 'payment-cancelled' | 'not-registered';

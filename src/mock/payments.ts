@@ -3,7 +3,7 @@ import type { Handlers, MockContext } from './context';
 import { fail, failure, ok, success } from './envelopes';
 import type { MockPaymentStatus } from './options';
 import { isString } from './params';
-import { reportPayment } from './server';
+import { reportPayment } from './server-client';
 
 /**
  * The payment sheet's buttons. GoPay's current docs ("Frontend V2") name the statuses this way: a user who cancels

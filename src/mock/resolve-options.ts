@@ -3,7 +3,7 @@
 // createGoPay() does — a mock that silently ignores it would rehearse a scenario other than the one asked for. Only
 // own properties are read: a key that a polluting library left on Object.prototype (say `scenario: 'offline'`) must
 // not change what the mock does. An own value that is `undefined` means the default (the script tag passes them so).
-import { checkObject, checkOneOf, invalid, isRecord, own } from '../validate';
+import { checkObject, checkOneOf, invalid, isRecord, own } from '../shared/checks';
 import type { MockBridgeOptions, MockPaymentStatus, MockScenario } from './options';
 
 export interface ResolvedOptions {

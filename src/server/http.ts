@@ -4,7 +4,7 @@
 import { GoPayAbortError } from '../errors/GoPayAbortError';
 import { GoPayApiError } from '../errors/GoPayApiError';
 import { GoPayTimeoutError } from '../errors/GoPayTimeoutError';
-import { describeThrown, type TransportOptions } from './options';
+import { describeThrown, type TransportOptions } from './checks';
 import { redactText } from './redact';
 
 /** What one attempt sends besides method and URL. */

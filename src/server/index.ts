@@ -3,7 +3,7 @@
 export { createGoPayServer } from './mini-app';
 export { createSnapClient } from './snap';
 export { verifyNotification, NOTIFICATION_ACK } from './notification';
-export { snapTimestamp } from './crypto';
+export { snapTimestamp } from '../shared/snap-crypto';
 export type { NotificationInput, VerifyNotificationOptions } from './notification';
 export type {
   AuthTokenResult,
@@ -18,7 +18,7 @@ export type {
   RewardResult,
   TransportClientOptions,
   UserProfile,
-} from './types';
+} from './mini-app-types';
 export type {
   PaymentCallOptions,
   SnapAmount,
@@ -39,8 +39,8 @@ export type {
   SnapUrlParam,
   TokenStore,
 } from './snap-types';
-export { GoPayError, isGoPayError } from '../errors/GoPayError';
-export type { GoPayErrorCode } from '../errors/GoPayError';
+export { GoPayError, isGoPayError } from '../errors/index';
+export type { GoPayErrorCode } from '../errors/index';
 export { GoPayApiError } from '../errors/GoPayApiError';
 export type { GoPayApiErrorDetails } from '../errors/GoPayApiError';
 export { GoPaySignatureError } from '../errors/GoPaySignatureError';

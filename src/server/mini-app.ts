@@ -3,7 +3,7 @@
 import { GoPayApiError } from '../errors/GoPayApiError';
 import { GoPayAuthCodeExpiredError } from '../errors/GoPayAuthCodeExpiredError';
 import { GoPayValidationError } from '../errors/GoPayValidationError';
-import { randomId } from './crypto';
+import { randomId } from '../shared/snap-crypto';
 import { isRetryableStatus, send, type HttpAnswer, type HttpRequest } from './http';
 import {
   checkPlainObject,
@@ -15,9 +15,17 @@ import {
   readCallOptions,
   readObject,
   resolveTransport,
-} from './options';
+} from './checks';
 import { redact, redactText } from './redact';
-import type { AuthTokenResult, CallOptions, GoPayServer, GoPayServerOptions, ReminderResult, RewardResult, UserProfile } from './types';
+import type {
+  AuthTokenResult,
+  CallOptions,
+  GoPayServer,
+  GoPayServerOptions,
+  ReminderResult,
+  RewardResult,
+  UserProfile,
+} from './mini-app-types';
 
 /** GoPay's Mini App API host. */
 export const MINI_APP_BASE_URL = 'https://public-mini-app-merchants.gopayapi.com';

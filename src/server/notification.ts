@@ -3,8 +3,8 @@
 // signature over METHOD:path:sha256(minify(body)):X-TIMESTAMP — so that an unsigned or oversized POST costs nothing.
 import { GoPaySignatureError } from '../errors/GoPaySignatureError';
 import { GoPayValidationError } from '../errors/GoPayValidationError';
-import { importPublicKey, notificationStringToSign, parseSnapTimestamp, verifyRsa } from './crypto';
-import { checkSecret, readArguments, readObject } from './options';
+import { importPublicKey, notificationStringToSign, parseSnapTimestamp, verifyRsa } from '../shared/snap-crypto';
+import { checkSecret, readArguments, readObject } from './checks';
 import type { SnapNotification } from './snap-types';
 
 /**

@@ -3,7 +3,7 @@
 // API", "Refund API", "Cancel API". A body GoPay would refuse with 400xx02 "Invalid Mandatory Field" is refused here,
 // with a message that says what to send instead.
 import { GoPayValidationError } from '../errors/GoPayValidationError';
-import { checkPattern, checkPlainObject, checkText, own } from './options';
+import { checkPattern, checkPlainObject, checkText, own } from './checks';
 
 /** `partnerReferenceNo`: "String(64) … Allowed Symbols are dash(-), underscore(_), tilde (~), and dot (.)". */
 const REFERENCE = /^[A-Za-z0-9\-_~.]{1,64}$/;

@@ -1,7 +1,7 @@
 // The shapes of BI-SNAP payments (createSnapClient, verifyNotification), with the field names of Midtrans's pages
 // "Direct Debit API – GoPay", "Seamless Payment (Bi-Snap)", "Get Transaction Status API", "Refund API", "Cancel API"
 // and "Payment Notification API". docs/server.md has the table: each field → the page that defines it.
-import type { CallOptions, TransportClientOptions } from './types';
+import type { CallOptions, TransportClientOptions } from './mini-app-types';
 
 /**
  * An amount as SNAP writes it: a string with two decimals, in IDR.

@@ -5,8 +5,8 @@
 import { GoPayAbortError } from '../errors/GoPayAbortError';
 import { GoPayApiError } from '../errors/GoPayApiError';
 import { GoPayValidationError } from '../errors/GoPayValidationError';
-import { toPaymentDeeplink } from '../payment';
-import { hmacSha512, importPrivateKey, randomId, signRsa, snapTimestamp, transactionStringToSign } from './crypto';
+import { toPaymentDeeplink } from '../shared/payment-deeplink';
+import { hmacSha512, importPrivateKey, randomId, signRsa, snapTimestamp, transactionStringToSign } from '../shared/snap-crypto';
 import { send, type HttpRequest } from './http';
 import {
   checkHeaderId,
@@ -17,7 +17,7 @@ import {
   readCallOptions,
   readObject,
   resolveTransport,
-} from './options';
+} from './checks';
 import { redact } from './redact';
 import { cancelBody, paymentBody, refundBody, statusBody } from './snap-bodies';
 import { isInvalidToken, isSuccess, snapError } from './snap-answers';
@@ -31,7 +31,7 @@ import type {
   SnapStatusResult,
 } from './snap-types';
 import { checkStore, createTokenCache, waitFor } from './token-cache';
-import type { CallOptions } from './types';
+import type { CallOptions } from './mini-app-types';
 
 /** Midtrans's production host; the sandbox is `https://merchants.sbx.midtrans.com`. */
 export const SNAP_BASE_URL = 'https://merchants.midtrans.com';

@@ -61,7 +61,7 @@ type Outcome = { ok?: unknown; code?: string; reason?: string; name?: string };
 const run = (p: Page, options: Record<string, unknown>, calls: number) =>
   p.evaluate(
     async ({ options, calls }) => {
-      const kit = (window as unknown as { GoPayMiniApp: typeof import('../../src/index') }).GoPayMiniApp;
+      const kit = (window as unknown as { GoPayMiniApp: typeof import('../../src/core/index') }).GoPayMiniApp;
       const gp = kit.createGoPay({ scriptUrl: '/gp-container.js', ...options });
       const settle = (promise: Promise<unknown>) =>
         promise.then(

@@ -64,7 +64,7 @@ describe.each(['gopay-miniapp-kit.mock.umd.js', 'gopay-miniapp-kit.mock.umd.min.
 
     // The core from its own script tag uses the installed mock.
     const granted = p.evaluate(() =>
-      (window as unknown as { GoPayMiniApp: typeof import('../../src/index') }).GoPayMiniApp.createGoPay().getConsent('camera'),
+      (window as unknown as { GoPayMiniApp: typeof import('../../src/core/index') }).GoPayMiniApp.createGoPay().getConsent('camera'),
     );
     await p.locator('.gpmock-sheet button:text("Allow")').click();
     expect(await granted).toEqual({ granted: true, successScope: { camera: true } });

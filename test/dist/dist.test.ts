@@ -24,7 +24,7 @@ const PUBLIC = [
 ];
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 
-type Kit = typeof import('../../src/index');
+type Kit = typeof import('../../src/core/index');
 type Mock = typeof import('../../src/mock/index');
 
 /** One round trip through a built copy: a call, an error mapping, the auth-code guard, the mock. */

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:http';
 import type { MockGoPayServer } from '../../src/mock-server';
 import { DEV_MERCHANT, DEV_NOTIFICATION_PUBLIC_KEY } from '../../src/mock-server/dev-merchant';
-import { mintMockAuthCode } from '../../src/mock/auth-code-format';
+import { mintMockAuthCode } from '../../src/shared/mock-auth-code';
 import { paymentBody, snapRequest, tokenRequest } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'gopay-cli-'));

@@ -5,7 +5,7 @@
 // under a prefix, as a real shop's is — which verifyNotification accepts; then a refund and a cancel.
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createGoPay, GoPayAuthCodeExpiredError } from '../../src/index';
+import { createGoPay, GoPayAuthCodeExpiredError } from '../../src/core/index';
 import { createMockBridge } from '../../src/mock/index';
 import { createMockGoPayServer, type MockGoPayServer } from '../../src/mock-server';
 import {

@@ -3,7 +3,7 @@
 // user APIs behind the auth token.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMockGoPayServer, type MockGoPayServer } from '../../src/mock-server';
-import { mintMockAuthCode } from '../../src/mock/auth-code-format';
+import { mintMockAuthCode } from '../../src/shared/mock-auth-code';
 import { createMockServer } from '../../src/mock-server/create';
 import { BASE, exchange, issuedCode, manualClock, post } from './helpers';
 

@@ -2,7 +2,7 @@
 // The mock auth-code format: the mock bridge mints, the mock GoPay server (another process) reads. Both sides depend
 // on it byte for byte, so its layout is pinned here.
 import { describe, expect, it } from 'vitest';
-import { mintMockAuthCode, readMockAuthCode } from '../../src/mock/auth-code-format';
+import { mintMockAuthCode, readMockAuthCode } from '../../src/shared/mock-auth-code';
 
 const RANDOM = 'abcdefghijABCDEFGHIJ0123456789klmnopqrst';
 

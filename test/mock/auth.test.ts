@@ -1,8 +1,8 @@
 // GPMiniAppAuth.getAuthCode without a server: codes minted locally, 64 letters and digits like GoPay's, in the format
 // the mock GoPay server verifies from another process (src/mock/auth-code-format.ts).
 import { describe, expect, it, vi } from 'vitest';
-import { createGoPay } from '../../src/index';
-import { readMockAuthCode } from '../../src/mock/auth-code-format';
+import { createGoPay } from '../../src/core/index';
+import { readMockAuthCode } from '../../src/shared/mock-auth-code';
 import { raw, useMocks } from './helpers';
 
 const mock = useMocks();

@@ -1,7 +1,7 @@
 // The call pipeline (src/mock/bridge.ts): answered once, never synchronously, after the latency; scenarios; the
 // controls (set, fail, calls, reset, emit, destroy); installMockBridge.
 import { describe, expect, it, vi } from 'vitest';
-import { createGoPay, isGoPayError } from '../../src/index';
+import { createGoPay, isGoPayError } from '../../src/core/index';
 import { envelope, installMockBridge } from '../../src/mock/index';
 import { failure, fire, paramError, raw, SUCCESS, tick, useMocks } from './helpers';
 

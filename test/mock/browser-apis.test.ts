@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createGoPay } from '../../src/index';
+import { createGoPay } from '../../src/core/index';
 import { createMockBridge } from '../../src/mock/index';
 
 afterEach(() => {

@@ -1,6 +1,6 @@
 // The GoPay app around the mini app (src/mock/container.ts): toasts in seconds, the navigation bar, the locale.
 import { describe, expect, it, vi } from 'vitest';
-import { createGoPay } from '../../src/index';
+import { createGoPay } from '../../src/core/index';
 import { fire, raw, useMocks } from './helpers';
 
 const mock = useMocks();

@@ -1,7 +1,7 @@
 // The phone's capabilities (src/mock/device.ts): the fixtures of GPLocation, GPSystem, GPCamera, and GPFile.save's
 // events. Browser equivalents (browserApis) are in browser-apis.test.ts.
 import { describe, expect, it, vi } from 'vitest';
-import { createGoPay } from '../../src/index';
+import { createGoPay } from '../../src/core/index';
 import { CALLBACK_ID, fire, listen, raw, SUCCESS, useMocks } from './helpers';
 
 const mock = useMocks();

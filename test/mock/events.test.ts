@@ -3,7 +3,7 @@
 // addEventListener/removeEventListener with EventTarget's rules. In a browser they go to `document` (bridge.test.ts,
 // sensors.test.ts and the acceptance contract check that).
 import { describe, expect, it, vi } from 'vitest';
-import { createGoPay } from '../../src/index';
+import { createGoPay } from '../../src/core/index';
 import { createMockBridge, type MockBridgeEvent } from '../../src/mock/index';
 
 describe('bridge events in Node', () => {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
-import { createGoPay } from '../../src/index';
+import { createGoPay } from '../../src/core/index';
 import { createMockBridge, installMockBridge } from '../../src/mock/index';
 
 describe('the mock in Node, without a DOM', () => {

@@ -3,7 +3,7 @@
 // what was wrong and lists what is valid, never a mock that quietly rehearses another scenario.
 import { describe, expect, it, vi } from 'vitest';
 import { createMockBridge, installMockBridge } from '../../src/mock/index';
-import { GoPayValidationError } from '../../src/index';
+import { GoPayValidationError } from '../../src/core/index';
 import { raw, SUCCESS, useMocks } from './helpers';
 
 const mock = useMocks();

@@ -1,7 +1,7 @@
 // GP.launchPayment: the simulated user's choice (the paymentStatus option, the payment-cancelled scenario, or the
 // panel's payment sheet), with GoPay's current meaning of each status. The server report is in server.test.ts.
 import { describe, expect, it, vi } from 'vitest';
-import { createGoPay } from '../../src/index';
+import { createGoPay } from '../../src/core/index';
 import { raw, SUCCESS, tick, useMocks } from './helpers';
 
 const mock = useMocks();

@@ -2,7 +2,7 @@
 // and again after reset(); pinned for seed 42 so that a release does not silently change a user's fixtures.
 import { describe, expect, it, vi } from 'vitest';
 import type { MockBridge } from '../../src/mock/index';
-import { createRandom } from '../../src/mock/random';
+import { createRandom } from '../../src/shared/random';
 import { raw, useMocks } from './helpers';
 
 const mock = useMocks();

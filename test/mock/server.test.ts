@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createGoPay, isGoPayError } from '../../src/index';
+import { createGoPay, isGoPayError } from '../../src/core/index';
 import { createMockBridge, type MockBridge, type MockBridgeOptions } from '../../src/mock/index';
 
 interface Received {

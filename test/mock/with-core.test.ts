@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createGoPay, isGoPayError } from '../../src/index';
+import { createGoPay, isGoPayError } from '../../src/core/index';
 import { createMockBridge, envelope, type MockBridge, type MockBridgeOptions } from '../../src/mock/index';
 
 const made: MockBridge[] = [];

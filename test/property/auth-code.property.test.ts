@@ -2,7 +2,7 @@
 // that is expired at the moment it runs.
 import fc from 'fast-check';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { createGoPay, isAuthCodeExpired, isGoPayError, type AuthCode, type GpContainer } from '../../src/index';
+import { createGoPay, isAuthCodeExpired, isGoPayError, type AuthCode, type GpContainer } from '../../src/core/index';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 0 });

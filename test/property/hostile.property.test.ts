@@ -3,7 +3,7 @@
 // once, with a value or a GoPayError; no rejection goes unhandled; no secret reaches an error, an event or debug.
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createGoPay, isGoPayError, type GoPay, type GpContainer } from '../../src/index';
+import { createGoPay, isGoPayError, type GoPay, type GpContainer } from '../../src/core/index';
 
 const SECRET = 'SeCrEt' + 'x9'.repeat(20);
 const PROTO_NAMES = ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf'] as const;

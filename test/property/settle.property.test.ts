@@ -2,7 +2,7 @@
 // and leaves no timer or listener behind.
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createGoPay, isGoPayError, type GpContainer } from '../../src/index';
+import { createGoPay, isGoPayError, type GpContainer } from '../../src/core/index';
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -20,7 +20,7 @@ import {
   toBase64,
   transactionStringToSign,
   verifyRsa,
-} from '../../src/server/crypto';
+} from '../../src/shared/snap-crypto';
 import { GoPayValidationError } from '../../src/server/index';
 import { jakarta, makeKeys } from './helpers';
 

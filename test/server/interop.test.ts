@@ -7,7 +7,7 @@ import { createPrivateKey } from 'node:crypto';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { hmacSha512, importPrivateKey, signRsa, transactionStringToSign } from '../../src/server/crypto';
+import { hmacSha512, importPrivateKey, signRsa, transactionStringToSign } from '../../src/shared/snap-crypto';
 import { GoPaySignatureError } from '../../src/server/index';
 import { verifyNotification, type VerifyNotificationOptions } from '../../src/server/notification';
 import { CLIENT_SECRET, snapClient } from './fake-snap';

@@ -14,7 +14,7 @@ import {
   type GoPayEvents,
   type SettleEvent,
   type UnavailableReason,
-} from '../../src/index';
+} from '../../src/core/index';
 import { createMockBridge, type MockBridge } from '../../src/mock/index';
 
 const expectType = <T>(_value: T) => {};

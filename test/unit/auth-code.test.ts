@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createGoPay, GoPayAuthCodeExpiredError, isAuthCodeExpired } from '../../src/index';
+import { createGoPay, GoPayAuthCodeExpiredError, isAuthCodeExpired } from '../../src/core/index';
 import { fakeBridge, ok } from './fake-bridge';
 
 beforeEach(() => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createGoPay, GoPayBridgeError, type CallEvent, type GpContainer, type SettleEvent } from '../../src/index';
+import { createGoPay, GoPayBridgeError, type CallEvent, type GpContainer, type SettleEvent } from '../../src/core/index';
 import { failWith, fakeBridge, ok, okTop } from './fake-bridge';
 
 afterEach(() => {

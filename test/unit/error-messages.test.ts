@@ -8,7 +8,7 @@ import {
   GoPayTimeoutError,
   GoPayUnavailableError,
   isGoPayError,
-} from '../../src/index';
+} from '../../src/core/index';
 import { BRIDGE_CODES } from '../../src/errors/GoPayBridgeError';
 import { fakeBridge } from './fake-bridge';
 

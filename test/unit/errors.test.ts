@@ -10,7 +10,7 @@ import {
   GoPayUnavailableError,
   GoPayValidationError,
   isGoPayError,
-} from '../../src/index';
+} from '../../src/core/index';
 import { BRIDGE_CODES } from '../../src/errors/GoPayBridgeError';
 import { fakeBridge } from './fake-bridge';
 

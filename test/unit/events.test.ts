@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createGoPay, type SettleEvent } from '../../src/index';
+import { createGoPay, type SettleEvent } from '../../src/core/index';
 import { fakeBridge, failWith, ok } from './fake-bridge';
 
 const SECRET = 'S3CRET'.repeat(10);

@@ -1,4 +1,4 @@
-import type { GpContainer } from '../../src/index';
+import type { GpContainer } from '../../src/core/index';
 
 export type Answer = (onSuccess: (r: unknown) => void, onFailure: (r: unknown) => void, params: Record<string, unknown>) => void;
 

@@ -1,6 +1,6 @@
 // gp.isInGoPay(): true only when the bridge answered a probe; never rejects; a true is remembered.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createGoPay } from '../../src/index';
+import { createGoPay } from '../../src/core/index';
 import { failWith, fakeBridge, ok, type Answer } from './fake-bridge';
 
 const win = window as unknown as Window & { happyDOM: { settings: { handleDisabledFileLoadingAsSuccess: boolean } } };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createGoPay, GoPayUnavailableError, type GpContainer } from '../../src/index';
+import { createGoPay, GoPayUnavailableError, type GpContainer } from '../../src/core/index';
 import { fakeBridge, okTop } from './fake-bridge';
 import { unhandledRejections } from './unhandled';
 

@@ -1,7 +1,7 @@
 // createGoPay options and per-call options: own fields only, every wrong value a GoPayValidationError before the
 // bridge or the loader runs, no name silently ignored (DESIGN, "Robustness rules").
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createGoPay, GoPayValidationError } from '../../src/index';
+import { createGoPay, GoPayValidationError } from '../../src/core/index';
 import { fakeBridge, ok } from './fake-bridge';
 
 const proto = Object.prototype as Record<string, unknown>;

@@ -1,7 +1,7 @@
 // Secrets (auth codes, tokens, base64 data) never leave through an error's message, response or cause, through
 // JSON.stringify(error), events or debug output: also when they arrive in a malformed or a failed answer.
 import { describe, expect, it } from 'vitest';
-import { createGoPay, GoPayBridgeError, type GpContainer, type SettleEvent } from '../../src/index';
+import { createGoPay, GoPayBridgeError, type GpContainer, type SettleEvent } from '../../src/core/index';
 import { fakeBridge, type Answer } from './fake-bridge';
 
 const SECRET = 'S3CRET0123456789'.repeat(4);

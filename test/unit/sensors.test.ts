@@ -1,6 +1,6 @@
 // watch*: watchers of one sensor share its start, which never borrows one watcher's timeout or signal.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createGoPay } from '../../src/index';
+import { createGoPay } from '../../src/core/index';
 import { failWith, fakeBridge, okTop, type Answer } from './fake-bridge';
 
 afterEach(() => {

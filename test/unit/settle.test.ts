@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createGoPay, GoPayAbortError, GoPayTimeoutError, isGoPayError } from '../../src/index';
+import { createGoPay, GoPayAbortError, GoPayTimeoutError, isGoPayError } from '../../src/core/index';
 import { fakeBridge, ok, type Answer } from './fake-bridge';
 
 beforeEach(() => {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import * as kit from '../../src/index';
+import * as kit from '../../src/core/index';
 import { fakeBridge, ok, okTop } from './fake-bridge';
 import { unhandledRejections } from './unhandled';
 

@@ -1,7 +1,7 @@
 // Arguments: every one checked before the bridge is called, refused with a message that names the field, what it
 // must be and what it got; and the params the typed methods send.
 import { describe, expect, it } from 'vitest';
-import { createGoPay, GoPayValidationError, toPaymentDeeplink } from '../../src/index';
+import { createGoPay, GoPayValidationError, toPaymentDeeplink } from '../../src/core/index';
 import { fakeBridge, ok, okTop } from './fake-bridge';
 
 // [method, args, the field the message must name]

@@ -1,5 +1,6 @@
-import { GoPayBridgeError } from './errors/GoPayBridgeError';
-import { isRecord, own } from './validate';
+import type { GoPayBridgeError } from '../errors/GoPayBridgeError';
+import { bridgeFailure } from './bridge-failure';
+import { isRecord, own } from '../shared/checks';
 
 /** An answer of the bridge, read: a value to resolve with, or the error to reject with (no tuple: the hot path). */
 export type Outcome = Record<string, unknown> | GoPayBridgeError;
@@ -25,7 +26,7 @@ const beside = ({ success: _success, ret: _ret, data: _data, ...fields }: Record
  */
 export const readAnswer = (raw: unknown, viaFailure: boolean, className: string, methodName: string, merge?: boolean): Outcome => {
   const fail = (message: unknown, bridgeCode?: unknown) =>
-    new GoPayBridgeError(message as string, { className, methodName, bridgeCode: (bridgeCode as string) || undefined, response: raw });
+    bridgeFailure(message as string, { className, methodName, bridgeCode: (bridgeCode as string) || undefined, response: raw });
   const answer = parse(raw ?? (viaFailure ? raw : {}));
   if (!isRecord(answer)) {
     return fail(viaFailure && answer == null ? 'no details' : `malformed answer (${typeof raw})`);

@@ -1,8 +1,8 @@
 import EventEmitter from 'eventemitter3';
 import { parse } from './envelope';
-import type { GoPayError } from './errors/GoPayError';
+import type { GoPayError } from '../errors/GoPayError';
 import type { CompassReading, MotionReading, SaveFileResult, ShakeReading } from './types';
-import { checkFunction, checkString } from './validate';
+import { checkFunction, checkString } from '../shared/checks';
 
 /** Emitted before a call is sent to the bridge. Secrets in `params` are redacted. */
 export interface CallEvent {

@@ -1,10 +1,10 @@
-import { answeredWithout } from './errors/GoPayBridgeError';
-import type { GoPay } from './gopay';
-import type { Params } from './request';
-import { toPaymentDeeplink } from './payment';
-import type { Send } from './request';
+import { answeredWithout } from '../errors/GoPayBridgeError';
+import type { GoPay } from './gopay-interface';
+import type { Params } from './send';
+import { toPaymentDeeplink } from '../shared/payment-deeplink';
+import type { Send } from './send';
 import type { CallOptions, LocationResult } from './types';
-import { checkLink, checkNumber, checkObject, checkOneOf, checkString, invalid, own } from './validate';
+import { checkLink, checkNumber, checkObject, checkOneOf, checkString, invalid, own } from '../shared/checks';
 
 /** The methods that are one plain bridge call each. getAuthCode, getConsent and saveFile have their own modules. */
 export type TableMethod =

@@ -1,8 +1,8 @@
-import type { GoPayError } from './errors/GoPayError';
-import type { Params } from './request';
-import type { Send } from './request';
+import type { GoPayError } from '../errors/GoPayError';
+import type { Params } from './send';
+import type { Send } from './send';
 import type { CallOptions, ConsentResult } from './types';
-import { checkString, own } from './validate';
+import { checkString, own } from '../shared/checks';
 
 const granted = (value: unknown) => value === true || value === 'true';
 

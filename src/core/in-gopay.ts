@@ -1,5 +1,5 @@
-import { GoPayBridgeError } from './errors/GoPayBridgeError';
-import type { Send } from './request';
+import { GoPayBridgeError } from '../errors/GoPayBridgeError';
+import type { Send } from './send';
 import type { ProbeOptions } from './types';
 
 /** `gp.isInGoPay`: one probe call (GPBase.getLocale), harmless and answered by every GoPay app. */

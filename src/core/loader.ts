@@ -1,4 +1,4 @@
-import { GoPayUnavailableError } from './errors/GoPayUnavailableError';
+import { GoPayUnavailableError } from '../errors/GoPayUnavailableError';
 import type { ResolvedOptions } from './options';
 import type { GpContainer } from './types';
 

@@ -1,11 +1,12 @@
 import { DEFAULTS } from './constants';
-import { GoPayAuthCodeExpiredError } from './errors/GoPayAuthCodeExpiredError';
-import { answeredWithout } from './errors/GoPayBridgeError';
-import { isGoPayError, type GoPayError } from './errors/GoPayError';
+import { GoPayAuthCodeExpiredError } from '../errors/GoPayAuthCodeExpiredError';
+import { answeredWithout } from '../errors/GoPayBridgeError';
+import type { GoPayError } from '../errors/GoPayError';
+import { isGoPayError } from '../errors/index';
 import { readCallOptions } from './options';
-import { validated, type Send } from './request';
+import { validated, type Send } from './send';
 import type { AuthCode, CallOptions, WithAuthCodeOptions } from './types';
-import { checkFunction, own } from './validate';
+import { checkFunction, own } from '../shared/checks';
 
 /**
  * Whether `authCode` is expired, or will be within `margin` ms (the time it takes to reach your backend). Anything

@@ -1,5 +1,5 @@
 import type EventEmitter from 'eventemitter3';
-import type { GoPayError } from './errors/GoPayError';
+import type { GoPayError } from '../errors/GoPayError';
 import type { SettleEvent } from './events';
 import { redact } from './redact';
 

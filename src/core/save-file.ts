@@ -1,9 +1,9 @@
-import { GoPayBridgeError } from './errors/GoPayBridgeError';
-import { GoPayUnavailableError } from './errors/GoPayUnavailableError';
+import { bridgeFailure } from './bridge-failure';
+import { GoPayUnavailableError } from '../errors/GoPayUnavailableError';
 import type { Subscribe } from './events';
-import type { Send } from './request';
+import type { Send } from './send';
 import type { CallOptions, SaveFileParams, SaveFileResult } from './types';
-import { checkLink, checkObject, checkOneOf, own } from './validate';
+import { checkLink, checkObject, checkOneOf, own } from '../shared/checks';
 
 const DESTINATIONS = ['DOWNLOADS', 'DOCUMENTS', 'PICTURES', 'DCIM'] as const;
 
@@ -37,10 +37,7 @@ export const createSaveFile = (send: Send, on: Subscribe, eventTarget: () => Eve
         awaitEvents: (settle) => {
           const offSuccess = on('GPFile.Event.saveSuccess', (payload) => settle(true, payload));
           const offFailed = on('GPFile.Event.saveFailed', (payload) =>
-            settle(
-              false,
-              new GoPayBridgeError(own(payload, 'msg') as string, { className: 'GPFile', methodName: 'save', response: payload }),
-            ),
+            settle(false, bridgeFailure(own(payload, 'msg') as string, { className: 'GPFile', methodName: 'save', response: payload })),
           );
           return () => {
             offSuccess();

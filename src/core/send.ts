@@ -1,13 +1,14 @@
 import { readAnswer } from './envelope';
-import { GoPayAbortError } from './errors/GoPayAbortError';
-import { GoPayBridgeError } from './errors/GoPayBridgeError';
-import { isGoPayError } from './errors/GoPayError';
-import { GoPayTimeoutError } from './errors/GoPayTimeoutError';
-import { GoPayValidationError } from './errors/GoPayValidationError';
+import { GoPayAbortError } from '../errors/GoPayAbortError';
+import { GoPayBridgeError } from '../errors/GoPayBridgeError';
+import { bridgeFailure } from './bridge-failure';
+import { isGoPayError } from '../errors/index';
+import { GoPayTimeoutError } from '../errors/GoPayTimeoutError';
+import { GoPayValidationError } from '../errors/GoPayValidationError';
 import { readCallOptions, type ResolvedOptions } from './options';
 import type { Settle } from './report';
 import type { CallOptions, GpContainer } from './types';
-import { checkObject, checkString, own } from './validate';
+import { checkObject, checkString, own } from '../shared/checks';
 
 export type Params = Record<string, unknown>;
 
@@ -145,7 +146,7 @@ export const createSend =
           if (outcome instanceof GoPayBridgeError) settle(false, outcome);
           else if (!awaitEvents) settle(true, outcome);
         } catch (error) {
-          settle(false, new GoPayBridgeError('unreadable answer', { className, methodName, response: raw, cause: error }));
+          settle(false, bridgeFailure('unreadable answer', { className, methodName, response: raw, cause: error }));
         }
       };
 
@@ -182,7 +183,7 @@ export const createSend =
           );
         } catch (thrown) {
           // Some bridges throw plain objects shaped like a failure envelope: read as one.
-          if (thrown instanceof Error) settle(false, new GoPayBridgeError(thrown.message, { className, methodName, cause: thrown }));
+          if (thrown instanceof Error) settle(false, bridgeFailure(thrown.message, { className, methodName, cause: thrown }));
           else answer(thrown, true);
         }
       };

@@ -1,8 +1,8 @@
 import type { GoPayEventName, Subscribe } from './events';
 import { readCallOptions } from './options';
-import { validated, waitFor, type Params, type Send } from './request';
+import { validated, waitFor, type Params, type Send } from './send';
 import type { StopWatching } from './types';
-import { checkFunction, checkNumber, checkOneOf, own } from './validate';
+import { checkFunction, checkNumber, checkOneOf, own } from '../shared/checks';
 
 /** A GPMotion sensor: its event, how GoPay starts and stops it, and the options a watcher may give. */
 interface Sensor {

@@ -1,4 +1,4 @@
-import { GoPayValidationError } from './errors/GoPayValidationError';
+import { GoPayValidationError } from '../errors/GoPayValidationError';
 
 // Every check returns the value it was given, or throws a GoPayValidationError naming the field, what it must
 // be and what it got. A check never calls a method of the value it checks: a Symbol, a null-prototype object or

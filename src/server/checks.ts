@@ -1,9 +1,9 @@
 // The argument checks shared by both clients and verifyNotification. Options are read from their own properties only
 // (a value inherited from a polluted Object.prototype is never used), unknown names are refused, and a message
 // never quotes a secret.
-import { isGoPayError } from '../errors/GoPayError';
+import { isGoPayError } from '../errors/index';
 import { GoPayValidationError } from '../errors/GoPayValidationError';
-import type { CallOptions } from './types';
+import type { CallOptions } from './mini-app-types';
 
 function hasOwn(object: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(object, key);

@@ -1,7 +1,7 @@
 import { DEFAULTS } from './constants';
 import type { DebugOption } from './report';
 import type { CallOptions, GpContainer } from './types';
-import { checkNumber, checkObject, checkOneOf, checkSignal, checkString, checkTimeout, invalid, own } from './validate';
+import { checkNumber, checkObject, checkOneOf, checkSignal, checkString, checkTimeout, invalid, own } from '../shared/checks';
 
 /** Options of `createGoPay()`. Every field is optional. */
 export interface GoPayOptions {

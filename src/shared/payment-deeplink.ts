@@ -1,4 +1,4 @@
-import { checkString, invalid } from './validate';
+import { checkString, invalid } from './checks';
 
 /**
  * Turns the `webRedirectUrl` your backend got from GoPay's payment API into the deeplink

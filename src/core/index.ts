@@ -1,20 +1,20 @@
 // The public API, named one by one: nothing else in src/ is part of the contract.
-export { createGoPay } from './client';
-export type { GoPay } from './gopay';
+export { createGoPay } from './create-gopay';
+export type { GoPay } from './gopay-interface';
 export type { GoPayOptions } from './options';
 export { VERSION } from './constants';
-export { toPaymentDeeplink } from './payment';
+export { toPaymentDeeplink } from '../shared/payment-deeplink';
 export { isAuthCodeExpired } from './auth-code';
-export { GoPayError, isGoPayError } from './errors/GoPayError';
-export type { GoPayErrorCode, GoPayErrorDetails, GoPayErrorOf } from './errors/GoPayError';
-export { GoPayTimeoutError } from './errors/GoPayTimeoutError';
-export { GoPayAbortError } from './errors/GoPayAbortError';
-export { GoPayUnavailableError } from './errors/GoPayUnavailableError';
-export type { UnavailableReason } from './errors/GoPayUnavailableError';
-export { GoPayAuthCodeExpiredError } from './errors/GoPayAuthCodeExpiredError';
-export { GoPayBridgeError } from './errors/GoPayBridgeError';
-export type { BridgeErrorCode } from './errors/GoPayBridgeError';
-export { GoPayValidationError } from './errors/GoPayValidationError';
+export { GoPayError, isGoPayError } from '../errors/index';
+export type { GoPayErrorCode, GoPayErrorDetails, GoPayErrorOf } from '../errors/index';
+export { GoPayTimeoutError } from '../errors/GoPayTimeoutError';
+export { GoPayAbortError } from '../errors/GoPayAbortError';
+export { GoPayUnavailableError } from '../errors/GoPayUnavailableError';
+export type { UnavailableReason } from '../errors/GoPayUnavailableError';
+export { GoPayAuthCodeExpiredError } from '../errors/GoPayAuthCodeExpiredError';
+export { GoPayBridgeError } from '../errors/GoPayBridgeError';
+export type { BridgeErrorCode } from '../errors/GoPayBridgeError';
+export { GoPayValidationError } from '../errors/GoPayValidationError';
 export type { DebugOption } from './report';
 export type { CallEvent, GoPayEventName, GoPayEvents, SettleEvent } from './events';
 export type {

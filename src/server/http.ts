@@ -47,24 +47,26 @@ const MAX_DELAY = 60_000;
  * Whether an answer may be retried: GoPay failed (5xx). Never another status — not even a 429: DESIGN's contract is
  * "never after a 4xx", and a rate limit is better met by the caller slowing down than by three times the requests.
  */
-export const isRetryableStatus = (status: number): boolean => status >= 500;
+export function isRetryableStatus(status: number): boolean {
+  return status >= 500;
+}
 
 /** `Retry-After` in ms (seconds or an HTTP date; a 503 may carry it), capped at 60 s; undefined when absent or unreadable. */
-export const retryAfter = (headers: Headers, now = Date.now()): number | undefined => {
+export function retryAfter(headers: Headers, now = Date.now()): number | undefined {
   const value = headers.get('retry-after')?.trim();
   if (!value) return undefined;
   const ms = /^\d+(\.\d+)?$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
   return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_DELAY) : undefined;
-};
+}
 
 /** Exponential backoff with jitter: 250–375 ms, then 500–750 ms, 1–1.5 s… (stripe-node's habit). */
-export const backoff = (retry: number): number => {
+export function backoff(retry: number): number {
   const base = Math.min(BASE_DELAY * 2 ** retry, MAX_DELAY);
   return Math.min(base + Math.random() * base * 0.5, MAX_DELAY);
-};
+}
 
-const sleep = (ms: number, signal: AbortSignal | undefined): Promise<void> =>
-  new Promise((resolve, reject) => {
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {
       clearTimeout(timer);
@@ -76,6 +78,7 @@ const sleep = (ms: number, signal: AbortSignal | undefined): Promise<void> =>
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
 
 const TIMED_OUT = Symbol('timed out');
 
@@ -166,7 +169,7 @@ async function attemptOnce(
  * `GoPayAbortError`, `GoPayTimeoutError` (the last attempt timed out) or `GoPayApiError` with `status: 0` (the last
  * attempt got no answer).
  */
-export const send = async (transport: TransportOptions, request: HttpRequest): Promise<HttpAnswer> => {
+export async function send(transport: TransportOptions, request: HttpRequest): Promise<HttpAnswer> {
   const { signal, className, methodName } = request;
   const url = transport.baseUrl + request.path;
   const path = new URL(url).pathname;
@@ -193,11 +196,12 @@ export const send = async (transport: TransportOptions, request: HttpRequest): P
       throw aborted();
     }
   }
-};
+}
 
 /** `, Request-Id …` or `, X-EXTERNAL-ID …` for messages; nothing when the request carries no id (the token request). */
-export const label = (request: Pick<HttpRequest, 'requestId' | 'idHeader'>): string =>
-  request.requestId ? `, ${request.idHeader ?? 'Request-Id'} ${request.requestId}` : '';
+export function label(request: Pick<HttpRequest, 'requestId' | 'idHeader'>): string {
+  return request.requestId ? `, ${request.idHeader ?? 'Request-Id'} ${request.requestId}` : '';
+}
 
 /** Whether `error` is our RefusedAnswer; false for anything `instanceof` cannot even look at (a hostile Proxy). */
 function isRefused(error: unknown): error is RefusedAnswer {
@@ -218,7 +222,7 @@ function refused(request: HttpRequest, answer: RefusedAnswer): GoPayApiError {
 }
 
 /** The error of a call whose last attempt got no answer. */
-const failure = (request: HttpRequest, error: unknown, attempts: number): Error => {
+function failure(request: HttpRequest, error: unknown, attempts: number): Error {
   const { className, methodName, requestId, timeout } = request;
   const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
   if (error === TIMED_OUT) {
@@ -241,4 +245,4 @@ const failure = (request: HttpRequest, error: unknown, attempts: number): Error 
     `${className}.${methodName}: GoPay could not be reached${tries} (${request.method} ${request.path}${label(request)}): ${cause.message}`,
     { status: 0, requestId: requestId || undefined, retryable: true, cause },
   );
-};
+}

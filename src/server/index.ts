@@ -19,14 +19,11 @@ export type {
   TransportClientOptions,
   UserProfile,
 } from './mini-app-types';
+export type { PaymentCallOptions, SnapClient, SnapClientOptions, TokenStore } from './snap-types';
 export type {
-  PaymentCallOptions,
   SnapAmount,
   SnapCancelRequest,
   SnapCancelResult,
-  SnapClient,
-  SnapClientOptions,
-  SnapNotification,
   SnapPayOption,
   SnapPaymentBody,
   SnapPaymentResult,
@@ -37,8 +34,8 @@ export type {
   SnapStatusResult,
   SnapTransactionStatus,
   SnapUrlParam,
-  TokenStore,
-} from './snap-types';
+} from './snap-payment-types';
+export type { SnapNotification } from './snap-notification-types';
 export { GoPayError, isGoPayError } from '../errors/index';
 export type { GoPayErrorCode } from '../errors/index';
 export { GoPayApiError } from '../errors/GoPayApiError';

@@ -47,11 +47,11 @@ const SNAP_ONLY = [
 const CLASS = 'GoPayServer';
 
 /** The error of an answer that is not `success: true` on a 2xx. Its body and texts are redacted. */
-export const envelopeError = (
+export function envelopeError(
   answer: HttpAnswer,
   request: Pick<HttpRequest, 'method' | 'path' | 'requestId' | 'secrets' | 'methodName'>,
   className = CLASS,
-) => {
+) {
   const { status, body } = answer;
   const error = body && typeof body == 'object' ? (body as { error?: unknown }).error : undefined;
   const { description: rawDescription, code } = (error && typeof error == 'object' ? error : {}) as {
@@ -73,7 +73,7 @@ export const envelopeError = (
       retryable: isRetryableStatus(status),
     },
   );
-};
+}
 
 // GoPay's answer to a used, expired or unknown code is `{ success: false, error: { description: 'AuthCode Not Found' } }`
 // with a 4xx. Only a description about the auth code counts: "Merchant not found", "Client credentials expired" or a

@@ -5,7 +5,7 @@ import { GoPaySignatureError } from '../errors/GoPaySignatureError';
 import { GoPayValidationError } from '../errors/GoPayValidationError';
 import { importPublicKey, notificationStringToSign, parseSnapTimestamp, verifyRsa } from '../shared/snap-crypto';
 import { checkSecret, readArguments, readObject } from './checks';
-import type { SnapNotification } from './snap-types';
+import type { SnapNotification } from './snap-notification-types';
 
 /**
  * The body to answer a notification with, once it is verified and stored; send it with an `X-TIMESTAMP:

@@ -6,7 +6,7 @@ import { GoPayAbortError } from '../errors/GoPayAbortError';
 import { GoPayApiError } from '../errors/GoPayApiError';
 import { GoPayValidationError } from '../errors/GoPayValidationError';
 import { toPaymentDeeplink } from '../shared/payment-deeplink';
-import { hmacSha512, importPrivateKey, randomId, signRsa, snapTimestamp, transactionStringToSign } from '../shared/snap-crypto';
+import { hmacSha512, importPrivateKey, randomId, snapTimestamp, transactionStringToSign } from '../shared/snap-crypto';
 import { send, type HttpRequest } from './http';
 import {
   checkHeaderId,
@@ -21,15 +21,9 @@ import {
 import { redact } from './redact';
 import { cancelBody, paymentBody, refundBody, statusBody } from './snap-bodies';
 import { isInvalidToken, isSuccess, snapError } from './snap-answers';
-import type {
-  PaymentCallOptions,
-  SnapCancelResult,
-  SnapClient,
-  SnapClientOptions,
-  SnapPaymentResult,
-  SnapRefundResult,
-  SnapStatusResult,
-} from './snap-types';
+import type { SnapCancelResult, SnapPaymentResult, SnapRefundResult, SnapStatusResult } from './snap-payment-types';
+import type { PaymentCallOptions, SnapClient, SnapClientOptions } from './snap-types';
+import { requestAccessToken } from './snap-token';
 import { checkStore, createTokenCache, waitFor } from './token-cache';
 import type { CallOptions } from './mini-app-types';
 
@@ -67,8 +61,6 @@ const OWN_HEADERS = [
   'X-SIGNATURE',
 ];
 const CLASS = 'SnapClient';
-/** A token whose lifetime GoPay does not state is kept for SNAP's usual 15 minutes. */
-const DEFAULT_LIFETIME = 900_000;
 /** X-EXTERNAL-ID: GoPay stores it (and takes it back as `originalExternalId`) in 36 characters. */
 const EXTERNAL_ID_LENGTH = 36;
 
@@ -115,40 +107,8 @@ export function createSnapClient(options: SnapClientOptions): SnapClient {
   signingKey.catch(() => {});
   const secrets = [clientSecret, privateKey, privateKey.replace(/-----[^-]+-----|\s|\\n/g, '')];
 
-  async function requestToken() {
-    const key = await signingKey;
-    const body = JSON.stringify({ grantType: 'client_credentials' });
-    const request: HttpRequest = {
-      method: 'POST',
-      path: '/v1.0/access-token/b2b',
-      prepare: async () => {
-        const timestamp = snapTimestamp();
-        return {
-          headers: {
-            'Content-Type': 'application/json',
-            Accept: 'application/json',
-            'X-TIMESTAMP': timestamp,
-            'X-CLIENT-KEY': clientId,
-            'X-SIGNATURE': await signRsa(key, `${clientId}|${timestamp}`),
-          },
-          body,
-        };
-      },
-      requestId: '',
-      timeout: transport.timeout,
-      className: CLASS,
-      methodName: 'accessToken',
-      secrets,
-    };
-    const answer = await send(transport, request);
-    const token = (answer.body as { accessToken?: unknown } | undefined)?.accessToken;
-    if (!isSuccess(answer) || typeof token != 'string' || !token)
-      throw snapError(answer, { ...request, secrets: typeof token == 'string' ? [...secrets, token] : secrets }, CLASS);
-    const expiresIn = Number((answer.body as { expiresIn?: unknown }).expiresIn);
-    return { accessToken: token, lifetime: expiresIn > 0 ? expiresIn * 1000 : DEFAULT_LIFETIME };
-  }
   const tokens = createTokenCache(
-    requestToken,
+    () => requestAccessToken({ clientId, signingKey, secrets, transport }),
     `gopay-miniapp-kit:snap-token:${transport.baseUrl}:${clientId}`,
     tokenStore,
     transport.timeout || undefined,

@@ -22,7 +22,7 @@ export interface TokenCache {
 }
 
 /** Reads what the store holds: our JSON entry, or undefined for anything else. */
-const parseEntry = (value: unknown): AccessTokenEntry | undefined => {
+function parseEntry(value: unknown): AccessTokenEntry | undefined {
   if (typeof value != 'string') return undefined;
   try {
     const entry = JSON.parse(value) as Partial<AccessTokenEntry>;
@@ -30,7 +30,7 @@ const parseEntry = (value: unknown): AccessTokenEntry | undefined => {
   } catch {
     return undefined;
   }
-};
+}
 
 /** `promise`, or undefined once `ms` have passed: a store that hangs must not hold up every call after it. */
 function within<T>(promise: T | Promise<T>, ms: number): Promise<T | undefined> {
@@ -54,12 +54,12 @@ function within<T>(promise: T | Promise<T>, ms: number): Promise<T | undefined> 
  * @param store shared with other instances under `key`. A store that fails, or does not answer within
  *   `storeTimeout` ms, is ignored: a token is then fetched. Writes are not waited for.
  */
-export const createTokenCache = (
+export function createTokenCache(
   request: () => Promise<{ accessToken: string; lifetime: number }>,
   key: string,
   store?: TokenStore,
   storeTimeout = 10_000,
-): TokenCache => {
+): TokenCache {
   let memory: { token: string; until: number } | undefined;
   let pending: Promise<string> | undefined;
   // The last token GoPay refused: a store shared with an instance that has not noticed yet may still hold it.
@@ -113,7 +113,7 @@ export const createTokenCache = (
       if (memory?.token === token) memory = undefined;
     },
   };
-};
+}
 
 /**
  * Waits for `promise` (shared work) without letting one caller's signal or timeout cancel it for the others. A
@@ -161,11 +161,11 @@ export function waitFor<T>(
 }
 
 /** A `tokenStore` option: an object with `get` and `set`, or undefined. */
-export const checkStore = (store: unknown): TokenStore | undefined => {
+export function checkStore(store: unknown): TokenStore | undefined {
   if (store === undefined) return undefined;
   const { get, set } = (store ?? {}) as Partial<TokenStore>;
   if (typeof get != 'function' || typeof set != 'function') {
     throw new GoPayValidationError('createSnapClient(options).tokenStore must be an object with get(key) and set(key, value, ttlMs).');
   }
   return store as TokenStore;
-};
+}

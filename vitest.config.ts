@@ -16,5 +16,9 @@ export default defineConfig({
     // The JSON report lets .ci/run print a plain "N passed, N failed" line.
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
     unstubGlobals: true,
+    // Expected noise, not failures: the mock bridge announces itself once per page, as it must in a real app; happy-dom
+    // reports each <script> the loader tests let fail (test/setup/quiet-happy-dom.ts).
+    onConsoleLog: (log) => !/The GoPay mock bridge is active/.test(log),
+    setupFiles: ['test/setup/quiet-happy-dom.ts'],
   },
 });

@@ -7,9 +7,9 @@ export default {
   vitest: { configFile: 'vitest.stryker.config.ts' },
   mutate: [
     'src/**/*.ts',
-    '!src/types.ts',
-    '!src/gopay.ts',
-    '!src/index.ts',
+    '!src/core/types.ts',
+    '!src/core/gopay-interface.ts',
+    '!src/core/index.ts',
     '!src/mock/options.ts',
     '!src/mock/index.ts',
     '!src/server/index.ts',

@@ -1,41 +1,53 @@
 // @vitest-environment node
 // The SNAP access token: one request for all concurrent callers, cached until 60 s before expiry, refreshed once
-// when GoPay calls it invalid, shared through a tokenStore.
+// when GoPay calls it invalid, shared through a tokenStore. On the in-memory SNAP stand-in (signatures checked with
+// node:crypto); the token answer's delay, the callers' timeouts and aborts run on the fake clock.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GoPayAbortError, GoPayApiError, type TokenStore } from '../../src/server/index';
-import { CLIENT_ID, payment, snapClient, startFakeSnap, type FakeSnapOptions } from './fake-snap';
-import { header, json } from './helpers';
+import { CLIENT_ID, payment } from './fake-snap';
+import { header } from './helpers';
+import { fakeClock, idle, inMemorySnap, PAYMENT_PATH, reply, until, watch, type InMemorySnapOptions } from './in-memory';
 
-let fake: Awaited<ReturnType<typeof startFakeSnap>> | undefined;
-afterEach(async () => {
+let fake: ReturnType<typeof inMemorySnap> | undefined;
+afterEach(() => {
   vi.useRealTimers();
-  await fake?.close();
   fake = undefined;
 });
 
-const client = (extra: Record<string, unknown> = {}) => snapClient(fake!.url, extra);
-const start = async (options: FakeSnapOptions = {}, extra: Record<string, unknown> = {}) => {
-  fake = await startFakeSnap(options);
+const client = (extra: Record<string, unknown> = {}) => fake!.client(extra);
+const start = (options: InMemorySnapOptions = {}, extra: Record<string, unknown> = {}) => {
+  fake = inMemorySnap(options);
   return client(extra);
 };
 const PAYMENT = payment('order-1', '1000.00');
-const payments = () => fake!.requests.filter((request) => request.url == '/v1.0/debit/payment-host-to-host');
+const payments = () => fake!.payments();
+/** Moves the fake clock `ms` forward, running what falls due. */
+const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+/** The token request is out (signing it runs on WebCrypto, in real time). */
+const tokenRequested = (n = 1) => until(() => fake!.tokenRequests() == n, `token request ${n}`);
 
 describe('one token for everyone', () => {
   it('1,000 concurrent createPayment calls make ONE token request', async () => {
-    const snap = await start({ tokenDelay: 50 });
-    const results = await Promise.all(
-      Array.from({ length: 1000 }, (_, i) => snap.createPayment({ ...PAYMENT, partnerReferenceNo: `o-${i}` })),
+    fakeClock();
+    const snap = start({ tokenDelay: 50 });
+    const calls = watch(
+      Promise.all(Array.from({ length: 1000 }, (_, i) => snap.createPayment({ ...PAYMENT, partnerReferenceNo: `o-${i}` }))),
     );
+    // The token answer is held on the fake clock until every caller is waiting for it.
+    await tokenRequested();
+    await idle();
+    expect(payments()).toHaveLength(0);
+    await advance(50);
+    const results = await calls.promise;
     expect(results).toHaveLength(1000);
     expect(fake!.tokenRequests()).toBe(1);
     expect(payments()).toHaveLength(1000);
     expect(new Set(payments().map((request) => header(request, 'authorization'))).size).toBe(1);
     expect(fake!.errors).toEqual([]);
-  }, 60_000);
+  });
 
   it('later calls reuse the cached token', async () => {
-    const snap = await start();
+    const snap = start();
     await snap.createPayment(PAYMENT);
     await snap.getPaymentStatus({ originalReferenceNo: 'A1-1' });
     expect(await snap.accessToken()).toBe(fake!.issued[0]);
@@ -44,7 +56,7 @@ describe('one token for everyone', () => {
 
   it('a new token 60 s before expiresIn, not earlier', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
-    const snap = await start({ expiresIn: '900' });
+    const snap = start({ expiresIn: '900' });
     const first = await snap.accessToken();
     vi.setSystemTime(Date.now() + 839_000);
     expect(await snap.accessToken()).toBe(first);
@@ -56,37 +68,61 @@ describe('one token for everyone', () => {
 
   it('a token that lives 60 s or less is not cached, but concurrent callers still share its request', async () => {
     const store = { get: () => undefined, set: vi.fn() };
-    const snap = await start({ expiresIn: 30, tokenDelay: 30 }, { tokenStore: store });
-    const [a, b] = await Promise.all([snap.accessToken(), snap.accessToken()]);
+    fakeClock();
+    const snap = start({ expiresIn: 30, tokenDelay: 30 }, { tokenStore: store });
+    const both = watch(Promise.all([snap.accessToken(), snap.accessToken()]));
+    await tokenRequested();
+    await advance(30);
+    const [a, b] = await both.promise;
     expect(a).toBe(b);
     expect(fake!.tokenRequests()).toBe(1);
-    expect(await snap.accessToken()).not.toBe(a);
+    const third = watch(snap.accessToken());
+    await tokenRequested(2);
+    await advance(30);
+    expect(await third.promise).not.toBe(a);
     expect(fake!.tokenRequests()).toBe(2);
     expect(store.set).not.toHaveBeenCalled();
   });
 
   it("one caller's abort does not cancel the shared token request for the others", async () => {
-    const snap = await start({ tokenDelay: 150 });
+    fakeClock();
+    const snap = start({ tokenDelay: 150 });
     const controller = new AbortController();
-    const aborted = snap.createPayment(PAYMENT, { signal: controller.signal });
-    const other = snap.createPayment({ ...PAYMENT, partnerReferenceNo: 'order-2' });
+    const aborted = watch(snap.createPayment(PAYMENT, { signal: controller.signal }));
+    const other = watch(snap.createPayment({ ...PAYMENT, partnerReferenceNo: 'order-2' }));
     setTimeout(() => controller.abort(), 20);
-    await expect(aborted).rejects.toBeInstanceOf(GoPayAbortError);
-    await expect(other).resolves.toMatchObject({ partnerReferenceNo: 'order-2' });
+    await tokenRequested();
+    await advance(20);
+    // The aborted caller is out at once; the other still waits for the token.
+    expect(aborted.settled).toBe(true);
+    await expect(aborted.promise).rejects.toBeInstanceOf(GoPayAbortError);
+    expect(other.settled).toBe(false);
+    await advance(130);
+    await expect(other.promise).resolves.toMatchObject({ partnerReferenceNo: 'order-2' });
     expect(fake!.tokenRequests()).toBe(1);
+    expect(payments()).toHaveLength(1);
   });
 
   it('accessToken honours its own timeout while the shared request goes on', async () => {
-    const snap = await start({ tokenDelay: 300 });
-    await expect(snap.accessToken({ timeout: 50 })).rejects.toMatchObject({ code: 'TIMEOUT' });
-    await expect(snap.accessToken()).resolves.toBe(fake!.issued[0]);
+    fakeClock();
+    const snap = start({ tokenDelay: 300 });
+    const impatient = watch(snap.accessToken({ timeout: 50 }));
+    await tokenRequested();
+    await advance(49);
+    expect(impatient.settled).toBe(false);
+    await advance(1);
+    expect(impatient.settled).toBe(true);
+    await expect(impatient.promise).rejects.toMatchObject({ code: 'TIMEOUT' });
+    const patient = watch(snap.accessToken());
+    await advance(250);
+    await expect(patient.promise).resolves.toBe(fake!.issued[0]);
     expect(fake!.tokenRequests()).toBe(1);
   });
 });
 
 describe('an invalid token is refreshed once', () => {
   it('GoPay revokes the token: one new token, one more try with the same X-EXTERNAL-ID', async () => {
-    const snap = await start();
+    const snap = start();
     await snap.accessToken();
     fake!.revoke(fake!.issued[0]!);
     await expect(snap.createPayment(PAYMENT, { externalId: 'ext-9' })).resolves.toMatchObject({ responseCode: '2005400' });
@@ -97,7 +133,7 @@ describe('an invalid token is refreshed once', () => {
   });
 
   it('200 concurrent calls refused with the same revoked token make ONE new token request', async () => {
-    const snap = await start();
+    const snap = start();
     await snap.accessToken();
     fake!.revoke(fake!.issued[0]!);
     const results = await Promise.all(
@@ -109,12 +145,9 @@ describe('an invalid token is refreshed once', () => {
   });
 
   it.each([['4015401'], ['4015403'], ['4017301']])('%s twice: the second refusal rejects, no third try', async (code) => {
-    const snap = await start({
-      override: (request, res) => {
-        if (request.url != '/v1.0/debit/payment-host-to-host') return false;
-        json(res, 401, { responseCode: code, responseMessage: 'Invalid Token (B2B)' });
-        return true;
-      },
+    const snap = start({
+      override: (request) =>
+        request.url == PAYMENT_PATH ? reply(401, { responseCode: code, responseMessage: 'Invalid Token (B2B)' }) : undefined,
     });
     const error = (await snap.createPayment(PAYMENT).catch((e: unknown) => e)) as GoPayApiError;
     expect(error).toBeInstanceOf(GoPayApiError);
@@ -124,12 +157,9 @@ describe('an invalid token is refreshed once', () => {
   });
 
   it('an Unauthorized signature (…00, no word of a token) is not a token problem: no refresh', async () => {
-    const snap = await start({
-      override: (request, res) => {
-        if (request.url != '/v1.0/debit/payment-host-to-host') return false;
-        json(res, 401, { responseCode: '4015400', responseMessage: 'Unauthorized. Signature' });
-        return true;
-      },
+    const snap = start({
+      override: (request) =>
+        request.url == PAYMENT_PATH ? reply(401, { responseCode: '4015400', responseMessage: 'Unauthorized. Signature' }) : undefined,
     });
     await expect(snap.createPayment(PAYMENT)).rejects.toMatchObject({ responseCode: '4015400' });
     expect(payments()).toHaveLength(1);
@@ -138,12 +168,11 @@ describe('an invalid token is refreshed once', () => {
 
   it('"Unauthorized. Token expired" (…00 naming the token) is refreshed', async () => {
     let refused = false;
-    const snap = await start({
-      override: (request, res) => {
-        if (request.url != '/v1.0/debit/payment-host-to-host' || refused) return false;
+    const snap = start({
+      override: (request) => {
+        if (request.url != PAYMENT_PATH || refused) return undefined;
         refused = true;
-        json(res, 401, { responseCode: '4015400', responseMessage: 'Unauthorized. Access token expired' });
-        return true;
+        return reply(401, { responseCode: '4015400', responseMessage: 'Unauthorized. Access token expired' });
       },
     });
     await expect(snap.createPayment(PAYMENT)).resolves.toMatchObject({ responseCode: '2005400' });
@@ -164,7 +193,7 @@ describe('tokenStore', () => {
 
   it('two instances share one token through the store', async () => {
     const store = mapStore();
-    const a = await start({}, { tokenStore: store });
+    const a = start({}, { tokenStore: store });
     const b = client({ tokenStore: store });
     await a.createPayment(PAYMENT);
     await b.createPayment({ ...PAYMENT, partnerReferenceNo: 'order-2' });
@@ -178,7 +207,7 @@ describe('tokenStore', () => {
   it('an async store works the same', async () => {
     const sync = mapStore();
     const store: TokenStore = { get: async (key) => sync.get(key), set: async (key, value, ttl) => sync.set(key, value, ttl) };
-    const a = await start({}, { tokenStore: store });
+    const a = start({}, { tokenStore: store });
     await a.accessToken();
     await client({ tokenStore: store }).accessToken();
     expect(fake!.tokenRequests()).toBe(1);
@@ -186,7 +215,7 @@ describe('tokenStore', () => {
 
   it('a token the store still holds after GoPay refused it is not taken again', async () => {
     const store = mapStore();
-    const a = await start({}, { tokenStore: store });
+    const a = start({}, { tokenStore: store });
     await a.accessToken();
     fake!.revoke(fake!.issued[0]!);
     const b = client({ tokenStore: store });
@@ -204,12 +233,12 @@ describe('tokenStore', () => {
         throw new Error('redis down');
       },
     };
-    const snap = await start({}, { tokenStore: store });
+    const snap = start({}, { tokenStore: store });
     await expect(snap.createPayment(PAYMENT)).resolves.toMatchObject({ responseCode: '2005400' });
   });
 
   it('garbage in the store is ignored', async () => {
-    const snap = await start({}, { tokenStore: { get: () => 'not json', set: () => undefined } });
+    const snap = start({}, { tokenStore: { get: () => 'not json', set: () => undefined } });
     const token = await snap.accessToken();
     expect(token).toBe(fake!.issued[0]);
   });

@@ -13,21 +13,24 @@ import { checkFunction, own } from '../shared/checks';
  * without a finite `expiresAt` counts as expired: a code of unknown age is not worth sending.
  * @example if (isAuthCodeExpired(authCode)) authCode = await gp.getAuthCode();
  */
-export const isAuthCodeExpired = (authCode: AuthCode, now = Date.now(), margin: number = DEFAULTS.authCodeMargin): boolean => {
+export function isAuthCodeExpired(authCode: AuthCode, now = Date.now(), margin: number = DEFAULTS.authCodeMargin): boolean {
   const expiresAt = (authCode as Partial<AuthCode> | null | undefined)?.expiresAt;
   return !Number.isFinite(expiresAt) || now >= (expiresAt as number) - margin;
-};
+}
 
 // GoPay's token endpoint answers "AuthCode Not Found" for an expired or used code.
-const looksExpired = (error: unknown): boolean =>
-  isGoPayError(error, 'AUTH_CODE_EXPIRED') ||
-  /auth ?code.*(expired|not found|invalid)/i.test(String((error as Error | undefined)?.message));
+function looksExpired(error: unknown): boolean {
+  return (
+    isGoPayError(error, 'AUTH_CODE_EXPIRED') ||
+    /auth ?code.*(expired|not found|invalid)/i.test(String((error as Error | undefined)?.message))
+  );
+}
 
 /**
  * The auth-code guard: concurrent `getAuthCode()` calls share one bridge call; `withAuthCode` hands each code to
  * one callback only, never an expired one, and retries once when the callback says the code expired.
  */
-export const createAuthCodeGuard = (send: Send, ttl: number, margin: number) => {
+export function createAuthCodeGuard(send: Send, ttl: number, margin: number) {
   let shared: Promise<AuthCode> | undefined;
   // Codes already handed to a callback, so that none is handed out twice — not even when the bridge repeats one
   // after its expiry (a property test found that pruning expired entries allowed exactly that). A few bytes per login.
@@ -107,4 +110,4 @@ export const createAuthCodeGuard = (send: Send, ttl: number, margin: number) => 
   };
 
   return { getAuthCode, withAuthCode };
-};
+}

@@ -19,7 +19,7 @@ import type { CallOptions } from './types';
  * const gp = createGoPay();
  * const { coords } = await gp.getLocation();
  */
-export const createGoPay = (options?: GoPayOptions): GoPay => {
+export function createGoPay(options?: GoPayOptions): GoPay {
   const config = resolveOptions(options);
   // Bridge events arrive on `document`; where there is none (Node), on the bridge if it can dispatch them.
   const eventTarget = (): EventTarget | undefined => {
@@ -49,4 +49,4 @@ export const createGoPay = (options?: GoPayOptions): GoPay => {
     ...tableMethods(send),
   } satisfies GoPay;
   return gp;
-};
+}

@@ -6,17 +6,19 @@ import { isRecord, own } from '../shared/checks';
 export type Outcome = Record<string, unknown> | GoPayBridgeError;
 
 /** GoPay app versions below 2.00 answer (and fire events) with JSON text; an unparsable text stays as it is. */
-export const parse = (text: unknown): unknown => {
+export function parse(text: unknown): unknown {
   try {
     return typeof text == 'string' ? JSON.parse(text) : text;
   } catch {
     return text;
   }
-};
+}
 
 // The envelope's own fields beside `data`, without `success` and `ret`. Rest syntax defines them as own fields,
 // also one named `__proto__`, where an assignment would set the copy's prototype.
-const beside = ({ success: _success, ret: _ret, data: _data, ...fields }: Record<string, unknown>) => fields;
+function beside({ success: _success, ret: _ret, data: _data, ...fields }: Record<string, unknown>) {
+  return fields;
+}
 
 /**
  * Reads an answer defensively: JSON text, `null`, `success: false` through the success callback, `ret` as a
@@ -24,7 +26,7 @@ const beside = ({ success: _success, ret: _ret, data: _data, ...fields }: Record
  * answer's own fields count. Resolves with `data`, else the fields beside it; with `merge` (typed methods), with
  * both together, since GoPay puts some results beside `data` (getLocale's `app_locale`, motion's `msg`).
  */
-export const readAnswer = (raw: unknown, viaFailure: boolean, className: string, methodName: string, merge?: boolean): Outcome => {
+export function readAnswer(raw: unknown, viaFailure: boolean, className: string, methodName: string, merge?: boolean): Outcome {
   const fail = (message: unknown, bridgeCode?: unknown) =>
     bridgeFailure(message as string, { className, methodName, bridgeCode: (bridgeCode as string) || undefined, response: raw });
   const answer = parse(raw ?? (viaFailure ? raw : {}));
@@ -44,4 +46,4 @@ export const readAnswer = (raw: unknown, viaFailure: boolean, className: string,
   if (value == null) return beside(answer);
   if (!isRecord(value)) return fail(`malformed answer (${typeof raw})`);
   return merge ? { ...beside(answer), ...value } : value;
-};
+}

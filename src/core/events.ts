@@ -46,8 +46,9 @@ export type Subscribe = <E extends GoPayEventName>(event: E, listener: GoPayList
  * The payload of a bridge event: `detail` (GPFile samples), `param` (an older sample), else the event; JSON text
  * (GoPay app versions below 2.00) parsed.
  */
-export const eventPayload = (event: Event): unknown =>
-  parse((event as CustomEvent).detail ?? (event as { param?: unknown }).param ?? event);
+export function eventPayload(event: Event): unknown {
+  return parse((event as CustomEvent).detail ?? (event as { param?: unknown }).param ?? event);
+}
 
 /**
  * The bus behind `gp.on`, on eventemitter3. Two of its traps are closed here: `off(event, fn)` removes every
@@ -57,7 +58,7 @@ export const eventPayload = (event: Event): unknown =>
  * Names with a dot are the bridge's document events, forwarded from `target()` (the document, or a bridge that
  * is an EventTarget) while they have at least one subscriber.
  */
-export const createEvents = (target: () => EventTarget | undefined) => {
+export function createEvents(target: () => EventTarget | undefined) {
   const bus = new EventEmitter<string>();
   const forwarders = new Map<string, (event: Event) => void>();
 
@@ -93,4 +94,4 @@ export const createEvents = (target: () => EventTarget | undefined) => {
 
   // Only the client emits, on `bus`; users subscribe through `on`.
   return { on, bus };
-};
+}

@@ -3,7 +3,7 @@ import type { Send } from './send';
 import type { ProbeOptions } from './types';
 
 /** `gp.isInGoPay`: one probe call (GPBase.getLocale), harmless and answered by every GoPay app. */
-export const createIsInGoPay = (send: Send) => {
+export function createIsInGoPay(send: Send) {
   let answered = false;
   return async (opts?: ProbeOptions): Promise<boolean> => {
     if (answered) return true;
@@ -18,4 +18,4 @@ export const createIsInGoPay = (send: Send) => {
     }
     return answered;
   };
-};
+}

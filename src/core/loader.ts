@@ -3,18 +3,18 @@ import type { ResolvedOptions } from './options';
 import type { GpContainer } from './types';
 
 /** `window.gpContainer` when it is usable (GoPay's own guard: `gpContainer?.call`). */
-export const findContainer = (): GpContainer | undefined => {
+export function findContainer(): GpContainer | undefined {
   const container = (window as { gpContainer?: GpContainer }).gpContainer;
   return typeof container?.call == 'function' ? container : undefined;
-};
+}
 
 /**
  * Loads the bridge script once, or waits for a `<script>` with the same src that the page already has, until
  * `window.gpContainer.call` exists (it may appear a little after the script's `load`), at most `loadTimeout` ms.
  * A failed script is removed, so that the next attempt starts afresh.
  */
-export const loadScript = (src: string, loadTimeout: number, nonce?: string): Promise<GpContainer> =>
-  new Promise((resolve, reject) => {
+export function loadScript(src: string, loadTimeout: number, nonce?: string): Promise<GpContainer> {
+  return new Promise((resolve, reject) => {
     const url = new URL(src, document.baseURI).href;
     const existing = Array.from(document.scripts).find((script) => script.src == url);
     const script = existing || document.createElement('script');
@@ -49,12 +49,13 @@ export const loadScript = (src: string, loadTimeout: number, nonce?: string): Pr
       document.head.appendChild(script);
     }
   });
+}
 
 /**
  * The client's way to the bridge: the one passed in, else `window.gpContainer`, else one shared load of the
  * script. Synchronous when the bridge is already there (the common, fast case). `onReady` is told once.
  */
-export const createConnection = (config: ResolvedOptions, onReady: () => void) => {
+export function createConnection(config: ResolvedOptions, onReady: () => void) {
   let loading: Promise<GpContainer> | undefined;
   let isReady = false;
 
@@ -78,4 +79,4 @@ export const createConnection = (config: ResolvedOptions, onReady: () => void) =
     });
     return loading;
   };
-};
+}

@@ -49,14 +49,16 @@ type Names = { className: string; methodName: string };
 const COLOR = /^#[\da-f]{6}([\da-f]{2})?$/i;
 
 /** The result with only these fields, those the answer has (GoPay's samples read them from `data` or beside it). */
-const only = <T>(data: Params, ...keys: (keyof T & string)[]): T => {
+function only<T>(data: Params, ...keys: (keyof T & string)[]): T {
   const result: Params = {};
   for (const key of keys) if (own(data, key) !== undefined) result[key] = data[key];
   return result as T;
-};
+}
 
 /** The field a method promises: an answer without it is the bridge's failure, not a half-filled result. */
-const required = (data: Params, key: string, call: Names) => (own(data, key) == null ? answeredWithout(key, call) : data[key]);
+function required(data: Params, key: string, call: Names) {
+  return own(data, key) == null ? answeredWithout(key, call) : data[key];
+}
 
 // The three GPSystem methods: no params, the data as it is.
 const SYSTEM = { className: 'GPSystem', arity: 0, result: (data: Params) => data } as const;
@@ -181,7 +183,7 @@ interface Entry {
  * The client methods of the table: each one's arguments become its params, the one after them its per-call options.
  * Their types are the `GoPay` interface's, which each entry above was checked against.
  */
-export const tableMethods = (send: Send): Pick<GoPay, TableMethod> => {
+export function tableMethods(send: Send): Pick<GoPay, TableMethod> {
   const methods: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
   for (const [name, entry] of Object.entries(JSAPIS as Record<TableMethod, Entry>)) {
     // No result reader: the method resolves with nothing.
@@ -190,4 +192,4 @@ export const tableMethods = (send: Send): Pick<GoPay, TableMethod> => {
     methods[name] = (...args) => send({ ...entry, methodName, params: params && (() => params(...args)), result }, args[arity]);
   }
   return methods as unknown as Pick<GoPay, TableMethod>;
-};
+}

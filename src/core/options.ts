@@ -59,7 +59,7 @@ export interface GoPayOptions {
 export type ResolvedOptions = Required<Omit<GoPayOptions, 'bridge' | 'nonce'>> & Pick<GoPayOptions, 'bridge' | 'nonce'>;
 
 /** Merges `options` over the defaults and checks every field, naming the one that is wrong. Own fields only. */
-export const resolveOptions = (options: GoPayOptions = {}): ResolvedOptions => {
+export function resolveOptions(options: GoPayOptions = {}): ResolvedOptions {
   checkObject(options, 'createGoPay(options)');
   const resolved: Record<string, unknown> = { ...DEFAULTS };
   for (const key of Object.keys(options)) {
@@ -81,22 +81,22 @@ export const resolveOptions = (options: GoPayOptions = {}): ResolvedOptions => {
   // `'false'` is truthy: only a boolean or a function says what it means.
   if (typeof config.debug != 'boolean' && typeof config.debug != 'function') invalid('debug', 'a boolean or a function', config.debug);
   return config;
-};
+}
 
 // A relative URL resolves against the page; the base only stands in for it (there may be no document yet).
-const parsesAsUrl = (url: string) => {
+function parsesAsUrl(url: string) {
   try {
     return /^https?:$/.test(new URL(url, 'https://page.invalid/').protocol);
   } catch {
     return false;
   }
-};
+}
 
 /**
  * Reads per-call options: `timeout` and `signal`, plus the `extra` names a method takes (their values are the
  * method's to check). Own fields only; an unknown name is refused, as a typo would otherwise be ignored.
  */
-export const readCallOptions = (opts: unknown, extra: readonly string[] = []): CallOptions => {
+export function readCallOptions(opts: unknown, extra: readonly string[] = []): CallOptions {
   // Both fields own, even when absent: destructuring an absent field would read Object.prototype's.
   const record = opts === undefined ? {} : checkObject(opts, 'opts');
   for (const key of Object.keys(record)) checkOneOf(key, 'a per-call option', ['timeout', 'signal', ...extra]);
@@ -106,4 +106,4 @@ export const readCallOptions = (opts: unknown, extra: readonly string[] = []): C
     timeout: timeout === undefined ? undefined : checkTimeout(timeout),
     signal: signal === undefined ? undefined : checkSignal(signal),
   };
-};
+}

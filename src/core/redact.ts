@@ -7,7 +7,7 @@ const SECRET_IN_TEXT = /((?:auth_?code|token|base64)\w*["']?\s*[:=]\s*["']?)[^"'
  * A copy of `value` with auth codes, tokens and base64 data replaced by `'[redacted]'`: under a secret's name in an
  * object, or after a secret's name in text. Never throws: a field that cannot be read is marked so.
  */
-export const redact = (value: unknown, depth = 0): unknown => {
+export function redact(value: unknown, depth = 0): unknown {
   if (typeof value == 'string') return value.replace(SECRET_IN_TEXT, '$1[redacted]');
   if (!value || typeof value != 'object' || depth > 8) return value;
   const copy: Record<string, unknown> = Array.isArray(value) ? ([] as never) : {};
@@ -19,4 +19,4 @@ export const redact = (value: unknown, depth = 0): unknown => {
     }
   }
   return copy;
-};
+}

@@ -10,16 +10,16 @@ export type DebugOption = boolean | ((entry: SettleEvent) => void);
 export type Settle = (ok: boolean, value: unknown) => void;
 
 /** What `debug: true` prints. */
-export const logToConsole = (entry: SettleEvent) =>
+export function logToConsole(entry: SettleEvent) {
   console.debug(`[gopay] ${entry.className}.${entry.methodName} ${entry.ok ? 'ok' : entry.error!.code} ${entry.ms}ms`, entry);
+}
 
 /**
  * Reports calls to `call` and `settle` listeners (debug is one of them). Returns, per call, what to tell of its
  * outcome; nothing when nobody listens, so that a call with no listener builds nothing.
  */
-export const createReporter =
-  (bus: EventEmitter<string>) =>
-  (className: string, methodName: string, params: Record<string, unknown>): Settle | undefined => {
+export function createReporter(bus: EventEmitter<string>) {
+  return (className: string, methodName: string, params: Record<string, unknown>): Settle | undefined => {
     if (!bus.listenerCount('call') && !bus.listenerCount('settle')) return undefined;
     const started = Date.now();
     const call = { className, methodName, params: redact(params) as Record<string, unknown> };
@@ -31,3 +31,4 @@ export const createReporter =
       bus.emit('settle', entry);
     };
   };
+}

@@ -12,7 +12,7 @@ const DESTINATIONS = ['DOWNLOADS', 'DOCUMENTS', 'PICTURES', 'DCIM'] as const;
  * on the document; the call stays open until one of them. Those events carry no id, so saves run one at a time:
  * a save waits (within its own timeout and signal) for the previous one to settle.
  */
-export const createSaveFile = (send: Send, on: Subscribe, eventTarget: () => EventTarget | undefined) => {
+export function createSaveFile(send: Send, on: Subscribe, eventTarget: () => EventTarget | undefined) {
   // While saves are in flight: settles (never rejects) once every save queued so far has settled.
   let queue: Promise<unknown> | undefined;
 
@@ -55,4 +55,4 @@ export const createSaveFile = (send: Send, on: Subscribe, eventTarget: () => Eve
     });
     return mine;
   };
-};
+}

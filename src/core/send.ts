@@ -51,17 +51,18 @@ export type Send = <T = Params>(call: MethodCall<T>, opts?: unknown) => Promise<
  * What a throw while checking arguments becomes: a GoPayError stays as it is; anything else (a getter that throws,
  * a value no check foresaw) is still the caller's argument at fault, so a GoPayValidationError that says so.
  */
-const asValidationError = (error: unknown) =>
-  isGoPayError(error) ? error : new GoPayValidationError(`An argument could not be read: ${String((error as Error)?.message)}`);
+function asValidationError(error: unknown) {
+  return isGoPayError(error) ? error : new GoPayValidationError(`An argument could not be read: ${String((error as Error)?.message)}`);
+}
 
 /** Runs a method's own argument checks (those `send` does not run); whatever they throw is a GoPayError. */
-export const validated = <T>(check: () => T): T => {
+export function validated<T>(check: () => T): T {
   try {
     return check();
   } catch (error) {
     throw asValidationError(error);
   }
-};
+}
 
 // One settled promise for every call's timer check; made on first use, not at import.
 let resolved: Promise<void> | undefined;
@@ -73,7 +74,7 @@ let resolved: Promise<void> | undefined;
  * real bridge that answers from native code the difference is nil. A promise reaction, not queueMicrotask: Node
  * wraps each queueMicrotask callback in an AsyncResource.
  */
-const limit = (className: string, methodName: string, { timeout, signal }: CallOptions, end: (error: unknown) => void) => {
+function limit(className: string, methodName: string, { timeout, signal }: CallOptions, end: (error: unknown) => void) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let active = true;
   const release = () => {
@@ -97,20 +98,19 @@ const limit = (className: string, methodName: string, { timeout, signal }: CallO
     });
   }
   return release;
-};
+}
 
 /**
  * `send`: one bridge call as a promise that settles exactly once, whatever the bridge does: answers late, twice,
  * through both callbacks, with a malformed payload, or throws. Its timer and abort listener are gone once it
  * settles. Arguments are checked first: a bad one rejects before the bridge is loaded or called.
  */
-export const createSend =
-  (
-    config: ResolvedOptions,
-    connect: () => GpContainer | Promise<GpContainer>,
-    reporter: (className: string, methodName: string, params: Params) => Settle | undefined,
-  ): Send =>
-  <T>(call: MethodCall<T>, opts?: unknown) =>
+export function createSend(
+  config: ResolvedOptions,
+  connect: () => GpContainer | Promise<GpContainer>,
+  reporter: (className: string, methodName: string, params: Params) => Settle | undefined,
+): Send {
+  return <T>(call: MethodCall<T>, opts?: unknown) =>
     new Promise<T>((resolve, reject) => {
       const { className, methodName, result, awaitEvents } = call;
       let done = false;
@@ -197,13 +197,15 @@ export const createSend =
       // After sending: a bridge that answered at once needs no limit (and an aborted signal settles here).
       if (!done) release = limit(className, methodName, { timeout, signal }, (error) => settle(false, error));
     });
+}
 
 /**
  * One caller's wait for work it shares with others (a sensor's start, the previous save): bounded by this
  * caller's own `timeout` and `signal`, which end this wait only, never the shared work.
  */
-export const waitFor = <T>(shared: Promise<T>, className: string, methodName: string, opts: CallOptions): Promise<T> =>
-  new Promise<T>((resolve, reject) => {
+export function waitFor<T>(shared: Promise<T>, className: string, methodName: string, opts: CallOptions): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
     const release = limit(className, methodName, opts, reject);
     shared.then(resolve, reject).finally(release);
   });
+}

@@ -31,7 +31,7 @@ const SENSORS = {
  * shared start is sent with the client's options, never a watcher's: one watcher's `signal` or `timeout` ends only
  * its own wait. Each watcher's listener is its own subscription to the sensor's event.
  */
-export const createSensors = (send: Send, on: Subscribe) => {
+export function createSensors(send: Send, on: Subscribe) {
   const watch = (sensor: Sensor) => {
     // One per sensor and client: how many watchers listen or wait for the start, and the start in flight or done.
     let count = 0;
@@ -94,4 +94,4 @@ export const createSensors = (send: Send, on: Subscribe) => {
   const methods = {} as Record<keyof typeof SENSORS, ReturnType<typeof watch>>;
   for (const name of Object.keys(SENSORS) as (keyof typeof SENSORS)[]) methods[name] = watch(SENSORS[name]);
   return methods;
-};
+}

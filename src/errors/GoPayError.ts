@@ -29,8 +29,9 @@ export interface GoPayErrorDetails {
 }
 
 /** "Class.method" for messages, or "GoPay" when the error is not about one call. */
-export const where = (details: GoPayErrorDetails = {}): string =>
-  details.className ? `${details.className}.${details.methodName}` : 'GoPay';
+export function where(details: GoPayErrorDetails = {}): string {
+  return details.className ? `${details.className}.${details.methodName}` : 'GoPay';
+}
 
 // A brand survives realms (iframes, webviews) where `instanceof` does not. Read by isGoPayError (errors/index.ts).
 export const BRAND = Symbol.for('gopay-miniapp-kit.error');

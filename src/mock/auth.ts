@@ -5,7 +5,7 @@ import type { Handlers, MockContext } from './context';
 import { fail, failure, ok, success } from './envelopes';
 import { requestAuthCode } from './server-client';
 
-export const createAuth = (ctx: MockContext) => {
+export function createAuth(ctx: MockContext) {
   const handlers: Handlers = {
     'GPMiniAppAuth.getAuthCode': async () => {
       const server = ctx.options.server;
@@ -17,4 +17,4 @@ export const createAuth = (ctx: MockContext) => {
     },
   };
   return { handlers };
-};
+}

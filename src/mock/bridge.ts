@@ -26,7 +26,7 @@ const ID_SALT = 0x85ebca6b;
 let announced = false;
 
 /** Calls the caller's callback. One that throws is the caller's bug: surfaced on its own task, as native code would. */
-const deliver = (reply: Reply, onSuccess: (response: unknown) => void, onFailure: (response: unknown) => void) => {
+function deliver(reply: Reply, onSuccess: (response: unknown) => void, onFailure: (response: unknown) => void) {
   try {
     if ('ok' in reply) onSuccess(reply.ok);
     else onFailure(reply.fail);
@@ -35,7 +35,7 @@ const deliver = (reply: Reply, onSuccess: (response: unknown) => void, onFailure
       throw error;
     });
   }
-};
+}
 
 /**
  * A stand-in for `window.gpContainer` that answers every documented JSAPI with GoPay's envelopes, keeps GoPay's
@@ -43,7 +43,7 @@ const deliver = (reply: Reply, onSuccess: (response: unknown) => void, onFailure
  * @example const gp = createGoPay({ bridge: createMockBridge({ consent: { location: true } }) });
  * @example installMockBridge({ ui: true, server: 'http://127.0.0.1:8787' }); // codes and payments via the mock GoPay server
  */
-export const createMockBridge = (options: MockBridgeOptions = {}): MockBridge => {
+export function createMockBridge(options: MockBridgeOptions = {}): MockBridge {
   const settings = resolveOptions(options);
   if (!announced) {
     announced = true;
@@ -190,17 +190,17 @@ export const createMockBridge = (options: MockBridgeOptions = {}): MockBridge =>
     removeEventListener: events.removeEventListener,
   };
   return bridge;
-};
+}
 
 /**
  * Creates a mock bridge and puts it on `window.gpContainer`, so that `createGoPay()` (and raw callers) use it.
  * @example if (import.meta.env.DEV) installMockBridge({ ui: true });
  */
-export const installMockBridge = (options?: MockBridgeOptions): MockBridge => {
+export function installMockBridge(options?: MockBridgeOptions): MockBridge {
   if (typeof window == 'undefined') {
     throw new GoPayValidationError('installMockBridge() needs a window; in Node pass createMockBridge() to createGoPay({ bridge }).');
   }
   const bridge = createMockBridge(options);
   (window as { gpContainer?: unknown }).gpContainer = bridge;
   return bridge;
-};
+}

@@ -2,26 +2,27 @@
 // Each returns undefined (and the mock falls back to its fixtures) when the browser lacks the API or refuses.
 
 /** Runs `fn`, turning a missing API, a refusal or a throw into `undefined`. */
-export const tryBrowser = async <T>(fn: () => T | Promise<T>): Promise<T | undefined> => {
+export async function tryBrowser<T>(fn: () => T | Promise<T>): Promise<T | undefined> {
   try {
     return await fn();
   } catch {
     return undefined;
   }
-};
+}
 
-export const browserLocation = () =>
-  new Promise<{ latitude: number; longitude: number; time: number }>((resolve, reject) =>
+export function browserLocation() {
+  return new Promise<{ latitude: number; longitude: number; time: number }>((resolve, reject) =>
     navigator.geolocation.getCurrentPosition(
       ({ coords, timestamp }) => resolve({ latitude: coords.latitude, longitude: coords.longitude, time: timestamp }),
       reject,
       { timeout: 10_000 },
     ),
   );
+}
 
 /** A file `<input capture>`: the phone's camera on mobile browsers, a file picker on desktop. */
-export const browserPhoto = (camera: boolean, needBase64: boolean) =>
-  new Promise<{ localPath: string; base64Data?: string }>((resolve, reject) => {
+export function browserPhoto(camera: boolean, needBase64: boolean) {
+  return new Promise<{ localPath: string; base64Data?: string }>((resolve, reject) => {
     const input = Object.assign(document.createElement('input'), { type: 'file', accept: 'image/*' });
     if (camera) input.setAttribute('capture', 'environment');
     input.addEventListener('cancel', reject);
@@ -37,3 +38,4 @@ export const browserPhoto = (camera: boolean, needBase64: boolean) =>
     });
     input.click();
   });
+}

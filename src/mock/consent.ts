@@ -14,7 +14,7 @@ const SCOPES: Record<string, string> = {
   'GP.getBankAccountToken': 'bank_account',
 };
 
-export const createConsent = (ctx: MockContext) => {
+export function createConsent(ctx: MockContext) {
   const granted = new Set<string>();
   const refusesAll = () => ctx.options.scenario == 'permission-denied';
 
@@ -54,4 +54,4 @@ export const createConsent = (ctx: MockContext) => {
       for (const scope of ctx.options.consent) granted.add(scope);
     },
   };
-};
+}

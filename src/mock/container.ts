@@ -7,7 +7,7 @@ import { isNumber, isString, wrong } from './params';
 // A toast without a duration stays this long (seconds, the unit of GoPay's sample and of WindVane's toast).
 const TOAST_SECONDS = 2;
 
-export const createContainer = (ctx: MockContext) => {
+export function createContainer(ctx: MockContext) {
   const browser = () => ctx.options.browserApis;
 
   const handlers: Handlers = {
@@ -59,4 +59,4 @@ export const createContainer = (ctx: MockContext) => {
     'GPNavigationBar.getHeight': () => ok(success()),
   };
   return { handlers };
-};
+}

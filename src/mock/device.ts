@@ -9,9 +9,11 @@ const DESTINATIONS = ['DOWNLOADS', 'DOCUMENTS', 'PICTURES', 'DCIM'];
 const TINY_JPEG =
   '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJDRENDg8QEBEQCgwSExIQEw8QEBD/yQALCAABAAEBAREA/8wABgAQEAX/2gAIAQEAAD8A0s8g/9k=';
 
-const isBoolean = (value: unknown) => typeof value == 'boolean';
+function isBoolean(value: unknown) {
+  return typeof value == 'boolean';
+}
 
-export const createDevice = (ctx: MockContext) => {
+export function createDevice(ctx: MockContext) {
   const browser = () => ctx.options.browserApis;
   /** Jakarta, give or take a kilometre. */
   const jakarta = () => ({
@@ -75,4 +77,4 @@ export const createDevice = (ctx: MockContext) => {
     },
   };
   return { handlers };
-};
+}

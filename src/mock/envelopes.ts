@@ -16,32 +16,45 @@ export const MESSAGES: Record<string, string> = {
   900: 'Unable to process',
 };
 
-export const success = (data?: unknown) =>
-  data === undefined ? { success: true, ret: 'GP_SUCCESS' } : { success: true, ret: 'GP_SUCCESS', data };
+export function success(data?: unknown) {
+  return data === undefined ? { success: true, ret: 'GP_SUCCESS' } : { success: true, ret: 'GP_SUCCESS', data };
+}
 
 /** For methods that answer beside `data`: getLocale's app_locale, motion's msg, takePhoto's callbackId and photo. */
-export const successBeside = (fields: Record<string, unknown>, data?: unknown) => ({ ...success(data), ...fields });
+export function successBeside(fields: Record<string, unknown>, data?: unknown) {
+  return { ...success(data), ...fields };
+}
 
-export const failure = (code: string | number, message?: string) => ({
-  success: false,
-  ret: 'GP_EXCEPTION',
-  error_type: 'JS_BRIDGE_ERROR',
-  error_code: String(code),
-  error_message: message ?? MESSAGES[code] ?? 'Error',
-});
+export function failure(code: string | number, message?: string) {
+  return {
+    success: false,
+    ret: 'GP_EXCEPTION',
+    error_type: 'JS_BRIDGE_ERROR',
+    error_code: String(code),
+    error_message: message ?? MESSAGES[code] ?? 'Error',
+  };
+}
 
 /** The second, camelCase form (takePhoto, trackEvent): no `success` field. */
-export const paramError = (callbackId: string, message: string) => ({
-  callbackId,
-  ret: 'GP_PARAM_ERR',
-  errorCode: 'GP_PARAM_ERR',
-  errorMessage: message,
-});
+export function paramError(callbackId: string, message: string) {
+  return {
+    callbackId,
+    ret: 'GP_PARAM_ERR',
+    errorCode: 'GP_PARAM_ERR',
+    errorMessage: message,
+  };
+}
 
 /** What a mock method handler decides; `fail` answers through onFailure. */
 export type Reply = { ok: unknown } | { fail: unknown };
-export const ok = (envelope: unknown): Reply => ({ ok: envelope });
-export const fail = (envelope: unknown): Reply => ({ fail: envelope });
+
+export function ok(envelope: unknown): Reply {
+  return { ok: envelope };
+}
+
+export function fail(envelope: unknown): Reply {
+  return { fail: envelope };
+}
 
 // Symbol.for: an envelope made by one copy of the mock (ESM, CJS, UMD) is recognised by another.
 const ENVELOPE = Symbol.for('gopay-miniapp-kit/mock.envelope');
@@ -53,7 +66,10 @@ const ENVELOPE = Symbol.for('gopay-miniapp-kit/mock.envelope');
  * @example bridge.set('GPBase.getLocale', envelope({ app_locale: 'id_ID' }));
  * @example bridge.set('GPCamera.takePhoto', () => envelope({ callbackId: 1, data: { localPath: '/tmp/a.jpg' } }));
  */
-export const envelope = (fields: Record<string, unknown>): MockEnvelope =>
-  Object.defineProperty({ envelope: { ...fields } }, ENVELOPE, { value: true });
+export function envelope(fields: Record<string, unknown>): MockEnvelope {
+  return Object.defineProperty({ envelope: { ...fields } }, ENVELOPE, { value: true });
+}
 
-export const isEnvelope = (value: unknown): value is MockEnvelope => !!value && (value as Record<symbol, unknown>)[ENVELOPE] === true;
+export function isEnvelope(value: unknown): value is MockEnvelope {
+  return !!value && (value as Record<symbol, unknown>)[ENVELOPE] === true;
+}

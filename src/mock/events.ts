@@ -4,7 +4,7 @@
 import { EventEmitter } from 'eventemitter3';
 import type { MockBridgeEvent, MockBridgeListener } from './options';
 
-export const createBridgeEvents = () => {
+export function createBridgeEvents() {
   const bus = new EventEmitter<Record<string, [MockBridgeEvent]>>();
   // EventTarget's rules: the same listener added twice for a type is one registration, and removing it removes that
   // registration only. eventemitter3's off(fn) would remove every registration of fn, so each gets its own wrapper.
@@ -42,4 +42,4 @@ export const createBridgeEvents = () => {
   };
 
   return { addEventListener, removeEventListener, dispatch };
-};
+}

@@ -12,10 +12,13 @@ const CSS = `.gpmock-bar{position:fixed;right:12px;bottom:12px;z-index:214748364
 .gpmock-toast{position:fixed;left:50%;bottom:72px;transform:translateX(-50%);z-index:2147483647;background:#1c1c1ce6;color:#fff;padding:8px 14px;border-radius:16px;font:14px system-ui,sans-serif}`;
 
 const SECRET = /auth_?code|token|base64/i;
-const redact = (params: Record<string, unknown>) => JSON.stringify(params, (key, value) => (SECRET.test(key) ? '[redacted]' : value));
+function redact(params: Record<string, unknown>) {
+  return JSON.stringify(params, (key, value) => (SECRET.test(key) ? '[redacted]' : value));
+}
 
-const element = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = '') =>
-  Object.assign(document.createElement(tag), { className, textContent: text });
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = '') {
+  return Object.assign(document.createElement(tag), { className, textContent: text });
+}
 
 export interface Panel {
   /** Shows a bottom sheet and resolves with the label of the button clicked. */
@@ -26,7 +29,7 @@ export interface Panel {
   remove(): void;
 }
 
-export const createPanel = (): Panel => {
+export function createPanel(): Panel {
   let removed = false;
   // Nodes taken away before <body> existed (a toast that timed out) must not appear afterwards.
   const gone = new WeakSet<Node>();
@@ -91,4 +94,4 @@ export const createPanel = (): Panel => {
       sheets.forEach((shade) => shade.remove());
     },
   };
-};
+}

@@ -21,7 +21,7 @@ export const PAYMENT_CHOICES: ReadonlyArray<{ label: string; status: MockPayment
 // (e.g. the mock GoPay server's `?tref=<referenceNo>`).
 const PAYMENT_DEEPLINK = /^gopay:\/\/merchanttransfer\?\S+$/;
 
-export const createPayments = (ctx: MockContext) => {
+export function createPayments(ctx: MockContext) {
   /** The simulated user's choice: a click in the panel, else the scenario or the `paymentStatus` option. */
   const choose = async (deeplink: string): Promise<MockPaymentStatus> => {
     const panel = ctx.panel();
@@ -47,4 +47,4 @@ export const createPayments = (ctx: MockContext) => {
     'GP.getBankAccountToken': () => ok(success({ token: `mock-${ctx.random().token(24)}` })),
   };
   return { handlers };
-};
+}

@@ -40,18 +40,27 @@ const SLOW: [number, number] = [1500, 3000];
 // The longest delay a timer takes.
 const MAX_DELAY = 2147483647;
 
-const field = (name: string) => `createMockBridge: ${name}`;
-const fail = (name: string, expected: string, got: unknown): never => invalid(field(name), expected, got);
+function field(name: string) {
+  return `createMockBridge: ${name}`;
+}
 
-const oneOf = <T extends string>(value: unknown, name: string, allowed: T[], fallback: T): T =>
-  value === undefined ? fallback : checkOneOf(value, field(name), allowed);
+function fail(name: string, expected: string, got: unknown): never {
+  return invalid(field(name), expected, got);
+}
 
-const flag = (value: unknown, name: string): boolean =>
-  value === undefined ? false : typeof value == 'boolean' ? value : fail(name, 'true or false', value);
+function oneOf<T extends string>(value: unknown, name: string, allowed: T[], fallback: T): T {
+  return value === undefined ? fallback : checkOneOf(value, field(name), allowed);
+}
 
-const isDelay = (value: unknown): value is number => typeof value == 'number' && value >= 0 && value <= MAX_DELAY;
+function flag(value: unknown, name: string): boolean {
+  return value === undefined ? false : typeof value == 'boolean' ? value : fail(name, 'true or false', value);
+}
 
-const latency = (value: unknown, scenario: MockScenario): number | [number, number] => {
+function isDelay(value: unknown): value is number {
+  return typeof value == 'number' && value >= 0 && value <= MAX_DELAY;
+}
+
+function latency(value: unknown, scenario: MockScenario): number | [number, number] {
   if (value === undefined) return scenario == 'slow' ? SLOW : 0;
   if (isDelay(value)) return value;
   // A copy: changing the array given later must not change the mock.
@@ -59,9 +68,9 @@ const latency = (value: unknown, scenario: MockScenario): number | [number, numb
     return [value[0], value[1]];
   }
   return fail('latency', `milliseconds from 0 to ${MAX_DELAY}, or a [min, max] range of them with min <= max`, value);
-};
+}
 
-const consent = (value: unknown): string[] => {
+function consent(value: unknown): string[] {
   if (value === undefined) return [];
   const scopes = isRecord(value) ? value : fail('consent', 'an object such as { location: true }', value);
   return Object.keys(scopes).filter((scope) => {
@@ -69,15 +78,16 @@ const consent = (value: unknown): string[] => {
     const granted = scopes[scope];
     return granted === undefined || typeof granted == 'boolean' ? granted === true : fail(`consent.${scope}`, 'true or false', granted);
   });
-};
+}
 
-const seed = (value: unknown): number | undefined =>
-  value === undefined || (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 0xffffffff)
+function seed(value: unknown): number | undefined {
+  return value === undefined || (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 0xffffffff)
     ? (value as number | undefined)
     : fail('seed', 'an integer from 0 to 4294967295', value);
+}
 
 /** The base URL of a mock GoPay server, without a trailing slash. */
-const serverUrl = (value: unknown): string | undefined => {
+function serverUrl(value: unknown): string | undefined {
   if (value === undefined) return undefined;
   let url: URL | undefined;
   try {
@@ -89,9 +99,9 @@ const serverUrl = (value: unknown): string | undefined => {
     fail('server', "the mock GoPay server's base URL, e.g. 'http://127.0.0.1:8787'", value);
   }
   return (value as string).replace(/\/+$/, '');
-};
+}
 
-export const resolveOptions = (options: MockBridgeOptions | undefined): ResolvedOptions => {
+export function resolveOptions(options: MockBridgeOptions | undefined): ResolvedOptions {
   const given = options === undefined ? {} : checkObject(options, 'createMockBridge(options)');
   // A typo would otherwise be silently ignored.
   for (const key of Object.keys(given)) checkOneOf(key, 'a createMockBridge() option', NAMES);
@@ -107,4 +117,4 @@ export const resolveOptions = (options: MockBridgeOptions | undefined): Resolved
     browserApis: flag(own(given, 'browserApis'), 'browserApis'),
     server: serverUrl(own(given, 'server')),
   };
-};
+}

@@ -10,9 +10,11 @@ const GYRO_EVERY = INTERVALS.normal!;
 // How often a phone on the mock "is shaken" when the app asks for no frequency.
 const SHAKE_EVERY = 2000;
 
-const round = (value: number) => Number(value.toFixed(3));
+function round(value: number) {
+  return Number(value.toFixed(3));
+}
 
-export const createSensors = (ctx: MockContext) => {
+export function createSensors(ctx: MockContext) {
   const running = new Map<string, ReturnType<typeof setInterval>>();
   let direction = 0;
 
@@ -117,4 +119,4 @@ export const createSensors = (ctx: MockContext) => {
       direction = ctx.random().between(0, 360);
     },
   };
-};
+}

@@ -6,10 +6,10 @@ import { checkString, invalid } from './checks';
  * A `gopay://merchanttransfer…` link is returned as it is.
  * @example toPaymentDeeplink('https://gopay.co.id/app/merchanttransfer?tref=ABC') // 'gopay://merchanttransfer?tref=ABC'
  */
-export const toPaymentDeeplink = (webRedirectUrl: string): string => {
+export function toPaymentDeeplink(webRedirectUrl: string): string {
   const url = checkString(webRedirectUrl, 'webRedirectUrl').trim();
   return /^gopay:\/\/merchanttransfer\b/i.test(url)
     ? url
     : 'gopay://merchanttransfer' +
         (/^https:\/\/[^?#\s]+(\?[^#\s]+)/i.exec(url) || invalid('webRedirectUrl', 'an https URL with a query', url))[1];
-};
+}

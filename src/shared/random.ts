@@ -1,5 +1,5 @@
 /** A small seeded PRNG (mulberry32): the same seed gives the same codes and readings. */
-export const createRandom = (seed: number = (Math.random() * 2 ** 32) >>> 0) => {
+export function createRandom(seed: number = (Math.random() * 2 ** 32) >>> 0) {
   let state = seed >>> 0;
   const next = (): number => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -18,6 +18,6 @@ export const createRandom = (seed: number = (Math.random() * 2 ** 32) >>> 0) => 
   /** A number in [min, max). */
   const between = (min: number, max: number): number => min + next() * (max - min);
   return { next, token, between };
-};
+}
 
 export type Random = ReturnType<typeof createRandom>;

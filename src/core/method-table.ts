@@ -3,7 +3,7 @@ import type { GoPay } from './gopay-interface';
 import type { Params } from './send';
 import { toPaymentDeeplink } from '../shared/payment-deeplink';
 import type { Send } from './send';
-import type { CallOptions, LocationResult } from './types';
+import type { CallOptions, LocationResult, PaymentStatus } from './types';
 import { checkLink, checkNumber, checkObject, checkOneOf, checkString, invalid, own } from '../shared/checks';
 
 /** The methods that are one plain bridge call each. getAuthCode, getConsent and saveFile have their own modules. */
@@ -96,10 +96,11 @@ export const JSAPIS = {
           ? toPaymentDeeplink(link)
           : checkLink(link, 'deeplink', /^gopay:/i, 'a gopay: link'),
     }),
-    // The status is all the page learns of the payment: an answer without one is the bridge's failure.
+    // The status is all the page learns of the payment: an answer without one is the bridge's failure. It is typed
+    // as the four documented values; a status GoPay adds later is passed on as it came (it is only a hint).
     result: (data, call) => {
       const status = own(data, 'status');
-      return typeof status == 'string' ? { status } : answeredWithout('status', call);
+      return typeof status == 'string' ? { status: status as PaymentStatus } : answeredWithout('status', call);
     },
     timeout: false,
   },

@@ -130,10 +130,11 @@ export interface PhotoResult {
 }
 
 /**
- * What GoPay reports when the user comes back from the payment screen. A hint only: GoPay's pages
- * disagree on what `failed`, `pending` and `cancelled` mean; your backend must confirm the payment.
+ * What GoPay reports when the user comes back from the payment screen: `success`, `failed` (the user cancelled),
+ * `cancelled` (the user went back), `pending` (a processing error). A hint only: your backend's verified notification
+ * is the answer. A status GoPay may add later is passed on as it came.
  */
-export type PaymentStatus = 'success' | 'failed' | 'pending' | 'cancelled' | (string & {});
+export type PaymentStatus = 'success' | 'failed' | 'pending' | 'cancelled';
 
 export interface PaymentResult {
   status: PaymentStatus;

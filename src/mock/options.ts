@@ -1,13 +1,15 @@
 import type { GpContainer } from '../core/index';
+import type { PaymentStatus } from '../core/types';
 
 /** Presets for the unhappy paths. */
 export type MockScenario = 'happy' | 'permission-denied' | 'offline' | 'slow' | 'payment-cancelled' | 'not-registered';
 
 /**
- * What `GP.launchPayment` answers. GoPay's current docs ("Frontend V2"): `failed` = the user cancelled, `cancelled` =
- * the user went back, `pending` = a processing error. Only a hint: the merchant's backend confirms the payment.
+ * What `GP.launchPayment` answers: the core's `PaymentStatus`. GoPay's current docs ("Frontend V2"): `failed` = the
+ * user cancelled, `cancelled` = the user went back, `pending` = a processing error. Only a hint: the merchant's
+ * backend confirms the payment.
  */
-export type MockPaymentStatus = 'success' | 'failed' | 'pending' | 'cancelled';
+export type MockPaymentStatus = PaymentStatus;
 
 /**
  * Options of `createMockBridge()` and `installMockBridge()`. Every field is optional; only own properties are read. An

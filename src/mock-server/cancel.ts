@@ -4,7 +4,7 @@
 // the mock answers 4045701 Transaction Not Found, as the Refund API page does for its own.
 import { snapTimestamp } from '../shared/snap-crypto';
 import { json, snapError, type Incoming } from './http';
-import { STATUS_DESCRIPTIONS } from './notification-body';
+import { describeStatus } from '../shared/snap-statuses';
 import { findOriginal } from './refund';
 import { STATUS, type PaymentStore } from './store';
 
@@ -19,7 +19,7 @@ export function handleCancel(req: Incoming, store: PaymentStore): Response {
   const status = payment.latestTransactionStatus;
   if (status !== STATUS.pending) {
     const why = status === STATUS.success || status === STATUS.refunded ? 'it is paid: refund it instead' : 'it is no longer pending';
-    return snapError(403, SERVICE, '15', `Transaction Not Permitted. The payment is ${STATUS_DESCRIPTIONS[status] ?? status}: ${why}.`);
+    return snapError(403, SERVICE, '15', `Transaction Not Permitted. The payment is ${describeStatus(status)}: ${why}.`);
   }
   void store.change(payment, STATUS.canceled, req.now);
   return json(200, {

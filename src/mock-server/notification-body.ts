@@ -3,6 +3,8 @@
 // `POST:<path>:hex(sha256(minify(body))):X-TIMESTAMP`, where <path> is the relative path Midtrans appends to the
 // merchant's registered URL — `/v1.0/debit/notify` — not the full path of the URL it is delivered to.
 import { notificationStringToSign, signRsa, snapTimestamp } from '../shared/snap-crypto';
+import { signedNotificationPath } from '../shared/snap-notification-path';
+import { describeStatus } from '../shared/snap-statuses';
 import { idr, toCents } from './amounts';
 import { STATUS } from './store';
 import type { MockNotificationHeaders, MockPayment } from './types';
@@ -11,25 +13,12 @@ export const DEFAULT_NOTIFY_PATH = '/v1.0/debit/notify';
 /** Any 5-digit string (Bank Indonesia's CHANNEL-ID); this is Midtrans's own example's. */
 const CHANNEL_ID = '95221';
 
-/** `transactionStatusDesc`, in the words of the notification page's list of statuses. */
-export const STATUS_DESCRIPTIONS: Record<string, string> = {
-  '00': 'Success',
-  '03': 'Pending',
-  '04': 'Refunded',
-  '05': 'Canceled',
-  '06': 'Failure',
-  '08': 'Expiry',
-  '09': 'Rejected',
-};
-
 /** What the user paid with, which GoPay reports once a payment is paid (absent while pending, the page says). */
 export const USER_PAYMENT_DETAILS = [{ payMethod: 'gopay', payOption: 'GOPAY_WALLET' }];
 
-/** The path of `notifyUrl` that Midtrans signs: from its `/v1.0/` segment on, else the whole path. */
+/** The path of `notifyUrl` that Midtrans signs: from its (last) `/v1.0/` segment on, else the whole path. */
 export function signedPath(notifyUrl: string): string {
-  const path = new URL(notifyUrl).pathname;
-  const at = path.indexOf('/v1.0/');
-  return at < 0 ? path : path.slice(at);
+  return signedNotificationPath(new URL(notifyUrl).pathname);
 }
 
 export function refundedCents(payment: MockPayment): number {
@@ -64,7 +53,7 @@ export function notificationBody(payment: MockPayment, merchantId: string): Reco
     merchantId,
     amount: { ...payment.amount },
     latestTransactionStatus: status,
-    transactionStatusDesc: STATUS_DESCRIPTIONS[status] ?? status,
+    transactionStatusDesc: describeStatus(status),
     createdTime: snapTimestamp(payment.createdAt),
     // "Transaction completed timestamp (for latestTransactionStatus = 00)": when it was paid, refunded or not.
     ...(payment.paidAt !== undefined && wasPaid(payment) ? { finishedTime: snapTimestamp(payment.paidAt) } : {}),

@@ -5,7 +5,7 @@
 // state" — so all three leave it `03` until it expires.
 import type { Incoming } from './http';
 import { isRecord, json } from './http';
-import { STATUS_DESCRIPTIONS } from './notification-body';
+import { describeStatus } from '../shared/snap-statuses';
 import { STATUS, type PaymentStore, type StoredPayment } from './store';
 import type { MockNotification, MockPaymentOutcome } from './types';
 
@@ -28,7 +28,7 @@ function own(table: Record<string, string>, key: unknown): string | undefined {
 
 function finished(payment: StoredPayment): string {
   const status = payment.latestTransactionStatus;
-  return `Payment ${payment.referenceNo} is already finished (${STATUS_DESCRIPTIONS[status] ?? status}): GoPay does not change it.`;
+  return `Payment ${payment.referenceNo} is already finished (${describeStatus(status)}): GoPay does not change it.`;
 }
 
 /** Finishes a pending payment and resolves with its notification once delivered or given up. */

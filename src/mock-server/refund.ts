@@ -8,7 +8,8 @@ import type { Random } from '../shared/random';
 import { snapTimestamp } from '../shared/snap-crypto';
 import { amountProblem, idr, toCents } from './amounts';
 import { json, snapError, type Incoming } from './http';
-import { refundedCents, STATUS_DESCRIPTIONS } from './notification-body';
+import { describeStatus } from '../shared/snap-statuses';
+import { refundedCents } from './notification-body';
 import { STATUS, type PaymentStore, type StoredPayment } from './store';
 import type { MockRefund } from './types';
 
@@ -69,7 +70,7 @@ export function handleRefund(req: Incoming, store: PaymentStore, random: () => R
   }
   const status = payment.latestTransactionStatus;
   if (status !== STATUS.success && status !== STATUS.refunded) {
-    return snapError(403, SERVICE, '15', `Transaction Not Permitted. The payment is ${STATUS_DESCRIPTIONS[status] ?? status}, not paid.`);
+    return snapError(403, SERVICE, '15', `Transaction Not Permitted. The payment is ${describeStatus(status)}, not paid.`);
   }
   const left = toCents(payment.amount.value)! - refundedCents(payment);
   const cents = refundAmount === undefined ? left : toCents((refundAmount as Record<string, unknown>).value)!;

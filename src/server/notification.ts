@@ -4,6 +4,7 @@
 import { GoPaySignatureError } from '../errors/GoPaySignatureError';
 import { GoPayValidationError } from '../errors/GoPayValidationError';
 import { importPublicKey, notificationStringToSign, parseSnapTimestamp, verifyRsa } from '../shared/snap-crypto';
+import { signedNotificationPath } from '../shared/snap-notification-path';
 import { checkSecret, readArguments, readObject } from './checks';
 import type { SnapNotification } from './snap-notification-types';
 
@@ -96,9 +97,7 @@ function isRequest(input: object): input is Request {
 function signedPath(url: string, option: string | undefined): string {
   if (option) return option;
   // As it came, not normalised by `new URL` (which reads `\` as `/`): GoPay signed the bytes it sent.
-  const path = url.replace(/^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/)[0] || '/';
-  const at = path.lastIndexOf('/v1.0/');
-  return at > 0 ? path.slice(at) : path;
+  return signedNotificationPath(url.replace(/^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/)[0] || '/');
 }
 
 function tooLarge(maxBodyBytes: number): GoPaySignatureError {

@@ -28,7 +28,7 @@ export type TableMethod =
 /** A method's arguments before its per-call options. */
 type Arguments<M extends TableMethod> = Parameters<GoPay[M]> extends [...infer Head, (CallOptions | undefined)?] ? Head : never;
 
-/** One documented JSAPI (shared/gopay-bridge.md) as a client method, typed by the `GoPay` interface. */
+/** One documented JSAPI (GoPay's JSAPI pages) as a client method, typed by the `GoPay` interface. */
 export interface Jsapi<M extends TableMethod> {
   className: string;
   /** The bridge's method name, when it differs from ours. */

@@ -7,7 +7,7 @@ export type BridgeErrorCode = Exclude<
 >;
 
 /**
- * GoPay's documented error codes (gopay-bridge.md), and 1003, which GoPay's bridge answers outside its WebView
+ * GoPay's documented error codes (its JSAPI pages), and 1003, which GoPay's bridge answers outside its WebView
  * (undocumented, seen by a public app). 5xx is SUPERAPP; anything else UNKNOWN.
  */
 export const BRIDGE_CODES: Readonly<Record<string, BridgeErrorCode>> = {
@@ -26,7 +26,7 @@ export const BRIDGE_CODES: Readonly<Record<string, BridgeErrorCode>> = {
   1003: 'NOT_IN_GOPAY',
 };
 
-// The classes whose methods need a consent, and its scope (gopay-bridge.md, "Consent").
+// The classes whose methods need a consent, and its scope (GoPay's JSAPI pages, "Consent").
 const CONSENT_SCOPES: Readonly<Record<string, string>> = { GPLocation: 'location', GPCamera: 'camera' };
 
 /** An own property of a table (a code such as `constructor` is not one). */

@@ -1,4 +1,4 @@
-// The envelopes GoPay's bridge answers with (shared/gopay-bridge.md), built in one place.
+// The envelopes GoPay's bridge answers with as GoPay's JSAPI pages document them, built in one place.
 import type { MockEnvelope } from './options';
 
 export const MESSAGES: Record<string, string> = {

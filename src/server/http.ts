@@ -44,7 +44,7 @@ const BASE_DELAY = 250;
 const MAX_DELAY = 60_000;
 
 /**
- * Whether an answer may be retried: GoPay failed (5xx). Never another status — not even a 429: DESIGN's contract is
+ * Whether an answer may be retried: GoPay failed (5xx). Never another status — not even a 429: the contract is
  * "never after a 4xx", and a rate limit is better met by the caller slowing down than by three times the requests.
  */
 export function isRetryableStatus(status: number): boolean {

@@ -1,6 +1,6 @@
 /*
- * Acceptance contract for gopay-miniapp-kit, written from /work/shared/DESIGN.md (and the envelope shapes,
- * method names and error codes of /work/shared/gopay-bridge.md) only — never from src/.
+ * Acceptance contract for gopay-miniapp-kit, written from the public contract (docs/) (and the envelope shapes,
+ * method names and error codes of GoPay's JSAPI pages) only — never from src/.
  *
  * It receives the package's exports (core + mock) and vitest's test API. It runs once, in full, against the
  * ESM build in happy-dom (esm-happy-dom.test.ts); the other build formats get smoke tests of their own
@@ -38,7 +38,7 @@ export const CORE_EXPORTS = [
 
 export const MOCK_EXPORTS = ['createMockBridge', 'installMockBridge'] as const;
 
-/** Every bridge error code of the DESIGN errors table → the GoPayBridgeError `code`. */
+/** Every bridge error code of the errors table of docs/browser.md → the GoPayBridgeError `code`. */
 export const BRIDGE_CODE_TABLE: Array<[string | number, string]> = [
   ['100', 'UNSUPPORTED'],
   ['400', 'UNSUPPORTED'],

@@ -1,4 +1,4 @@
-// The full DESIGN contract, once, against the ESM build (dist/index.mjs + dist/mock.mjs) in happy-dom, plus the
+// The full public contract, once, against the ESM build (dist/index.mjs + dist/mock.mjs) in happy-dom, plus the
 // DOM loader scenarios that need control over happy-dom's script loading.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';

@@ -1,6 +1,6 @@
 // @vitest-environment node
 // The merchant-backend entries in Node: dist/server.mjs against a GoPay stand-in (a real node:http server) and
-// against dist/mock-server.mjs (and its CLI), written from DESIGN "Server" (Mini App APIs, Payments (BI-SNAP),
+// against dist/mock-server.mjs (and its CLI), written from the server contract (docs/server.md) (Mini App APIs, Payments (BI-SNAP),
 // Notifications, Transport rules, Server errors) and "Mock GoPay server" only — never from src/.
 // Signatures are made and checked independently with node:crypto.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -34,7 +34,7 @@ const hmac512 = (key: string, s: string) => createHmac('sha512', key).update(s).
 const rsaOk = (publicKey: string, data: string, signature: string) =>
   rsaVerify('sha256', Buffer.from(data), publicKey, Buffer.from(String(signature), 'base64'));
 
-/** DESIGN's minify: whitespace outside strings removed, strings (and their escapes) kept byte for byte. */
+/** The contract's minify: whitespace outside strings removed, strings (and their escapes) kept byte for byte. */
 const minify = (raw: string) => {
   let out = '';
   let inString = false;
@@ -1189,7 +1189,7 @@ describe('createSnapClient (BI-SNAP) against a stand-in; signatures verified wit
     expectSnapSigned(cn);
   });
 
-  // DESIGN's "filled into bodies that have no merchantId" is read as GoPay's pages define the bodies: the host-to-host
+  // The contract's "filled into bodies that have no merchantId" is read as GoPay's pages define the bodies: the host-to-host
   // payment lists merchantId ("Direct Debit API – GoPay"); the direct-debit status, refund and cancel bodies do not
   // ("Get Transaction Status API", "Refund API", "Cancel API"), nor do midtrans-client's README examples of them.
   it('merchantId (the option) is filled into the payment body only: status, refund and cancel bodies are sent as given', async () => {

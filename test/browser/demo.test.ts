@@ -2,7 +2,7 @@
 // `npm run demo` in real Chromium, driven by clicks: log in with GoPay, pay against the mock GoPay server, refund,
 // cancel and let a payment expire — the page showing each order as demo/backend.ts knows it (GoPay's verified
 // notification, or GoPay's status answer), never as launchPayment's status hint says; the mock's floating button
-// covering nothing at 360 px; the devtools' fixes from issue 9; the script-tag page.
+// covering nothing at 360 px; the devtools; the script-tag page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { MockGoPayServer } from '../../src/mock-server';
@@ -335,7 +335,7 @@ describe('demo/index.html: the whole flow against the mock GoPay server', () => 
   );
 });
 
-describe('demo/index.html: the devtools (issue 9)', () => {
+describe('demo/index.html: the devtools', () => {
   /** Clicks a devtools button and waits until the result box shows something other than "…". */
   const press = async (page: Page, selector: string) => {
     await page.click(`.devtools ${selector}`);

@@ -1,6 +1,6 @@
 // @vitest-environment node
 // mock.signNotification: the headers of a notification signed with the mock's key, for a merchant's own tests of its
-// notify endpoint — checked with node:crypto, and accepted by the SDK's verifyNotification (DESIGN's contract: the
+// notify endpoint — checked with node:crypto, and accepted by the SDK's verifyNotification (the documented contract: the
 // path from /v1.0/ on, a day of tolerance).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMockGoPayServer, type MockGoPayServer } from '../../src/mock-server';

@@ -212,7 +212,7 @@ describe('SNAP strings', () => {
     );
   });
 
-  it('the strings to sign, as DESIGN gives them', async () => {
+  it('the strings to sign, as the contract gives them', async () => {
     const body = '{ "a": 1 }';
     const digest = createHash('sha256').update('{"a":1}').digest('hex');
     expect(await transactionStringToSign('post', '/v1.0/debit/status', 'tok', body, 'ts')).toBe(`POST:/v1.0/debit/status:tok:${digest}:ts`);

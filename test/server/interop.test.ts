@@ -455,9 +455,9 @@ describe('notifications: verifyNotification accepts what SnapBi.isWebhookNotific
     expect(await ours(changed)).toBe(false);
   });
 
-  // DESIGN contract of verifyNotification (`path`, its default, `publicKey` arrays, `tolerance` of a day): the cases
+  // the documented contract of verifyNotification (`path`, its default, `publicKey` arrays, `tolerance` of a day): the cases
   // where SnapBi is told the relative path Midtrans signs and our default must find the same one.
-  describe('where the merchant receives it (DESIGN: path defaults to the request path from /v1.0/ on)', () => {
+  describe('where the merchant receives it (path defaults to the request path from /v1.0/ on)', () => {
     it.each([
       ['at the root', `https://merchant.example${NOTIFY_PATH}`],
       ['under a base path', `https://merchant.example/api/gopay${NOTIFY_PATH}`],

@@ -1,5 +1,5 @@
 // @vitest-environment node
-// DESIGN "Server" → "Transport rules (both clients)", on real local servers: the call's timeout and signal bound the
+// the server contract (docs/server.md) → "Transport rules (both clients)", on real local servers: the call's timeout and signal bound the
 // token step and a tokenStore read; a signal must be an AbortSignal; redirects are never followed; an answer over
 // 1 MiB is refused unread; every rejection is a GoPayError, whatever the argument; a `__proto__` key in an answer stays
 // a plain field; a password in baseUrl never reaches an error.

@@ -1,5 +1,5 @@
 // createGoPay options and per-call options: own fields only, every wrong value a GoPayValidationError before the
-// bridge or the loader runs, no name silently ignored (DESIGN, "Robustness rules").
+// bridge or the loader runs, no name silently ignored (the robustness rules of docs/browser.md).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createGoPay, GoPayValidationError } from '../../src/core/index';
 import { fakeBridge, ok } from './fake-bridge';

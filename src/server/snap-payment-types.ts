@@ -1,7 +1,9 @@
 // The bodies and answers of SNAP's payment APIs, with the field names of Midtrans's pages "Direct Debit API – GoPay",
 // "Seamless Payment (Bi-Snap)", "Get Transaction Status API", "Refund API" and "Cancel API". docs/server.md has the
 // table: each field → the page that defines it.
-import type { SNAP_STATUSES } from '../shared/snap-statuses';
+import type { SnapTransactionStatus } from '../shared/snap-statuses';
+
+export type { SnapTransactionStatus };
 /**
  * An amount as SNAP writes it: a string with two decimals, in IDR.
  * @example { value: '15000.00', currency: 'IDR' }
@@ -90,12 +92,6 @@ export interface SnapPaymentResult {
 export type SnapStatusQuery =
   | { originalReferenceNo: string; originalExternalId?: string; originalPartnerReferenceNo?: string }
   | { originalReferenceNo?: string; originalExternalId: string; originalPartnerReferenceNo?: string };
-
-/**
- * `latestTransactionStatus`: `00` success, `01` initiated, `03` pending, `04` refunded (fully or partly), `05`
- * canceled, `06` failed, `07` not found, `08` expired, `09` rejected.
- */
-export type SnapTransactionStatus = keyof typeof SNAP_STATUSES;
 
 /**
  * One refund of a payment, as status answers (`refundHistory`, naming your refund id `partnerReferenceNo`) and

@@ -40,14 +40,27 @@ export const payment = (partnerReferenceNo: string, value = '15000.00') => ({
   payOptionDetails: [{ payMethod: 'GOPAY', payOption: 'GOPAY', transAmount: { value, currency: 'IDR' as const } }],
 });
 
-export const startFakeSnap = async (options: FakeSnapOptions = {}) => {
+/** What the stand-in answers: a status and a JSON body, sent over a socket (startFakeSnap) or in memory. */
+export interface StandInAnswer {
+  status: number;
+  body: unknown;
+}
+
+function answer(status: number, body: unknown): StandInAnswer {
+  return { status, body };
+}
+
+/**
+ * Midtrans's SNAP endpoints as the docs answer them, whatever carries the requests: every signature checked with
+ * node:crypto (RSA for the token, HMAC-SHA512 for transactions); what went wrong is kept in `errors`.
+ */
+export const createSnapStandIn = (options: Pick<FakeSnapOptions, 'expiresIn' | 'tokenDelay'> = {}) => {
   const { spki } = snapKeys();
   let tokenCount = 0;
   const issued: string[] = [];
   const revoked = new Set<string>();
   const errors: string[] = [];
-  const server = await startServer(async (request, res, index) => {
-    if (options.override && (await options.override(request, res, index))) return;
+  const respond = async (request: Received, index: number): Promise<StandInAnswer> => {
     const path = request.url.split('?')[0]!;
     if (path == '/v1.0/access-token/b2b') {
       const timestamp = header(request, 'x-timestamp') ?? '';
@@ -57,12 +70,12 @@ export const startFakeSnap = async (options: FakeSnapOptions = {}) => {
         JSON.parse(request.body).grantType == 'client_credentials';
       if (!ok) {
         errors.push(`bad token request ${JSON.stringify(request.headers)}`);
-        return json(res, 401, { responseCode: '4017300', responseMessage: 'Unauthorized. Signature' });
+        return answer(401, { responseCode: '4017300', responseMessage: 'Unauthorized. Signature' });
       }
       const token = `tok-${++tokenCount}-${Math.random().toString(36).slice(2)}`;
       issued.push(token);
       if (options.tokenDelay) await new Promise((resolve) => setTimeout(resolve, options.tokenDelay));
-      return json(res, 200, {
+      return answer(200, {
         responseCode: '2007300',
         responseMessage: 'Successful',
         accessToken: token,
@@ -74,19 +87,19 @@ export const startFakeSnap = async (options: FakeSnapOptions = {}) => {
     const timestamp = header(request, 'x-timestamp') ?? '';
     const expected = hmac512(CLIENT_SECRET, `${request.method}:${path}:${token}:${sha256Hex(request.body)}:${timestamp}`);
     if (!issued.includes(token) || revoked.has(token))
-      return json(res, 401, { responseCode: '4015401', responseMessage: 'Invalid Token (B2B)' });
+      return answer(401, { responseCode: '4015401', responseMessage: 'Invalid Token (B2B)' });
     if (header(request, 'x-signature') != expected) {
       errors.push(`bad signature on ${path}`);
-      return json(res, 401, { responseCode: '4015400', responseMessage: 'Unauthorized. Signature' });
+      return answer(401, { responseCode: '4015400', responseMessage: 'Unauthorized. Signature' });
     }
     if (header(request, 'x-partner-id') != PARTNER_ID) {
       errors.push(`bad X-PARTNER-ID on ${path}`);
-      return json(res, 401, { responseCode: '4015400', responseMessage: 'Unauthorized. Unknown Partner' });
+      return answer(401, { responseCode: '4015400', responseMessage: 'Unauthorized. Unknown Partner' });
     }
     const body = JSON.parse(request.body);
     if (path == '/v1.0/debit/payment-host-to-host') {
       const referenceNo = `A1${String(index).padStart(10, '0')}`;
-      return json(res, 200, {
+      return answer(200, {
         responseCode: '2005400',
         responseMessage: 'Successful',
         referenceNo,
@@ -96,7 +109,7 @@ export const startFakeSnap = async (options: FakeSnapOptions = {}) => {
       });
     }
     if (path == '/v1.0/debit/status') {
-      return json(res, 200, {
+      return answer(200, {
         responseCode: '2005500',
         responseMessage: 'Successful',
         originalReferenceNo: body.originalReferenceNo,
@@ -108,7 +121,7 @@ export const startFakeSnap = async (options: FakeSnapOptions = {}) => {
       });
     }
     if (path == '/v1.0/debit/refund') {
-      return json(res, 200, {
+      return answer(200, {
         responseCode: '2005800',
         responseMessage: 'Successful',
         originalReferenceNo: body.originalReferenceNo,
@@ -119,20 +132,30 @@ export const startFakeSnap = async (options: FakeSnapOptions = {}) => {
       });
     }
     if (path == '/v1.0/debit/cancel') {
-      return json(res, 200, {
+      return answer(200, {
         responseCode: '2005700',
         responseMessage: 'Successful',
         originalReferenceNo: body.originalReferenceNo,
         cancelTime: '2026-12-03T10:05:00+07:00',
       });
     }
-    json(res, 404, { responseCode: '4040000', responseMessage: 'Not Found' });
+    return answer(404, { responseCode: '4040000', responseMessage: 'Not Found' });
+  };
+  return { respond, issued, errors, revoke: (token: string) => revoked.add(token) };
+};
+
+export const startFakeSnap = async (options: FakeSnapOptions = {}) => {
+  const standIn = createSnapStandIn(options);
+  const server = await startServer(async (request, res, index) => {
+    if (options.override && (await options.override(request, res, index))) return;
+    const { status, body } = await standIn.respond(request, index);
+    json(res, status, body);
   });
   return {
     ...server,
     tokenRequests: () => server.requests.filter((r) => r.url == '/v1.0/access-token/b2b').length,
-    issued,
-    revoke: (token: string) => revoked.add(token),
-    errors,
+    issued: standIn.issued,
+    revoke: standIn.revoke,
+    errors: standIn.errors,
   };
 };

@@ -4,8 +4,8 @@
 // checks every signature with node:crypto (RSA for the token, HMAC-SHA512 for transactions), as fake-snap.ts does
 // on a real server.
 import { vi } from 'vitest';
-import { CLIENT_ID, CLIENT_SECRET, PARTNER_ID, snapClient, snapKeys } from './fake-snap';
-import { hmac512, rsaVerify, sha256Hex, header, type Received } from './helpers';
+import { createSnapStandIn, snapClient } from './fake-snap';
+import type { Received } from './helpers';
 
 /** A request as the stand-in received it; `aborted` once the client aborted it before its answer came. */
 export interface Recorded extends Received {
@@ -127,95 +127,14 @@ export const SNAP_URL = 'https://snap.gopay.test';
 export const TOKEN_PATH = '/v1.0/access-token/b2b';
 export const PAYMENT_PATH = '/v1.0/debit/payment-host-to-host';
 
-/** Midtrans's SNAP endpoints in memory, answering as fake-snap.ts does; `client(extra)` is a SnapClient on it. */
+/** Midtrans's SNAP endpoints in memory: fake-snap.ts's stand-in behind an in-memory fetch; `client(extra)` is a SnapClient on it. */
 export const inMemorySnap = (options: InMemorySnapOptions = {}) => {
-  const { spki } = snapKeys();
-  let tokenCount = 0;
-  const issued: string[] = [];
-  const revoked = new Set<string>();
-  const errors: string[] = [];
+  const { respond, issued, errors, revoke } = createSnapStandIn(options);
   const answer = async (request: Recorded, index: number): Promise<Response> => {
     const overridden = await options.override?.(request, index);
     if (overridden) return overridden;
-    const path = request.url.split('?')[0]!;
-    if (path == TOKEN_PATH) {
-      const timestamp = header(request, 'x-timestamp') ?? '';
-      const ok =
-        header(request, 'x-client-key') == CLIENT_ID &&
-        rsaVerify(spki, `${CLIENT_ID}|${timestamp}`, header(request, 'x-signature') ?? '') &&
-        JSON.parse(request.body).grantType == 'client_credentials';
-      if (!ok) {
-        errors.push(`bad token request ${JSON.stringify(request.headers)}`);
-        return reply(401, { responseCode: '4017300', responseMessage: 'Unauthorized. Signature' });
-      }
-      const token = `tok-${++tokenCount}-${Math.random().toString(36).slice(2)}`;
-      issued.push(token);
-      if (options.tokenDelay) await later(options.tokenDelay);
-      return reply(200, {
-        responseCode: '2007300',
-        responseMessage: 'Successful',
-        accessToken: token,
-        tokenType: 'Bearer',
-        expiresIn: options.expiresIn ?? '900',
-      });
-    }
-    const token = (header(request, 'authorization') ?? '').replace(/^Bearer /, '');
-    const timestamp = header(request, 'x-timestamp') ?? '';
-    const expected = hmac512(CLIENT_SECRET, `${request.method}:${path}:${token}:${sha256Hex(request.body)}:${timestamp}`);
-    if (!issued.includes(token) || revoked.has(token))
-      return reply(401, { responseCode: '4015401', responseMessage: 'Invalid Token (B2B)' });
-    if (header(request, 'x-signature') != expected) {
-      errors.push(`bad signature on ${path}`);
-      return reply(401, { responseCode: '4015400', responseMessage: 'Unauthorized. Signature' });
-    }
-    if (header(request, 'x-partner-id') != PARTNER_ID) {
-      errors.push(`bad X-PARTNER-ID on ${path}`);
-      return reply(401, { responseCode: '4015400', responseMessage: 'Unauthorized. Unknown Partner' });
-    }
-    const body = JSON.parse(request.body);
-    if (path == PAYMENT_PATH) {
-      const referenceNo = `A1${String(index).padStart(10, '0')}`;
-      return reply(200, {
-        responseCode: '2005400',
-        responseMessage: 'Successful',
-        referenceNo,
-        partnerReferenceNo: body.partnerReferenceNo,
-        webRedirectUrl: `https://gopay.co.id/app/merchanttransfer?tref=${referenceNo}&amount=${body.payOptionDetails[0].transAmount.value}`,
-        additionalInfo: { merchantId: body.merchantId },
-      });
-    }
-    if (path == '/v1.0/debit/status') {
-      return reply(200, {
-        responseCode: '2005500',
-        responseMessage: 'Successful',
-        originalReferenceNo: body.originalReferenceNo,
-        originalExternalId: body.originalExternalId,
-        serviceCode: body.serviceCode,
-        latestTransactionStatus: '00',
-        transAmount: { value: '15000.00', currency: 'IDR' },
-        paidTime: '2026-12-03T10:00:00+07:00',
-      });
-    }
-    if (path == '/v1.0/debit/refund') {
-      return reply(200, {
-        responseCode: '2005800',
-        responseMessage: 'Successful',
-        originalReferenceNo: body.originalReferenceNo,
-        refundNo: `R${index}`,
-        partnerRefundNo: body.partnerRefundNo,
-        refundAmount: body.refundAmount ?? { value: '15000.00', currency: 'IDR' },
-        refundTime: '2026-12-03T10:05:00+07:00',
-      });
-    }
-    if (path == '/v1.0/debit/cancel') {
-      return reply(200, {
-        responseCode: '2005700',
-        responseMessage: 'Successful',
-        originalReferenceNo: body.originalReferenceNo,
-        cancelTime: '2026-12-03T10:05:00+07:00',
-      });
-    }
-    return reply(404, { responseCode: '4040000', responseMessage: 'Not Found' });
+    const { status, body } = await respond(request, index);
+    return reply(status, body);
   };
   const { fetch, requests } = inMemoryFetch(answer);
   return {
@@ -223,7 +142,7 @@ export const inMemorySnap = (options: InMemorySnapOptions = {}) => {
     requests,
     issued,
     errors,
-    revoke: (token: string) => revoked.add(token),
+    revoke,
     tokenRequests: () => requests.filter((request) => request.url == TOKEN_PATH).length,
     payments: () => requests.filter((request) => request.url == PAYMENT_PATH),
     /** A SnapClient on this stand-in; `extra` adds or overrides options. */

@@ -5,6 +5,7 @@ import { GoPayAbortError } from '../errors/GoPayAbortError';
 import { GoPayApiError } from '../errors/GoPayApiError';
 import { GoPayTimeoutError } from '../errors/GoPayTimeoutError';
 import { describeThrown, type TransportOptions } from './checks';
+import { readCapped } from './read-capped';
 import { redactText } from './redact';
 
 /** What one attempt sends besides method and URL. */
@@ -100,25 +101,15 @@ async function readText(response: Response): Promise<string> {
     await response.body?.cancel().catch(() => {});
     throw new RefusedAnswer(response.status, `an answer of ${declared} bytes (more than ${MAX_ANSWER_BYTES})`);
   }
-  const reader = response.body?.getReader?.();
-  if (!reader) {
+  if (typeof response.body?.getReader != 'function') {
     // A fetch whose Response has no stream (a test double): read whole, then measured.
     const text = await response.text();
     if (text.length > MAX_ANSWER_BYTES) throw new RefusedAnswer(response.status, `an answer over ${MAX_ANSWER_BYTES} bytes`);
     return text;
   }
-  const decoder = new TextDecoder();
-  let text = '';
-  for (let size = 0; ;) {
-    const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    size += value.byteLength;
-    if (size > MAX_ANSWER_BYTES) {
-      await reader.cancel().catch(() => {});
-      throw new RefusedAnswer(response.status, `an answer over ${MAX_ANSWER_BYTES} bytes`);
-    }
-    text += decoder.decode(value, { stream: true });
-  }
+  const text = await readCapped(response.body, MAX_ANSWER_BYTES);
+  if (text === undefined) throw new RefusedAnswer(response.status, `an answer over ${MAX_ANSWER_BYTES} bytes`);
+  return text;
 }
 
 /** One attempt: the answer, or a thrown `TIMED_OUT`, `RefusedAnswer`, or the fetch's own error. The timer also covers the body. */

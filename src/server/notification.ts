@@ -6,6 +6,7 @@ import { GoPayValidationError } from '../errors/GoPayValidationError';
 import { importPublicKey, notificationStringToSign, parseSnapTimestamp, verifyRsa } from '../shared/snap-crypto';
 import { signedNotificationPath } from '../shared/snap-notification-path';
 import { checkSecret, readArguments, readObject } from './checks';
+import { readCapped } from './read-capped';
 import type { SnapNotification } from './snap-notification-types';
 
 /**
@@ -110,20 +111,10 @@ function tooLarge(maxBodyBytes: number): GoPaySignatureError {
 async function readBody(input: Request | NotificationInput, maxBodyBytes: number): Promise<string> {
   if (isRequest(input)) {
     if (Number(input.headers.get('content-length')) > maxBodyBytes) throw tooLarge(maxBodyBytes);
-    const reader = input.body?.getReader();
-    if (!reader) return '';
-    const decoder = new TextDecoder();
-    let text = '';
-    for (let size = 0; ;) {
-      const { done, value } = await reader.read();
-      if (done) return text + decoder.decode();
-      size += value.byteLength;
-      if (size > maxBodyBytes) {
-        await reader.cancel().catch(() => {});
-        throw tooLarge(maxBodyBytes);
-      }
-      text += decoder.decode(value, { stream: true });
-    }
+    if (!input.body) return '';
+    const text = await readCapped(input.body, maxBodyBytes);
+    if (text === undefined) throw tooLarge(maxBodyBytes);
+    return text;
   }
   const raw: unknown = input.body;
   // ArrayBuffer.isView, not instanceof: a body from another realm (a vm context, a worker) is still bytes.

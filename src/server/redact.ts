@@ -66,26 +66,31 @@ function forms(secrets: readonly string[]): string[] {
   return [...out];
 }
 
-/** Marks, in `hits`, every character of `text` that belongs to an echo of a secret. */
-function mark(text: string, secrets: readonly string[], hits: Uint8Array): void {
-  const haystack = lower(text);
-  const runs = new Set<string>();
-  for (const form of forms(secrets)) {
-    if (form.length < RUN) {
-      for (let at = haystack.indexOf(form); at >= 0; at = haystack.indexOf(form, at + 1)) hits.fill(1, at, at + form.length);
-    } else {
-      for (let i = 0; i + RUN <= form.length; i++) runs.add(form.slice(i, i + RUN));
-    }
-  }
-  if (!runs.size) return;
-  for (let i = 0; i + RUN <= haystack.length; i++) if (runs.has(haystack.slice(i, i + RUN))) hits.fill(1, i, i + RUN);
+/** What an echo looks like: the short forms, matched whole, and every run of `RUN` characters of the longer ones. */
+interface Echoes {
+  short: string[];
+  runs: Set<string>;
 }
 
-/** `text` with every echo of every secret (whole, cut, in another case, URL-encoded, decoded Basic) replaced. */
-export function redactText(text: string, secrets: readonly string[]): string {
-  if (!text || !secrets.length) return text;
+/** The echoes of `secrets`, worked out once for all the strings of one answer. */
+function echoesOf(secrets: readonly string[]): Echoes {
+  const echoes: Echoes = { short: [], runs: new Set() };
+  for (const form of forms(secrets)) {
+    if (form.length < RUN) echoes.short.push(form);
+    else for (let i = 0; i + RUN <= form.length; i++) echoes.runs.add(form.slice(i, i + RUN));
+  }
+  return echoes;
+}
+
+/** `text` with every character that belongs to an echo replaced, one `[redacted]` for each stretch of them. */
+function cut(text: string, { short, runs }: Echoes): string {
+  if (!text || (!short.length && !runs.size)) return text;
+  const haystack = lower(text);
   const hits = new Uint8Array(text.length);
-  mark(text, secrets, hits);
+  for (const form of short) {
+    for (let at = haystack.indexOf(form); at >= 0; at = haystack.indexOf(form, at + 1)) hits.fill(1, at, at + form.length);
+  }
+  if (runs.size) for (let i = 0; i + RUN <= haystack.length; i++) if (runs.has(haystack.slice(i, i + RUN))) hits.fill(1, i, i + RUN);
   let out = '';
   for (let i = 0; i < text.length;) {
     if (!hits[i]) {
@@ -100,20 +105,29 @@ export function redactText(text: string, secrets: readonly string[]): string {
   return out;
 }
 
+/** `text` with every echo of every secret (whole, cut, in another case, URL-encoded, decoded Basic) replaced. */
+export function redactText(text: string, secrets: readonly string[]): string {
+  return cut(text, echoesOf(secrets));
+}
+
 /**
  * A deep copy of `value` (parsed JSON) with secret fields replaced and known secrets cut out of every string and key.
  * Built with `Object.fromEntries`, so that a `__proto__` key stays a plain field. Cycles cannot occur in parsed JSON;
  * depth is capped anyway.
  */
-export function redact(value: unknown, secrets: readonly string[], depth = 0): unknown {
-  if (typeof value == 'string') return redactText(value, secrets);
-  if (!value || typeof value != 'object') return value;
-  if (depth > 32) return REDACTED;
-  if (Array.isArray(value)) return value.map((item: unknown) => redact(item, secrets, depth + 1));
-  return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [
-      redactText(key, secrets),
-      SECRET_FIELDS.has(key.toLowerCase()) && item != null && item !== '' ? REDACTED : redact(item, secrets, depth + 1),
-    ]),
-  );
+export function redact(value: unknown, secrets: readonly string[]): unknown {
+  const echoes = echoesOf(secrets);
+  function copy(item: unknown, depth: number): unknown {
+    if (typeof item == 'string') return cut(item, echoes);
+    if (!item || typeof item != 'object') return item;
+    if (depth > 32) return REDACTED;
+    if (Array.isArray(item)) return item.map((inner: unknown) => copy(inner, depth + 1));
+    return Object.fromEntries(
+      Object.entries(item).map(([key, inner]) => [
+        cut(key, echoes),
+        SECRET_FIELDS.has(key.toLowerCase()) && inner != null && inner !== '' ? REDACTED : copy(inner, depth + 1),
+      ]),
+    );
+  }
+  return copy(value, 0);
 }

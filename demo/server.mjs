@@ -197,9 +197,9 @@ export const startDemoServer = async ({
       await serveFile(req, res, pathname);
     } catch (error) {
       if (error.code === 'ENOENT' || error.code === 'EISDIR') return send(res, 404, { error: 'not found' });
-      // The backend lets GoPayErrors through: a value the SDK refuses before sending (INVALID_ARGUMENT, e.g. a refund
-      // amount from the page that is not "10000.00") is a 400; GoPay's refusal a 502 with its words, shown on the page
-      // and in the timeline. Anything else is a bug: 500, and the stack here.
+      // The recipe answers the order routes' refusals itself (a bad refund amount 400, GoPay's refusal 502); a GoPayError
+      // it still lets through (login: GoPay refusing anything but the code) is shown the same way: a value the SDK
+      // refuses before sending is a 400, GoPay's refusal a 502 with its words. Anything else is a bug: 500, and the stack.
       const status = error.httpStatus ?? (isGoPayError(error, 'INVALID_ARGUMENT') ? 400 : isGoPayError(error) ? 502 : 500);
       if (status === 500) console.error('[demo backend]', error);
       else if (isGoPayError(error)) timeline({ from: 'backend', label: `refused: ${error.code}`, ok: false, detail: error.message });

@@ -14,6 +14,8 @@ export default tseslint.config(
       // The bridge is untyped: `any` is allowed where a value really can be anything, and said so.
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // Strict equality, except `x == null`, the one idiom that means "null or undefined".
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-sequences': 'error',
       'no-cond-assign': ['error', 'always'],
       'no-restricted-syntax': [

@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-if (typeof globalThis.gc != 'function') {
+if (typeof globalThis.gc !== 'function') {
   const { status } = spawnSync(process.execPath, ['--expose-gc', import.meta.filename, ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(status ?? 1);
 }

@@ -27,7 +27,7 @@ const TOKEN = JSON.stringify({
 
 if (process.argv.includes('--serve')) {
   let tokenRequests = 0;
-  process.on('message', (message) => message == 'tokens?' && process.send({ tokenRequests }));
+  process.on('message', (message) => message === 'tokens?' && process.send({ tokenRequests }));
   const server = createServer((req, res) => {
     if (req.url === '/v1.0/access-token/b2b') tokenRequests++;
     req.resume();
@@ -45,7 +45,7 @@ if (process.argv.includes('--serve')) {
   if (!process.argv.includes('--src') && existsSync(dist))
     entry = { module: await import(pathToFileURL(dist).href), from: 'dist/server.mjs' };
   // A dist/ older than the server entry has no createSnapClient: measure the source instead.
-  if (typeof entry?.module.createSnapClient != 'function') {
+  if (typeof entry?.module.createSnapClient !== 'function') {
     const { build } = await import('esbuild');
     const out = await build({
       entryPoints: [resolve(root, 'src/server/index.ts')],

@@ -119,13 +119,13 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
  */
 export function applyStatus(order: Order, status: SnapTransactionStatus, totalRefunded?: string): Order {
   const next = STATES[status];
-  if (next == 'refunded') {
+  if (next === 'refunded') {
     const refunded = totalRefunded ?? order.amount;
     if (Number(refunded) <= Number(order.refunded)) return order;
     return { ...order, refunded, state: Number(refunded) >= Number(order.amount) ? 'refunded' : 'partially-refunded' };
   }
   // Only a pending order moves: a late "paid" never undoes a refund, a late "pending" never undoes anything.
-  return next && next != 'pending' && order.state == 'pending' ? { ...order, state: next } : order;
+  return next && next !== 'pending' && order.state === 'pending' ? { ...order, state: next } : order;
 }
 
 export function createBackend(options: BackendOptions) {
@@ -140,7 +140,7 @@ export function createBackend(options: BackendOptions) {
   /** POST /api/login { auth_code }: code → token → profile → a session cookie. */
   async function login(request: Request): Promise<Response> {
     const { auth_code: code } = (await request.json().catch(() => ({}))) as { auth_code?: unknown };
-    if (typeof code != 'string' || !code) return json(400, { error: 'auth_code is required' });
+    if (typeof code !== 'string' || !code) return json(400, { error: 'auth_code is required' });
     try {
       const { auth_token: authToken, gopay_account_id: gopayAccountId } = await gopay.getAuthToken(code);
       const { username } = await gopay.getProfile(authToken);
@@ -182,7 +182,7 @@ export function createBackend(options: BackendOptions) {
 
   /** GET /api/orders/:id — what the backend knows; a pending order left without notification is asked about. */
   async function getOrder(found: Order): Promise<Response> {
-    if (found.state != 'pending' || Date.now() - found.checkedAt < statusCheckAfter) return json(200, { order: found });
+    if (found.state !== 'pending' || Date.now() - found.checkedAt < statusCheckAfter) return json(200, { order: found });
     const status = await snap.getPaymentStatus({ originalReferenceNo: found.referenceNo });
     // Applied to the order as stored now: a notification stored while GoPay answered is not overwritten.
     const order = await store.updateOrder(found.id, (now) => ({
@@ -199,11 +199,11 @@ export function createBackend(options: BackendOptions) {
    * the first refund — a retried click never refunds twice.
    */
   async function refund(order: Order, request: Request): Promise<Response> {
-    if (order.state != 'paid' && order.state != 'partially-refunded') {
+    if (order.state !== 'paid' && order.state !== 'partially-refunded') {
       return json(409, { error: `An order that is ${order.state} cannot be refunded` });
     }
     const { amount } = (await request.json().catch(() => ({}))) as { amount?: unknown };
-    if (amount !== undefined && (typeof amount != 'string' || !/^\d{1,11}\.\d{2}$/.test(amount))) {
+    if (amount !== undefined && (typeof amount !== 'string' || !/^\d{1,11}\.\d{2}$/.test(amount))) {
       return json(400, { error: "amount must be a string with two decimals, e.g. '10000.00'" });
     }
     const partnerRefundNo = `${order.id}-refund-${order.refunds + 1}`;
@@ -221,7 +221,7 @@ export function createBackend(options: BackendOptions) {
 
   /** POST /api/orders/:id/cancel: only a payment still pending can be cancelled. */
   async function cancel(order: Order): Promise<Response> {
-    if (order.state != 'pending') return json(409, { error: `An order that is ${order.state} cannot be cancelled` });
+    if (order.state !== 'pending') return json(409, { error: `An order that is ${order.state} cannot be cancelled` });
     await snap.cancelPayment({
       originalPartnerReferenceNo: order.id,
       originalReferenceNo: order.referenceNo,
@@ -268,19 +268,19 @@ export function createBackend(options: BackendOptions) {
   /** Routes a request; undefined for a path this backend does not serve. */
   async function handle(request: Request): Promise<Response | undefined> {
     const { pathname } = new URL(request.url);
-    if (request.method == 'POST' && pathname.endsWith('/v1.0/debit/notify')) return notify(request);
-    if (request.method == 'POST' && pathname == '/api/login') return login(request);
+    if (request.method === 'POST' && pathname.endsWith('/v1.0/debit/notify')) return notify(request);
+    if (request.method === 'POST' && pathname === '/api/login') return login(request);
     if (!pathname.startsWith('/api/orders')) return undefined;
     const session = await sessionOf(request);
     if (!session) return json(401, { error: 'Log in first' });
-    if (request.method == 'POST' && pathname == '/api/orders') return createOrder(session).catch(refused);
+    if (request.method === 'POST' && pathname === '/api/orders') return createOrder(session).catch(refused);
     const [, id, action] = /^\/api\/orders\/([\w-]+)(?:\/(refund|cancel))?$/.exec(pathname) ?? [];
     const order = id ? await store.getOrder(id) : undefined;
     // Another user's order is answered as if it did not exist.
-    if (!order || order.owner != session.gopayAccountId) return json(404, { error: 'No such order' });
-    if (request.method == 'GET' && !action) return getOrder(order).catch(refused);
-    if (request.method == 'POST' && action == 'refund') return refund(order, request).catch(refused);
-    if (request.method == 'POST' && action == 'cancel') return cancel(order).catch(refused);
+    if (!order || order.owner !== session.gopayAccountId) return json(404, { error: 'No such order' });
+    if (request.method === 'GET' && !action) return getOrder(order).catch(refused);
+    if (request.method === 'POST' && action === 'refund') return refund(order, request).catch(refused);
+    if (request.method === 'POST' && action === 'cancel') return cancel(order).catch(refused);
     return json(405, { error: 'Method not allowed' });
   }
 

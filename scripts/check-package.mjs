@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Package checks, run after `npm run build`: publint, arethetypeswrong, the packed file list, and SSR-safe imports.
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 
@@ -18,21 +20,27 @@ const run = (command, args) => execFileSync(command, args, { cwd: root, encoding
 const { messages } = await publint({ pkgDir: root, strict: true, level: 'suggestion' });
 report(messages.length === 0, `publint: ${messages.length ? messages.map((m) => formatMessage(m, pkg)).join('; ') : 'no messages'}`);
 
-// 2. arethetypeswrong on the packed tarball, every entry point, every resolution mode.
+// 2 and 3. One tarball, packed without scripts: `attw --pack` would run npm pack with `prepare`, rebuilding dist/
+// (13 s) that `npm test` has just built.
+const packDir = mkdtempSync(join(tmpdir(), 'gopay-pack-'));
 try {
-  run('npx', ['--no-install', 'attw', '--pack', '.', '--format', 'table-flipped']);
-  report(true, 'attw --pack: no problems for ., ./mock, ./server and ./mock-server');
-} catch (error) {
-  report(false, `attw --pack:\n${error.stdout}${error.stderr}`);
+  const [packed] = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir]));
+  // 2. arethetypeswrong on the packed tarball, every entry point, every resolution mode.
+  try {
+    run('npx', ['--no-install', 'attw', join(packDir, packed.filename), '--format', 'table-flipped']);
+    report(true, 'attw: no problems for ., ./mock, ./server and ./mock-server');
+  } catch (error) {
+    report(false, `attw:\n${error.stdout}${error.stderr}`);
+  }
+  // 3. What npm would publish: dist, README, LICENSE, package.json, nothing else.
+  const strays = packed.files.map((f) => f.path).filter((path) => !/^(dist\/[^/]+|README\.md|LICENSE|package\.json)$/.test(path));
+  report(
+    strays.length === 0,
+    `npm pack: ${packed.files.length} files${strays.length ? `, unexpected: ${strays.join(', ')}` : ', only dist/, README.md, LICENSE, package.json'}`,
+  );
+} finally {
+  rmSync(packDir, { recursive: true, force: true });
 }
-
-// 3. What npm would publish: dist, README, LICENSE, package.json, nothing else.
-const [packed] = JSON.parse(run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts']));
-const strays = packed.files.map((f) => f.path).filter((path) => !/^(dist\/[^/]+|README\.md|LICENSE|package\.json)$/.test(path));
-report(
-  strays.length === 0,
-  `npm pack: ${packed.files.length} files${strays.length ? `, unexpected: ${strays.join(', ')}` : ', only dist/, README.md, LICENSE, package.json'}`,
-);
 
 // 4. A plain Node process (no DOM) imports and requires both entry points by package name (self-reference through
 // the exports map); importing adds no global, and a call rejects with UNAVAILABLE / no-window instead of throwing.

@@ -44,7 +44,7 @@ export function createAuthCodeGuard(send: Send, ttl: number, margin: number) {
         methodName: 'getAuthCode',
         result: (data, call) => {
           const authCode = own(data, 'authCode');
-          if (typeof authCode != 'string' || !authCode) return answeredWithout('authCode', call);
+          if (typeof authCode !== 'string' || !authCode) return answeredWithout('authCode', call);
           // A code that a withAuthCode callback already had is spent, even if GoPay repeats it.
           if (used.has(authCode)) throw new GoPayAuthCodeExpiredError('Auth code already used');
           return { code: authCode, issuedAt, expiresAt: issuedAt + ttl };
@@ -69,7 +69,7 @@ export function createAuthCodeGuard(send: Send, ttl: number, margin: number) {
     if (shared) return shared;
     const before = settledCount;
     const call = fetchCode(undefined, forget);
-    if (before == settledCount) shared = call;
+    if (before === settledCount) shared = call;
     return call;
   };
 
@@ -80,7 +80,7 @@ export function createAuthCodeGuard(send: Send, ttl: number, margin: number) {
     for (let attempt = 0; attempt < 3; attempt++) {
       // send rejects with GoPayErrors only; a repeated code is one to skip.
       const authCode = await fetchCode(opts).catch((error: GoPayError) => {
-        if (error.code != 'AUTH_CODE_EXPIRED') throw error;
+        if (error.code !== 'AUTH_CODE_EXPIRED') throw error;
       });
       if (authCode && !used.has(authCode.code) && !isAuthCodeExpired(authCode, Date.now(), margin)) {
         used.add(authCode.code);

@@ -21,22 +21,22 @@ export function createGetConsent(send: Send) {
     const result = (data: Params): ConsentResult => {
       const reported = own(data, 'successScope');
       const successScope: Record<string, boolean> = {};
-      if (reported && typeof reported == 'object') {
+      if (reported && typeof reported === 'object') {
         for (const key of Object.keys(reported)) successScope[key] = granted((reported as Params)[key]);
-      } else if (typeof own(data, 'consent_name') == 'string') {
+      } else if (typeof own(data, 'consent_name') === 'string') {
         successScope[data.consent_name as string] = granted(own(data, 'has_consent'));
       }
       return { granted: own(successScope, checked) === true, successScope };
     };
     const ask = (className: string, methodName: string, params: Params) =>
       send({ className, methodName, params, timeout: false, result }, opts).catch((error: GoPayError): ConsentResult => {
-        if (error.code == 'PERMISSION_DENIED') return { granted: false, successScope: { [checked]: false } };
+        if (error.code === 'PERMISSION_DENIED') return { granted: false, successScope: { [checked]: false } };
         throw error;
       });
     try {
       return await ask('GP', 'authorize', { scope: checked });
     } catch (error) {
-      if ((error as GoPayError).bridgeCode != '100') throw error;
+      if ((error as GoPayError).bridgeCode !== '100') throw error;
       return ask('GPConsent', 'getUserConsent', { scope: checked, consent_name: checked });
     }
   };

@@ -23,9 +23,9 @@ export function createGoPay(options?: GoPayOptions): GoPay {
   const config = resolveOptions(options);
   // Bridge events arrive on `document`; where there is none (Node), on the bridge if it can dispatch them.
   const eventTarget = (): EventTarget | undefined => {
-    if (typeof document != 'undefined') return document;
+    if (typeof document !== 'undefined') return document;
     const bridge = config.bridge as Partial<EventTarget> | undefined;
-    return typeof bridge?.addEventListener == 'function' ? (bridge as EventTarget) : undefined;
+    return typeof bridge?.addEventListener === 'function' ? (bridge as EventTarget) : undefined;
   };
   const events = createEvents(eventTarget);
   const connect = createConnection(config, () => events.bus.emit('ready'));

@@ -8,7 +8,7 @@ export type Outcome = Record<string, unknown> | GoPayBridgeError;
 /** GoPay app versions below 2.00 answer (and fire events) with JSON text; an unparsable text stays as it is. */
 export function parse(text: unknown): unknown {
   try {
-    return typeof text == 'string' ? JSON.parse(text) : text;
+    return typeof text === 'string' ? JSON.parse(text) : text;
   } catch {
     return text;
   }
@@ -35,12 +35,12 @@ export function readAnswer(raw: unknown, viaFailure: boolean, className: string,
   }
   const rawRet = own(answer, 'ret');
   const ret = Array.isArray(rawRet) ? rawRet[0] : rawRet;
-  if (viaFailure || own(answer, 'success') === false || (ret != null && ret != 'GP_SUCCESS')) {
+  if (viaFailure || own(answer, 'success') === false || (ret != null && ret !== 'GP_SUCCESS')) {
     // Snake_case, camelCase, or nested as the older npm SDK sent them (`error: { code, message }`).
     const nested = own(answer, 'error');
     const code = own(answer, 'error_code') ?? own(answer, 'errorCode') ?? own(nested, 'code');
     const message = own(answer, 'error_message') ?? own(answer, 'errorMessage') ?? own(nested, 'message');
-    return fail(message, String(code ?? '') || (ret != 'GP_EXCEPTION' && ret));
+    return fail(message, String(code ?? '') || (ret !== 'GP_EXCEPTION' && ret));
   }
   const value = parse(own(answer, 'data'));
   if (value == null) return beside(answer);

@@ -14,7 +14,7 @@ export function createIsInGoPay(send: Send) {
     } catch (error) {
       // A documented refusal is still GoPay's answer; 1003 (outside GoPay's WebView), an undocumented code, a
       // timeout, an unavailable bridge or a bad option are not.
-      answered = error instanceof GoPayBridgeError && error.code != 'NOT_IN_GOPAY' && error.code != 'UNKNOWN';
+      answered = error instanceof GoPayBridgeError && error.code !== 'NOT_IN_GOPAY' && error.code !== 'UNKNOWN';
     }
     return answered;
   };

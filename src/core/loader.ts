@@ -5,7 +5,7 @@ import type { GpContainer } from './types';
 /** `window.gpContainer` when it is usable (GoPay's own guard: `gpContainer?.call`). */
 export function findContainer(): GpContainer | undefined {
   const container = (window as { gpContainer?: GpContainer }).gpContainer;
-  return typeof container?.call == 'function' ? container : undefined;
+  return typeof container?.call === 'function' ? container : undefined;
 }
 
 /**
@@ -16,7 +16,7 @@ export function findContainer(): GpContainer | undefined {
 export function loadScript(src: string, loadTimeout: number, nonce?: string): Promise<GpContainer> {
   return new Promise((resolve, reject) => {
     const url = new URL(src, document.baseURI).href;
-    const existing = Array.from(document.scripts).find((script) => script.src == url);
+    const existing = Array.from(document.scripts).find((script) => script.src === url);
     const script = existing || document.createElement('script');
     let loaded = !!existing;
     const finish = (error?: GoPayUnavailableError) => {
@@ -69,7 +69,7 @@ export function createConnection(config: ResolvedOptions, onReady: () => void) {
 
   return (): GpContainer | Promise<GpContainer> => {
     if (config.bridge) return ready(config.bridge);
-    if (typeof document == 'undefined') return Promise.reject(new GoPayUnavailableError('no-window'));
+    if (typeof document === 'undefined') return Promise.reject(new GoPayUnavailableError('no-window'));
     const found = findContainer();
     if (found) return ready(found);
     loading ||= loadScript(config.scriptUrl, config.loadTimeout, config.nonce).then(ready, (error) => {

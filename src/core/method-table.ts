@@ -69,7 +69,7 @@ export const JSAPIS = {
     arity: 1,
     params: (params = {}) => {
       const accuracy = own(checkObject(params, 'getLocation(params)'), 'enable_high_accuracy');
-      if (accuracy !== undefined && typeof accuracy != 'boolean') invalid('enable_high_accuracy', 'a boolean', accuracy);
+      if (accuracy !== undefined && typeof accuracy !== 'boolean') invalid('enable_high_accuracy', 'a boolean', accuracy);
       return { ...params };
     },
     result: (data, call) => ({ coords: required(data, 'coords', call) as LocationResult['coords'] }),
@@ -92,7 +92,7 @@ export const JSAPIS = {
     arity: 1,
     params: (link) => ({
       deeplink:
-        typeof link == 'string' && /^\s*https:/i.test(link)
+        typeof link === 'string' && /^\s*https:/i.test(link)
           ? toPaymentDeeplink(link)
           : checkLink(link, 'deeplink', /^gopay:/i, 'a gopay: link'),
     }),
@@ -100,7 +100,7 @@ export const JSAPIS = {
     // as the four documented values; a status GoPay adds later is passed on as it came (it is only a hint).
     result: (data, call) => {
       const status = own(data, 'status');
-      return typeof status == 'string' ? { status: status as PaymentStatus } : answeredWithout('status', call);
+      return typeof status === 'string' ? { status: status as PaymentStatus } : answeredWithout('status', call);
     },
     timeout: false,
   },
@@ -124,13 +124,13 @@ export const JSAPIS = {
     // GoPay documents `app_locale` at the top level; `appLocale` and `data` are read too (the merged answer has both levels).
     result: (data, call) => {
       const locale = own(data, 'app_locale') ?? own(data, 'appLocale');
-      return typeof locale == 'string' && locale ? locale : answeredWithout('app_locale', call);
+      return typeof locale === 'string' && locale ? locale : answeredWithout('app_locale', call);
     },
   },
   copyToClipboard: {
     className: 'GPBase',
     arity: 1,
-    params: (text) => ({ text: typeof text == 'string' ? text : invalid('text', 'a string', text) }),
+    params: (text) => ({ text: typeof text === 'string' ? text : invalid('text', 'a string', text) }),
   },
   share: { className: 'GPShare', arity: 1, params: (text) => ({ text: checkString(text, 'text') }), timeout: false },
   vibrate: { className: 'GPMotion', arity: 1, params: (ms) => ({ duration: checkNumber(ms, 'vibrate(ms)') }) },
@@ -152,7 +152,7 @@ export const JSAPIS = {
       // What GoPay does with another colour format is not documented: refuse it here rather than guess.
       for (const key of ['titleColor', 'backgroundColor']) {
         const color = bar[key];
-        if (color !== undefined && !(typeof color == 'string' && COLOR.test(color))) invalid(key, '#RRGGBB or #RRGGBBAA', color);
+        if (color !== undefined && !(typeof color === 'string' && COLOR.test(color))) invalid(key, '#RRGGBB or #RRGGBBAA', color);
       }
       // GoPay documents hideBackButton as the string "true"/"false".
       if (bar.hideBackButton !== undefined) bar.hideBackButton = String(bar.hideBackButton);

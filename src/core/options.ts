@@ -76,10 +76,10 @@ export function resolveOptions(options: GoPayOptions = {}): ResolvedOptions {
   checkNumber(config.authCodeTtl, 'authCodeTtl', 1);
   // A margin as long as the TTL would make every code count as expired.
   checkNumber(config.authCodeMargin, 'authCodeMargin', 0, config.authCodeTtl - 1);
-  if (config.bridge !== undefined && typeof config.bridge?.call != 'function') invalid('bridge', 'an object with call()', config.bridge);
+  if (config.bridge !== undefined && typeof config.bridge?.call !== 'function') invalid('bridge', 'an object with call()', config.bridge);
   if (config.nonce !== undefined) checkString(config.nonce, 'nonce');
   // `'false'` is truthy: only a boolean or a function says what it means.
-  if (typeof config.debug != 'boolean' && typeof config.debug != 'function') invalid('debug', 'a boolean or a function', config.debug);
+  if (typeof config.debug !== 'boolean' && typeof config.debug !== 'function') invalid('debug', 'a boolean or a function', config.debug);
   return config;
 }
 

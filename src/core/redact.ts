@@ -8,8 +8,8 @@ const SECRET_IN_TEXT = /((?:auth_?code|token|base64)\w*["']?\s*[:=]\s*["']?)[^"'
  * object, or after a secret's name in text. Never throws: a field that cannot be read is marked so.
  */
 export function redact(value: unknown, depth = 0): unknown {
-  if (typeof value == 'string') return value.replace(SECRET_IN_TEXT, '$1[redacted]');
-  if (!value || typeof value != 'object' || depth > 8) return value;
+  if (typeof value === 'string') return value.replace(SECRET_IN_TEXT, '$1[redacted]');
+  if (!value || typeof value !== 'object' || depth > 8) return value;
   const copy: Record<string, unknown> = Array.isArray(value) ? ([] as never) : {};
   for (const key of Object.keys(value)) {
     try {

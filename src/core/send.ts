@@ -154,7 +154,7 @@ export function createSend(
       let options: CallOptions;
       try {
         options = readCallOptions(opts);
-        params = typeof call.params == 'function' ? call.params() : call.params || {};
+        params = typeof call.params === 'function' ? call.params() : call.params || {};
         if (call.dataOnly) {
           checkString(className, 'className');
           checkString(methodName, 'methodName');

@@ -53,7 +53,7 @@ export function createSensors(send: Send, on: Subscribe) {
           // A frequency of 0 would ask for readings without pause: GoPay's own bridge refuses it (201).
           if (value !== undefined)
             params[key] =
-              key == 'interval' ? checkOneOf(value, key, ['game', 'ui', 'normal']) : checkNumber(value, key, key == 'frequency' ? 1 : 0);
+              key === 'interval' ? checkOneOf(value, key, ['game', 'ui', 'normal']) : checkNumber(value, key, key === 'frequency' ? 1 : 0);
         }
         return [params, callOptions] as const;
       });

@@ -52,7 +52,7 @@ export class GoPayBridgeError extends GoPayError {
     const scope = ownEntry(CONSENT_SCOPES, className);
     const hint = scope ? `. Ask consent first: gp.getConsent('${scope}')` : '. Not permitted: no consent, or a deeplink not whitelisted';
     const said = bridgeMessage ? `: ${bridgeMessage}` : '';
-    super(code, `${where(details)} failed${said}${bridgeCode && ` (${code} ${bridgeCode})`}${code == 'PERMISSION_DENIED' ? hint : ''}`, {
+    super(code, `${where(details)} failed${said}${bridgeCode && ` (${code} ${bridgeCode})`}${code === 'PERMISSION_DENIED' ? hint : ''}`, {
       ...details,
       cause,
     });

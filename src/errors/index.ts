@@ -42,7 +42,7 @@ export function isGoPayError(error: unknown): error is GoPayError;
 export function isGoPayError(error: unknown, code?: GoPayErrorCode): boolean {
   return (
     !!error &&
-    typeof error == 'object' &&
+    typeof error === 'object' &&
     (error as Record<symbol, unknown>)[BRAND] === true &&
     (code === undefined || (error as GoPayError).code === code)
   );

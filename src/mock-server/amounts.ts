@@ -7,7 +7,7 @@ export const MAX_CENTS = 9_999_999_999_900;
 
 /** The cents of an amount value ('1500' or '1500.00'); undefined when it is neither. */
 export function toCents(value: unknown): number | undefined {
-  if (typeof value != 'string') return undefined;
+  if (typeof value !== 'string') return undefined;
   const match = /^(\d{1,14})(?:\.(\d{2}))?$/.exec(value);
   return match ? Number(match[1]) * 100 + Number(match[2] ?? '0') : undefined;
 }
@@ -23,7 +23,7 @@ export function idr(cents: number): { value: string; currency: string } {
 
 /** What is wrong with an amount object, as [case code, field], or undefined. `02`: missing, `01`: malformed. */
 export function amountProblem(amount: unknown, field: string): [string, string] | undefined {
-  if (typeof amount != 'object' || amount === null || Array.isArray(amount)) return ['02', field];
+  if (typeof amount !== 'object' || amount === null || Array.isArray(amount)) return ['02', field];
   const { value, currency } = amount as Record<string, unknown>;
   if (value === undefined) return ['02', `${field}.value`];
   const cents = toCents(value);

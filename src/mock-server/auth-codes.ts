@@ -37,7 +37,7 @@ export function createAuthCodes(ttl: number, random: () => Random): AuthCodes {
     },
     redeem(code, now) {
       forgetExpired(used, now);
-      if (typeof code != 'string' || used.has(code)) return false;
+      if (typeof code !== 'string' || used.has(code)) return false;
       const issuedAt = issued.get(code) ?? readMockAuthCode(code)?.issuedAt;
       if (issuedAt === undefined || issuedAt > now + CLOCK_SKEW || now - issuedAt > ttl) return false;
       used.set(code, issuedAt);

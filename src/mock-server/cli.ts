@@ -85,7 +85,7 @@ async function main(): Promise<void> {
           .json()
           .catch(() => undefined)
       : undefined;
-    const code = typeof answer?.responseCode == 'string' ? ` ${answer.responseCode} ${answer.responseMessage ?? ''}` : '';
+    const code = typeof answer?.responseCode === 'string' ? ` ${answer.responseCode} ${answer.responseMessage ?? ''}` : '';
     const description = answer?.error?.description ? ` ${answer.error.description}` : '';
     console.log(`${request.method} ${new URL(request.url).pathname} → ${response.status}${code}${description}`.trimEnd());
     return response;

@@ -146,18 +146,18 @@ export async function createMockServer(options: MockGoPayServerOptions, hooks: M
     async signNotification(payload, signOptions = {}) {
       const { path = DEFAULT_NOTIFY_PATH, timestamp = clock.now() } = signOptions;
       if (
-        (typeof payload != 'string' && (typeof payload != 'object' || payload === null)) ||
-        typeof path != 'string' ||
+        (typeof payload !== 'string' && (typeof payload !== 'object' || payload === null)) ||
+        typeof path !== 'string' ||
         !path.startsWith('/')
       ) {
         throw new TypeError('signNotification(payload, { path }): payload is the body (a string or an object), path starts with "/".');
       }
-      return notificationHeaders(typeof payload == 'string' ? payload : JSON.stringify(payload), {
+      return notificationHeaders(typeof payload === 'string' ? payload : JSON.stringify(payload), {
         key: notificationKey,
         partnerId: merchant.partnerId,
         externalId: random.token(20, '0123456789'),
         path,
-        timestamp: typeof timestamp == 'number' ? snapTimestamp(timestamp) : timestamp,
+        timestamp: typeof timestamp === 'number' ? snapTimestamp(timestamp) : timestamp,
       });
     },
   };

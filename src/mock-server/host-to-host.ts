@@ -49,7 +49,7 @@ function payOptionProblem(options: unknown): Problem | undefined {
     if (isMissing(option[field])) return [400, '02', `Invalid Mandatory Field payOptionDetails.${field}`];
   }
   // The Direct Debit page lists GOPAY; the Mini App page's example writes 'gopay'. payOption is "reserved".
-  if (typeof option.payMethod != 'string' || option.payMethod.toUpperCase() !== 'GOPAY') {
+  if (typeof option.payMethod !== 'string' || option.payMethod.toUpperCase() !== 'GOPAY') {
     return [400, '01', 'Invalid Field Format payOptionDetails.payMethod'];
   }
   const amount = amountProblem(option.transAmount, 'payOptionDetails.transAmount');
@@ -62,17 +62,17 @@ function bodyProblem(body: Record<string, unknown>, merchantId: string, now: num
   // The pages' own wording: "4005402 Invalid Mandatory Field chargeToken , partnerReferenceNo".
   const missing = ['chargeToken', 'partnerReferenceNo', 'payOptionDetails'].filter((field) => isMissing(body[field]));
   if (missing.length) return [400, '02', `Invalid Mandatory Field ${missing.join(' , ')}`];
-  if (typeof body.partnerReferenceNo != 'string' || !PARTNER_REFERENCE.test(body.partnerReferenceNo)) {
+  if (typeof body.partnerReferenceNo !== 'string' || !PARTNER_REFERENCE.test(body.partnerReferenceNo)) {
     return [400, '01', 'Invalid Field Format partnerReferenceNo'];
   }
   // Midtrans's clients send chargeToken: '' for a redirect payment; its value is not checked.
-  if (typeof body.chargeToken != 'string') return [400, '01', 'Invalid Field Format chargeToken'];
+  if (typeof body.chargeToken !== 'string') return [400, '01', 'Invalid Field Format chargeToken'];
   const option = payOptionProblem(body.payOptionDetails);
   if (option) return option;
   // merchantId is optional (O); one that is not this merchant's is refused.
   if (body.merchantId !== undefined && body.merchantId !== merchantId) return [404, '08', 'Invalid Merchant'];
   if (body.validUpTo !== undefined) {
-    const until = typeof body.validUpTo == 'string' ? Date.parse(body.validUpTo) : NaN;
+    const until = typeof body.validUpTo === 'string' ? Date.parse(body.validUpTo) : NaN;
     if (!(until >= now + MIN_VALIDITY)) return [400, '01', 'Invalid Field Format validUpTo'];
   }
   // urlParams (Direct Debit page, an array), urlParam (Mini App page, an array; Midtrans's Node README, an object).

@@ -33,7 +33,7 @@ export function snapError(status: number, service: string, caseCode: string, res
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value == 'object' && value !== null && !Array.isArray(value);
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function parseJson(text: string): unknown {

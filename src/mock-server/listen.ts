@@ -59,7 +59,7 @@ async function toRequest(req: NodeRequest, base: string): Promise<Request> {
   }
   const method = req.method ?? 'GET';
   // A fresh Uint8Array of its own length: its buffer is exactly the body.
-  const body = method == 'GET' || method == 'HEAD' ? undefined : ((await readBody(req)).buffer as ArrayBuffer);
+  const body = method === 'GET' || method === 'HEAD' ? undefined : ((await readBody(req)).buffer as ArrayBuffer);
   return new Request(new URL(req.url ?? '/', base), { method, headers, body });
 }
 
@@ -108,7 +108,7 @@ export async function serve(handler: (request: Request) => Promise<Response>, po
     server.listen(port, HOST, resolve);
   });
   const address = server.address();
-  base = `http://${HOST}:${typeof address == 'object' && address ? address.port : port}`;
+  base = `http://${HOST}:${typeof address === 'object' && address ? address.port : port}`;
   return {
     url: base,
     close: () =>

@@ -33,7 +33,7 @@ function ok(data?: unknown): Response {
 }
 
 function isText(value: unknown): value is string {
-  return typeof value == 'string' && value.trim().length > 0;
+  return typeof value === 'string' && value.trim().length > 0;
 }
 
 /** The reason a template body is refused: both fields are "Required: Yes" on the push and reminder pages. */

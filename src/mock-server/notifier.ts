@@ -60,7 +60,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
         signal: AbortSignal.timeout(ATTEMPT_TIMEOUT),
       });
       const answer = parseJson(await response.text());
-      const responseCode = isRecord(answer) && typeof answer.responseCode == 'string' ? answer.responseCode : undefined;
+      const responseCode = isRecord(answer) && typeof answer.responseCode === 'string' ? answer.responseCode : undefined;
       record = { at, status: response.status, ...(responseCode ? { responseCode } : {}) };
     } catch (error) {
       record = { at, status: 0, error: String((error as Error)?.message ?? error) };

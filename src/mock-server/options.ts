@@ -27,14 +27,14 @@ const MERCHANT_FIELDS = ['credentials', 'clientId', 'partnerId', 'clientSecret',
 
 function isHttpUrl(value: unknown): boolean {
   try {
-    return typeof value == 'string' && /^https?:$/.test(new URL(value).protocol);
+    return typeof value === 'string' && /^https?:$/.test(new URL(value).protocol);
   } catch {
     return false;
   }
 }
 
 function isMs(value: unknown): value is number {
-  return typeof value == 'number' && Number.isFinite(value) && value >= 0;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
 function refuse(message: string): never {
@@ -51,16 +51,16 @@ export function readNotifyUrl(notifyUrl: unknown): string | undefined {
 
 function readMerchant(merchant: unknown): Partial<MockMerchant> {
   if (merchant === undefined) return {};
-  if (typeof merchant != 'object' || merchant === null) refuse('merchant must be an object of credentials.');
+  if (typeof merchant !== 'object' || merchant === null) refuse('merchant must be an object of credentials.');
   for (const [name, value] of Object.entries(merchant)) {
     if (!MERCHANT_FIELDS.includes(name)) refuse(`unknown merchant field "${name}" (known: ${MERCHANT_FIELDS.join(', ')}).`);
-    if (typeof value != 'string' || !value.trim()) refuse(`merchant.${name} must be a non-empty string.`);
+    if (typeof value !== 'string' || !value.trim()) refuse(`merchant.${name} must be a non-empty string.`);
   }
   return merchant as Partial<MockMerchant>;
 }
 
 export function readOptions(options: MockGoPayServerOptions): Settings {
-  if (typeof options != 'object' || options === null) refuse('options must be an object.');
+  if (typeof options !== 'object' || options === null) refuse('options must be an object.');
   for (const name of Object.keys(options)) if (!KNOWN.includes(name)) refuse(`unknown option "${name}" (known: ${KNOWN.join(', ')}).`);
   const {
     authCodeTtl = DEFAULTS.authCodeTtl,
@@ -72,7 +72,7 @@ export function readOptions(options: MockGoPayServerOptions): Settings {
   } = options;
   if (!isMs(authCodeTtl) || authCodeTtl === 0) refuse('authCodeTtl must be a positive number of ms.');
   if (!isMs(paymentTtl) || paymentTtl === 0) refuse('paymentTtl must be a positive number of ms.');
-  const range = Array.isArray(latency) && latency.length == 2 && latency.every(isMs) && latency[0] <= latency[1];
+  const range = Array.isArray(latency) && latency.length === 2 && latency.every(isMs) && latency[0] <= latency[1];
   if (!isMs(latency) && !range) refuse('latency must be ms, or a [min, max] range of ms.');
   if (seed !== undefined && !Number.isInteger(seed)) refuse('seed must be an integer.');
   if (!Number.isInteger(maxRequests) || maxRequests < 1) refuse('maxRequests must be a whole number ≥ 1.');

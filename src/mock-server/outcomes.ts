@@ -23,7 +23,7 @@ const SHEET_STATUS: Record<string, string> = {
 };
 
 function own(table: Record<string, string>, key: unknown): string | undefined {
-  return typeof key == 'string' && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }
 
 function finished(payment: StoredPayment): string {
@@ -54,7 +54,7 @@ export function handleReport(req: Incoming, store: PaymentStore): Response {
   const body = isRecord(req.body) ? req.body : {};
   let referenceNo: string | null = null;
   try {
-    referenceNo = typeof body.deeplink == 'string' ? new URL(body.deeplink).searchParams.get('tref') : null;
+    referenceNo = typeof body.deeplink === 'string' ? new URL(body.deeplink).searchParams.get('tref') : null;
   } catch {
     // not a URL: answered below
   }

@@ -51,12 +51,12 @@ export function handleRefund(req: Incoming, store: PaymentStore, random: () => R
   const payment = findOriginal(body, store, SERVICE);
   if (payment instanceof Response) return payment;
   const { partnerRefundNo, refundAmount, reason } = body;
-  if (partnerRefundNo !== undefined && (typeof partnerRefundNo != 'string' || !REFUND_NO.test(partnerRefundNo))) {
+  if (partnerRefundNo !== undefined && (typeof partnerRefundNo !== 'string' || !REFUND_NO.test(partnerRefundNo))) {
     return snapError(400, SERVICE, '01', 'Invalid Field Format partnerRefundNo');
   }
   const earlier = payment.refunds.find((refund) => refund.partnerRefundNo === partnerRefundNo);
   if (earlier) return refunded(payment, earlier);
-  if (reason !== undefined && (typeof reason != 'string' || reason.length > 256))
+  if (reason !== undefined && (typeof reason !== 'string' || reason.length > 256))
     return snapError(400, SERVICE, '01', 'Invalid Field Format reason');
   if (refundAmount !== undefined) {
     const problem = amountProblem(refundAmount, 'refundAmount');

@@ -19,7 +19,7 @@ export function handleStatus(req: Incoming, store: PaymentStore): Response {
     return snapError(400, SERVICE, '02', 'Invalid Mandatory Field originalReferenceNo');
   }
   for (const [field, value] of Object.entries({ originalReferenceNo: reference, originalExternalId: externalId })) {
-    if (value !== undefined && typeof value != 'string') return snapError(400, SERVICE, '01', `Invalid Field Format ${field}`);
+    if (value !== undefined && typeof value !== 'string') return snapError(400, SERVICE, '01', `Invalid Field Format ${field}`);
   }
   if (serviceCode === undefined) return snapError(400, SERVICE, '02', 'Invalid Mandatory Field serviceCode');
   if (serviceCode !== SERVICE_PAY) return snapError(400, SERVICE, '01', 'Invalid Field Format serviceCode');

@@ -70,8 +70,8 @@ export function createPaymentStore(clock: Clock, notify: Notify): PaymentStore {
     byExternalId: (externalId) => externalIds.get(externalId),
     find(query) {
       const { originalReferenceNo: reference, originalExternalId: externalId } = query;
-      if (typeof reference == 'string') return payments.get(reference);
-      return typeof externalId == 'string' ? externalIds.get(externalId) : undefined;
+      if (typeof reference === 'string') return payments.get(reference);
+      return typeof externalId === 'string' ? externalIds.get(externalId) : undefined;
     },
     change,
     resend: (payment, now) => notify(payment, now),

@@ -73,7 +73,7 @@ export function createMockBridge(options: MockBridgeOptions = {}): MockBridge {
     random: () => random,
     callbackId: () => ids.token(16),
     panel() {
-      if (!settings.ui || destroyed || typeof document == 'undefined') return undefined;
+      if (!settings.ui || destroyed || typeof document === 'undefined') return undefined;
       panel ??= createPanel();
       return panel;
     },
@@ -115,8 +115,8 @@ export function createMockBridge(options: MockBridgeOptions = {}): MockBridge {
   const respond = async (method: string, given: Params): Promise<Reply> => {
     const override = overrides.get(method);
     if (override) return override(given);
-    if (settings.scenario == 'offline') return fail(failure(401));
-    if (settings.scenario == 'not-registered') return fail(failure(203));
+    if (settings.scenario === 'offline') return fail(failure(401));
+    if (settings.scenario === 'not-registered') return fail(failure(203));
     const handler = handlers.get(method);
     if (!handler) return fail(failure(100, `${method} is not a GoPay method`));
     // The handlers read own properties only: a param inherited from Object.prototype is not a param.
@@ -128,7 +128,7 @@ export function createMockBridge(options: MockBridgeOptions = {}): MockBridge {
     calls,
     call(className, methodName, params, onSuccess, onFailure) {
       const method = `${className}.${methodName}`;
-      const given: Params = params && typeof params == 'object' ? params : {};
+      const given: Params = params && typeof params === 'object' ? params : {};
       calls.push({ className, methodName, params: given });
       ctx.panel()?.log(method, given);
       let answered = false;
@@ -155,14 +155,14 @@ export function createMockBridge(options: MockBridgeOptions = {}): MockBridge {
     },
     set(method: string, result: MockResult) {
       overrides.set(method, async (params) => {
-        const answer = typeof result == 'function' ? await result(params) : result;
+        const answer = typeof result === 'function' ? await result(params) : result;
         return ok(isEnvelope(answer) ? { ...success(), ...answer.envelope } : success(answer as MockData));
       });
     },
     fail(method, bridgeCode, message) {
       overrides.set(method, () =>
         fail(
-          String(bridgeCode) == 'GP_PARAM_ERR'
+          String(bridgeCode) === 'GP_PARAM_ERR'
             ? paramError(ctx.callbackId(), message ?? 'Invalid parameters')
             : failure(bridgeCode, message),
         ),
@@ -197,7 +197,7 @@ export function createMockBridge(options: MockBridgeOptions = {}): MockBridge {
  * @example if (import.meta.env.DEV) installMockBridge({ ui: true });
  */
 export function installMockBridge(options?: MockBridgeOptions): MockBridge {
-  if (typeof window == 'undefined') {
+  if (typeof window === 'undefined') {
     throw new GoPayValidationError('installMockBridge() needs a window; in Node pass createMockBridge() to createGoPay({ bridge }).');
   }
   const bridge = createMockBridge(options);

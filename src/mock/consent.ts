@@ -16,14 +16,14 @@ const SCOPES: Record<string, string> = {
 
 export function createConsent(ctx: MockContext) {
   const granted = new Set<string>();
-  const refusesAll = () => ctx.options.scenario == 'permission-denied';
+  const refusesAll = () => ctx.options.scenario === 'permission-denied';
 
   /** The simulated user's answer: a click in the panel, else the `authorize` option. */
   const userAllows = async (scope: string) => {
     if (refusesAll()) return false;
     const panel = ctx.panel();
-    if (!panel) return ctx.options.authorize != 'deny';
-    return (await panel.ask(`Allow this mini app to use your ${scope}?`, ['Allow', 'Deny'])) == 'Allow';
+    if (!panel) return ctx.options.authorize !== 'deny';
+    return (await panel.ask(`Allow this mini app to use your ${scope}?`, ['Allow', 'Deny'])) === 'Allow';
   };
 
   const prompt: Handler = async (params) => {

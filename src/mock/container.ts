@@ -14,7 +14,7 @@ export function createContainer(ctx: MockContext) {
     'GPBase.getLocale': () => ok(successBeside({ app_locale: 'en_ID' })),
     'GPBase.copyToClipboard': async (params) => {
       const text = params.text;
-      if (typeof text != 'string') return fail(failure(201, 'text must be a string'));
+      if (typeof text !== 'string') return fail(failure(201, 'text must be a string'));
       if (browser()) await tryBrowser(() => navigator.clipboard.writeText(text));
       return ok(success());
     },
@@ -37,7 +37,7 @@ export function createContainer(ctx: MockContext) {
       const callbackId = ctx.callbackId();
       if (!isString(params.eventName)) return fail(paramError(callbackId, 'eventName can not be empty'));
       const meta = params.metaData;
-      if (!meta || typeof meta != 'object' || !Object.keys(meta).length) return fail(paramError(callbackId, 'metaData can not be empty'));
+      if (!meta || typeof meta !== 'object' || !Object.keys(meta).length) return fail(paramError(callbackId, 'metaData can not be empty'));
       return ok(successBeside({ callbackId }));
     },
 
@@ -51,7 +51,7 @@ export function createContainer(ctx: MockContext) {
     },
 
     'GPNavigationBar.update': (params) => {
-      if (wrong(params.hideBackButton, (value) => typeof value == 'string')) return fail(failure(201, 'hideBackButton must be a string'));
+      if (wrong(params.hideBackButton, (value) => typeof value === 'string')) return fail(failure(201, 'hideBackButton must be a string'));
       if (isString(params.title)) ctx.panel()?.title(params.title);
       return ok(success());
     },

@@ -10,7 +10,7 @@ const TINY_JPEG =
   '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJDRENDg8QEBEQCgwSExIQEw8QEBD/yQALCAABAAEBAREA/8wABgAQEAX/2gAIAQEAAD8A0s8g/9k=';
 
 function isBoolean(value: unknown) {
-  return typeof value == 'boolean';
+  return typeof value === 'boolean';
 }
 
 export function createDevice(ctx: MockContext) {
@@ -49,10 +49,10 @@ export function createDevice(ctx: MockContext) {
     // not from `data`: the mock answers them there (the core reads both places).
     'GPCamera.takePhoto': async (params) => {
       const callbackId = ctx.callbackId();
-      if (params.mode != 'camera' && params.mode != 'photo') return fail(paramError(callbackId, 'mode must be camera or photo'));
+      if (params.mode !== 'camera' && params.mode !== 'photo') return fail(paramError(callbackId, 'mode must be camera or photo'));
       if (wrong(params.needBase64, isBoolean)) return fail(failure(201, 'needBase64 must be a boolean'));
       const needBase64 = params.needBase64 === true;
-      const fromBrowser = browser() && (await tryBrowser(() => browserPhoto(params.mode == 'camera', needBase64)));
+      const fromBrowser = browser() && (await tryBrowser(() => browserPhoto(params.mode === 'camera', needBase64)));
       const photo = fromBrowser || {
         localPath: `/storage/emulated/0/GoPayMock/IMG_${callbackId}.jpg`,
         ...(needBase64 ? { base64Data: TINY_JPEG } : {}),
@@ -64,7 +64,7 @@ export function createDevice(ctx: MockContext) {
     'GPFile.save': (params) => {
       const url = params.url;
       if (!isString(url)) return fail(failure(200, 'url is required'));
-      if (wrong(params.name, (value) => typeof value == 'string')) return fail(failure(201, 'name must be a string'));
+      if (wrong(params.name, (value) => typeof value === 'string')) return fail(failure(201, 'name must be a string'));
       if (wrong(params.destination, (value) => DESTINATIONS.includes(value as string))) {
         return fail(failure(201, `destination must be one of ${DESTINATIONS.join(', ')}`));
       }

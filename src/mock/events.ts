@@ -16,7 +16,7 @@ export function createBridgeEvents() {
     if (ofType.has(listener)) return;
     const wrapper = (event: MockBridgeEvent) => {
       try {
-        if (typeof listener == 'function') listener(event);
+        if (typeof listener === 'function') listener(event);
         else listener.handleEvent(event);
       } catch (error) {
         // As EventTarget does: a listener that throws is reported on its own task and stops nothing else.
@@ -37,7 +37,7 @@ export function createBridgeEvents() {
   };
 
   const dispatch = (type: string, detail: unknown) => {
-    if (typeof document != 'undefined') document.dispatchEvent(new CustomEvent(type, { detail }));
+    if (typeof document !== 'undefined') document.dispatchEvent(new CustomEvent(type, { detail }));
     else bus.emit(type, { type, detail });
   };
 

@@ -25,13 +25,13 @@ export function createPayments(ctx: MockContext) {
   /** The simulated user's choice: a click in the panel, else the scenario or the `paymentStatus` option. */
   const choose = async (deeplink: string): Promise<MockPaymentStatus> => {
     const panel = ctx.panel();
-    if (!panel) return ctx.options.scenario == 'payment-cancelled' ? 'failed' : ctx.options.paymentStatus;
+    if (!panel) return ctx.options.scenario === 'payment-cancelled' ? 'failed' : ctx.options.paymentStatus;
     const question = `Pay with GoPay?\n${deeplink}\nGoPay answers: cancel = failed, go back = cancelled, processing error = pending.`;
     const label = await panel.ask(
       question,
       PAYMENT_CHOICES.map((choice) => choice.label),
     );
-    return PAYMENT_CHOICES.find((choice) => choice.label == label)!.status;
+    return PAYMENT_CHOICES.find((choice) => choice.label === label)!.status;
   };
 
   const handlers: Handlers = {

@@ -53,18 +53,18 @@ function oneOf<T extends string>(value: unknown, name: string, allowed: T[], fal
 }
 
 function flag(value: unknown, name: string): boolean {
-  return value === undefined ? false : typeof value == 'boolean' ? value : fail(name, 'true or false', value);
+  return value === undefined ? false : typeof value === 'boolean' ? value : fail(name, 'true or false', value);
 }
 
 function isDelay(value: unknown): value is number {
-  return typeof value == 'number' && value >= 0 && value <= MAX_DELAY;
+  return typeof value === 'number' && value >= 0 && value <= MAX_DELAY;
 }
 
 function latency(value: unknown, scenario: MockScenario): number | [number, number] {
-  if (value === undefined) return scenario == 'slow' ? SLOW : 0;
+  if (value === undefined) return scenario === 'slow' ? SLOW : 0;
   if (isDelay(value)) return value;
   // A copy: changing the array given later must not change the mock.
-  if (Array.isArray(value) && value.length == 2 && isDelay(value[0]) && isDelay(value[1]) && value[0] <= value[1]) {
+  if (Array.isArray(value) && value.length === 2 && isDelay(value[0]) && isDelay(value[1]) && value[0] <= value[1]) {
     return [value[0], value[1]];
   }
   return fail('latency', `milliseconds from 0 to ${MAX_DELAY}, or a [min, max] range of them with min <= max`, value);
@@ -76,7 +76,7 @@ function consent(value: unknown): string[] {
   return Object.keys(scopes).filter((scope) => {
     checkOneOf(scope, field('a consent scope'), SCOPES);
     const granted = scopes[scope];
-    return granted === undefined || typeof granted == 'boolean' ? granted === true : fail(`consent.${scope}`, 'true or false', granted);
+    return granted === undefined || typeof granted === 'boolean' ? granted === true : fail(`consent.${scope}`, 'true or false', granted);
   });
 }
 
@@ -91,11 +91,11 @@ function serverUrl(value: unknown): string | undefined {
   if (value === undefined) return undefined;
   let url: URL | undefined;
   try {
-    url = typeof value == 'string' ? new URL(value) : undefined;
+    url = typeof value === 'string' ? new URL(value) : undefined;
   } catch {
     url = undefined;
   }
-  if (!url || (url.protocol != 'http:' && url.protocol != 'https:') || url.search || url.hash) {
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
     fail('server', "the mock GoPay server's base URL, e.g. 'http://127.0.0.1:8787'", value);
   }
   return (value as string).replace(/\/+$/, '');

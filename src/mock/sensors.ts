@@ -75,7 +75,7 @@ export function createSensors(ctx: MockContext) {
       check: (params: Params) => string | undefined = () => undefined,
     ): Handler =>
     (params) => {
-      if (typeof params.on != 'boolean') return fail(failure(201, 'on must be a boolean'));
+      if (typeof params.on !== 'boolean') return fail(failure(201, 'on must be a boolean'));
       const problem = wrong(params.frequency, isPositive) ? 'frequency must be a positive number of ms' : check(params);
       if (problem) return fail(failure(201, problem));
       if (!params.on) {

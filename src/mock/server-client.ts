@@ -31,8 +31,8 @@ export async function requestAuthCode(server: string): Promise<AuthCodeOutcome> 
     return { problem: `The mock GoPay server at ${server} answered POST /mock/auth-codes with HTTP ${response.status}` };
   }
   const answer: unknown = await response.json().catch(() => undefined);
-  const authCode = answer && typeof answer == 'object' ? (answer as { authCode?: unknown }).authCode : undefined;
-  if (typeof authCode != 'string' || !authCode) {
+  const authCode = answer && typeof answer === 'object' ? (answer as { authCode?: unknown }).authCode : undefined;
+  if (typeof authCode !== 'string' || !authCode) {
     return { problem: `The mock GoPay server at ${server} answered POST /mock/auth-codes without an authCode` };
   }
   return { authCode };

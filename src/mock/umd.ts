@@ -13,10 +13,10 @@ import type { MockBridgeOptions } from './options';
 export { createMockBridge, installMockBridge } from './bridge';
 export { envelope } from './envelopes';
 
-const script = typeof document != 'undefined' ? (document.currentScript as HTMLScriptElement | null) : null;
+const script = typeof document !== 'undefined' ? (document.currentScript as HTMLScriptElement | null) : null;
 if (script?.hasAttribute('data-auto-install')) {
   const data = script.dataset;
-  const flag = (value?: string) => value !== undefined && value != 'false';
+  const flag = (value?: string) => value !== undefined && value !== 'false';
   const latency = data.latency?.split(',').map(Number);
   const options: MockBridgeOptions = {
     scenario: data.scenario as MockBridgeOptions['scenario'],

@@ -72,9 +72,9 @@ export function own(object: object, key: string): unknown {
 
 /** A non-empty string. The message names the field and the type it got, never the value: it may be a secret. */
 export function checkSecret(value: unknown, field: string): string {
-  if (typeof value != 'string' || !value.trim()) {
+  if (typeof value !== 'string' || !value.trim()) {
     throw new GoPayValidationError(
-      `${field} must be a non-empty string, got ${typeof value == 'string' ? 'an empty string' : kind(value)}.`,
+      `${field} must be a non-empty string, got ${typeof value === 'string' ? 'an empty string' : kind(value)}.`,
     );
   }
   return value;
@@ -103,9 +103,9 @@ export function checkHeaderId(value: unknown, field: string, max = 128): string 
 
 /** A non-empty string that is not secret (an id, a URL): it may be quoted. */
 export function checkText(value: unknown, field: string): string {
-  if (typeof value != 'string' || !value.trim()) {
+  if (typeof value !== 'string' || !value.trim()) {
     throw new GoPayValidationError(
-      `${field} must be a non-empty string, got ${typeof value == 'string' ? JSON.stringify(value) : kind(value)}.`,
+      `${field} must be a non-empty string, got ${typeof value === 'string' ? JSON.stringify(value) : kind(value)}.`,
     );
   }
   return value;
@@ -119,7 +119,7 @@ export function checkPattern(value: unknown, field: string, pattern: RegExp, rul
 }
 
 export function checkPlainObject(value: unknown, field: string): Record<string, unknown> {
-  if (!value || typeof value != 'object' || Array.isArray(value))
+  if (!value || typeof value !== 'object' || Array.isArray(value))
     throw new GoPayValidationError(`${field} must be an object, got ${kind(value)}.`);
   return value as Record<string, unknown>;
 }
@@ -128,7 +128,7 @@ const MAX_TIMER = 2_147_483_647;
 
 /** Milliseconds from 1 to 2^31 - 1, or `false` (no timeout). */
 export function checkTimeout(value: unknown, field: string): number | false {
-  if (value === false || (typeof value == 'number' && value >= 1 && value <= MAX_TIMER)) return value;
+  if (value === false || (typeof value === 'number' && value >= 1 && value <= MAX_TIMER)) return value;
   throw new GoPayValidationError(`${field} must be a number of ms from 1 to ${MAX_TIMER}, or false, got ${String(value)}.`);
 }
 
@@ -165,10 +165,10 @@ export function checkHeaders(value: unknown, field: string, reserved: readonly s
   for (const name of Object.keys(headers)) {
     const text = headers[name];
     if (!HEADER_NAME.test(name)) throw new GoPayValidationError(`${field} has a header name that is not valid: ${JSON.stringify(name)}.`);
-    if (reserved.some((own) => own.toLowerCase() == name.toLowerCase())) {
+    if (reserved.some((own) => own.toLowerCase() === name.toLowerCase())) {
       throw new GoPayValidationError(`${field}["${name}"] cannot replace a header the client sets (${reserved.join(', ')}).`);
     }
-    if (typeof text != 'string' || !HEADER_TEXT.test(text)) {
+    if (typeof text !== 'string' || !HEADER_TEXT.test(text)) {
       throw new GoPayValidationError(`${field}["${name}"] must be a string without line breaks or control characters.`);
     }
     out[name] = text;
@@ -186,9 +186,9 @@ export interface TransportOptions {
 
 export function resolveTransport(options: Record<string, unknown>, defaultBaseUrl: string, name: string): TransportOptions {
   const fetchFn = options.fetch ?? (globalThis as { fetch?: typeof fetch }).fetch;
-  if (typeof fetchFn != 'function') throw new GoPayValidationError(`${name}: no fetch: pass options.fetch, or use Node 18+.`);
+  if (typeof fetchFn !== 'function') throw new GoPayValidationError(`${name}: no fetch: pass options.fetch, or use Node 18+.`);
   const retries = options.retries ?? 2;
-  if (typeof retries != 'number' || !Number.isInteger(retries) || retries < 0 || retries > 10) {
+  if (typeof retries !== 'number' || !Number.isInteger(retries) || retries < 0 || retries > 10) {
     throw new GoPayValidationError(`${name}(options).retries must be an integer from 0 to 10, got ${String(retries)}.`);
   }
   return {
@@ -207,10 +207,10 @@ function isSignal(value: unknown): value is AbortSignal {
   const signal = value as AbortSignal | null;
   return (
     !!signal &&
-    typeof signal == 'object' &&
-    typeof signal.aborted == 'boolean' &&
-    typeof signal.addEventListener == 'function' &&
-    typeof signal.removeEventListener == 'function'
+    typeof signal === 'object' &&
+    typeof signal.aborted === 'boolean' &&
+    typeof signal.addEventListener === 'function' &&
+    typeof signal.removeEventListener === 'function'
   );
 }
 

@@ -101,7 +101,7 @@ async function readText(response: Response): Promise<string> {
     await response.body?.cancel().catch(() => {});
     throw new RefusedAnswer(response.status, `an answer of ${declared} bytes (more than ${MAX_ANSWER_BYTES})`);
   }
-  if (typeof response.body?.getReader != 'function') {
+  if (typeof response.body?.getReader !== 'function') {
     // A fetch whose Response has no stream (a test double): read whole, then measured.
     const text = await response.text();
     if (text.length > MAX_ANSWER_BYTES) throw new RefusedAnswer(response.status, `an answer over ${MAX_ANSWER_BYTES} bytes`);
@@ -134,7 +134,7 @@ async function attemptOnce(
   try {
     // Never followed: a redirect would re-send the body and its signature to wherever the Location points.
     const response = await transport.fetch(url, { method: request.method, headers, body, signal: controller.signal, redirect: 'manual' });
-    if ((response.status >= 300 && response.status < 400) || response.type == 'opaqueredirect') {
+    if ((response.status >= 300 && response.status < 400) || response.type === 'opaqueredirect') {
       await response.body?.cancel().catch(() => {});
       throw new RefusedAnswer(response.status, 'a redirect, which is never followed (check baseUrl)');
     }

@@ -53,14 +53,14 @@ export function envelopeError(
   className = CLASS,
 ) {
   const { status, body } = answer;
-  const error = body && typeof body == 'object' ? (body as { error?: unknown }).error : undefined;
-  const { description: rawDescription, code } = (error && typeof error == 'object' ? error : {}) as {
+  const error = body && typeof body === 'object' ? (body as { error?: unknown }).error : undefined;
+  const { description: rawDescription, code } = (error && typeof error === 'object' ? error : {}) as {
     description?: unknown;
     code?: unknown;
   };
-  const description = typeof rawDescription == 'string' ? redactText(rawDescription, request.secrets) : undefined;
+  const description = typeof rawDescription === 'string' ? redactText(rawDescription, request.secrets) : undefined;
   // GoPay's error.code ("105", "4060"; a string, or a number on some pages): the Mini App's responseCode.
-  const responseCode = typeof code == 'string' || typeof code == 'number' ? redactText(String(code), request.secrets) : undefined;
+  const responseCode = typeof code === 'string' || typeof code === 'number' ? redactText(String(code), request.secrets) : undefined;
   const said = description ?? (body === undefined && answer.text ? 'an answer that is not JSON' : 'no description');
   return new GoPayApiError(
     `${className}.${request.methodName}: GoPay answered HTTP ${status}: ${said} (${request.method} ${request.path}, Request-Id ${request.requestId}).`,
@@ -151,14 +151,14 @@ export function createGoPayServer(options: GoPayServerOptions): GoPayServer {
     };
     const answer = await send(transport, request);
     const envelope = answer.body as { success?: unknown; data?: unknown } | undefined;
-    if (answer.status >= 200 && answer.status < 300 && envelope && typeof envelope == 'object' && envelope.success === true) {
+    if (answer.status >= 200 && answer.status < 300 && envelope && typeof envelope === 'object' && envelope.success === true) {
       return envelope.data;
     }
     const error = envelopeError(answer, request);
     // Read on GoPay's own words, before redaction could blank a word of them.
     const { status } = answer;
     const description = (envelope as { error?: { description?: unknown } } | undefined)?.error?.description;
-    if (authCode && status >= 400 && status < 500 && status != 429 && CODE_REFUSED.test(String(description ?? ''))) {
+    if (authCode && status >= 400 && status < 500 && status !== 429 && CODE_REFUSED.test(String(description ?? ''))) {
       throw new GoPayAuthCodeExpiredError(
         `${CLASS}.getAuthToken: GoPay refused the auth code (${error.description}): get a fresh one in the browser and try again.`,
         { cause: error },
@@ -177,7 +177,7 @@ export function createGoPayServer(options: GoPayServerOptions): GoPayServer {
 
   /** `data` as an object with the string field GoPay promises, or a GoPayApiError. */
   function expect<T>(data: unknown, field: string, methodName: string): T {
-    if (data && typeof data == 'object' && typeof (data as Record<string, unknown>)[field] == 'string') return data as T;
+    if (data && typeof data === 'object' && typeof (data as Record<string, unknown>)[field] === 'string') return data as T;
     throw new GoPayApiError(`${CLASS}.${methodName}: GoPay answered success without ${field}.`, { status: 200, retryable: false });
   }
 
@@ -201,7 +201,7 @@ export function createGoPayServer(options: GoPayServerOptions): GoPayServer {
     async getProfile(authToken, opts) {
       const user = withToken('getProfile', authToken, () => undefined);
       const data = await call({ ...user, method: 'GET', path: '/v1/mini-apps/users/profile', opts });
-      if (!data || typeof data != 'object') {
+      if (!data || typeof data !== 'object') {
         throw new GoPayApiError(`${CLASS}.getProfile: GoPay answered success without a profile.`, { status: 200, retryable: false });
       }
       return data as UserProfile;
@@ -229,7 +229,7 @@ export function createGoPayServer(options: GoPayServerOptions): GoPayServer {
       const user = withToken('removeReminder', authToken, () => {
         const id = checkText(reminderId, `${CLASS}.removeReminder(reminderId)`);
         // Encoded, but `.` and `..` stay as they are, and a proxy may decode `%2F`: an id that could change the path is refused.
-        if (id == '.' || id == '..' || /[/\\]/.test(id)) {
+        if (id === '.' || id === '..' || /[/\\]/.test(id)) {
           throw new GoPayValidationError(`${CLASS}.removeReminder(reminderId) must be an id, not a path: got ${JSON.stringify(id)}.`);
         }
         return id;

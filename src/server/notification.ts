@@ -70,10 +70,10 @@ function readOptions(options: VerifyNotificationOptions) {
   if (!keys.length) throw new GoPayValidationError(`${FIELD}.publicKey must be a PEM or a non-empty array of them.`);
   keys.forEach((key, index) => checkSecret(key, `${FIELD}.publicKey${Array.isArray(read.publicKey) ? `[${index}]` : ''}`));
   const { path, tolerance = 86_400_000, maxBodyBytes = 1_048_576 } = read;
-  if (path !== undefined && (typeof path != 'string' || !path.startsWith('/'))) {
+  if (path !== undefined && (typeof path !== 'string' || !path.startsWith('/'))) {
     throw new GoPayValidationError(`${FIELD}.path must be a path starting with /, e.g. '/v1.0/debit/notify', got ${JSON.stringify(path)}.`);
   }
-  if (typeof tolerance != 'number' || !(tolerance >= 0)) {
+  if (typeof tolerance !== 'number' || !(tolerance >= 0)) {
     throw new GoPayValidationError(`${FIELD}.tolerance must be a number of ms ≥ 0, got ${String(tolerance)}.`);
   }
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
@@ -83,15 +83,15 @@ function readOptions(options: VerifyNotificationOptions) {
 }
 
 function header(headers: NotificationInput['headers'], name: string): string | undefined {
-  if (typeof (headers as Headers).get == 'function') return (headers as Headers).get(name) ?? undefined;
+  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
   for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() == name) return Array.isArray(value) ? value[0] : value;
+    if (key.toLowerCase() === name) return Array.isArray(value) ? value[0] : value;
   }
   return undefined;
 }
 
 function isRequest(input: object): input is Request {
-  return typeof (input as Request).text == 'function' && typeof (input as Request).clone == 'function';
+  return typeof (input as Request).text === 'function' && typeof (input as Request).clone === 'function';
 }
 
 /** The signed path: the option, else the request's path from its (last) `/v1.0/` segment on, else all of it. */
@@ -118,11 +118,11 @@ async function readBody(input: Request | NotificationInput, maxBodyBytes: number
   }
   const raw: unknown = input.body;
   // ArrayBuffer.isView, not instanceof: a body from another realm (a vm context, a worker) is still bytes.
-  if (typeof raw == 'object' && raw && ArrayBuffer.isView(raw)) {
+  if (typeof raw === 'object' && raw && ArrayBuffer.isView(raw)) {
     if (raw.byteLength > maxBodyBytes) throw tooLarge(maxBodyBytes);
     return new TextDecoder().decode(raw);
   }
-  if (typeof raw != 'string')
+  if (typeof raw !== 'string')
     throw new GoPayValidationError('verifyNotification(input).body must be the raw body text (before any JSON parser) or its bytes.');
   // A UTF-16 length over the limit means more bytes still; a short one is measured only when it could exceed it.
   if (raw.length > maxBodyBytes || (raw.length * 3 > maxBodyBytes && new TextEncoder().encode(raw).length > maxBodyBytes)) {
@@ -146,10 +146,10 @@ export async function verifyNotification(
 ): Promise<SnapNotification> {
   const { keys, path: pathOption, tolerance, maxBodyBytes } = readArguments(FIELD, () => readOptions(options));
   const { method, url, headers } = readArguments('verifyNotification(input)', () => {
-    if (!input || typeof input != 'object')
+    if (!input || typeof input !== 'object')
       throw new GoPayValidationError('verifyNotification(input) must be a Request or { method, url, headers, body }.');
     const { method, url, headers } = input;
-    if (typeof method != 'string' || typeof url != 'string' || !headers || typeof headers != 'object') {
+    if (typeof method !== 'string' || typeof url !== 'string' || !headers || typeof headers !== 'object') {
       throw new GoPayValidationError(
         'verifyNotification(input) needs method, url, headers and the raw body text (before any JSON parser).',
       );
@@ -200,7 +200,7 @@ export async function verifyNotification(
   } catch {
     parsed = undefined;
   }
-  if (!parsed || typeof parsed != 'object' || Array.isArray(parsed))
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
     throw new GoPaySignatureError('verifyNotification: the signed body is not a JSON object.');
   return parsed as SnapNotification;
 }

@@ -37,7 +37,7 @@ const SHORTEST = 4;
 /** Lower case without changing the length (a few Unicode letters grow when lower-cased), so indexes stay aligned. */
 function lower(text: string): string {
   const out = text.toLowerCase();
-  return out.length == text.length ? out : Array.from(text, (c) => (c.toLowerCase().length == c.length ? c.toLowerCase() : c)).join('');
+  return out.length === text.length ? out : Array.from(text, (c) => (c.toLowerCase().length === c.length ? c.toLowerCase() : c)).join('');
 }
 
 /** `user:password` of a Basic credential, when `secret` is base64 of printable text. */
@@ -58,7 +58,7 @@ function decodedBasic(secret: string): string[] {
 function forms(secrets: readonly string[]): string[] {
   const out = new Set<string>();
   for (const secret of secrets) {
-    if (typeof secret != 'string') continue;
+    if (typeof secret !== 'string') continue;
     for (const form of [secret, encodeURIComponent(secret), ...decodedBasic(secret)]) {
       if (form.length >= SHORTEST) out.add(lower(form));
     }
@@ -118,8 +118,8 @@ export function redactText(text: string, secrets: readonly string[]): string {
 export function redact(value: unknown, secrets: readonly string[]): unknown {
   const echoes = echoesOf(secrets);
   function copy(item: unknown, depth: number): unknown {
-    if (typeof item == 'string') return cut(item, echoes);
-    if (!item || typeof item != 'object') return item;
+    if (typeof item === 'string') return cut(item, echoes);
+    if (!item || typeof item !== 'object') return item;
     if (depth > 32) return REDACTED;
     if (Array.isArray(item)) return item.map((inner: unknown) => copy(inner, depth + 1));
     return Object.fromEntries(

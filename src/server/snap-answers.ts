@@ -7,21 +7,21 @@ import { redact, redactText } from './redact';
 /** SNAP's answer that the access token is invalid or expired: 401 + service code + 01 (Invalid Token) or 03 (Token Not Found). */
 export function isInvalidToken(answer: HttpAnswer): boolean {
   const { responseCode, responseMessage } = (answer.body ?? {}) as { responseCode?: unknown; responseMessage?: unknown };
-  if (typeof responseCode != 'string') return false;
+  if (typeof responseCode !== 'string') return false;
   // The generic "Unauthorized" (…00) is only a token problem when its message says so; else it is the signature.
   return /^401\d\d0[13]$/.test(responseCode) || (/^401\d\d00$/.test(responseCode) && /token/i.test(String(responseMessage)));
 }
 
 export function isSuccess(answer: HttpAnswer): boolean {
   const code = (answer.body as { responseCode?: unknown } | undefined)?.responseCode;
-  return answer.status >= 200 && answer.status < 300 && typeof code == 'string' && code.startsWith('200');
+  return answer.status >= 200 && answer.status < 300 && typeof code === 'string' && code.startsWith('200');
 }
 
 /** The error of a SNAP answer that is not a success; body and texts redacted. */
 export function snapError(answer: HttpAnswer, request: HttpRequest, className: string): GoPayApiError {
   const body = answer.body as { responseCode?: unknown; responseMessage?: unknown } | undefined;
-  const responseCode = typeof body?.responseCode == 'string' ? body.responseCode : undefined;
-  const description = typeof body?.responseMessage == 'string' ? redactText(body.responseMessage, request.secrets) : undefined;
+  const responseCode = typeof body?.responseCode === 'string' ? body.responseCode : undefined;
+  const description = typeof body?.responseMessage === 'string' ? redactText(body.responseMessage, request.secrets) : undefined;
   const said =
     [responseCode, description].filter(Boolean).join(' ') || (body === undefined ? 'an answer that is not JSON' : 'no responseCode');
   return new GoPayApiError(

@@ -19,7 +19,7 @@ const EXAMPLE_OPTION = "[{ payMethod: 'GOPAY', payOption: 'GOPAY', transAmount: 
 export function checkAmount(value: unknown, field: string): void {
   const amount = checkPlainObject(value, field);
   const text = own(amount, 'value');
-  if (typeof text != 'string' || !VALUE.test(text) || Number(text) < 1) {
+  if (typeof text !== 'string' || !VALUE.test(text) || Number(text) < 1) {
     throw new GoPayValidationError(
       `${field}.value must be a string with two decimals from '1.00' to '99999999999.00' (e.g. (15000).toFixed(2)), got ${JSON.stringify(text) ?? String(text)}.`,
     );
@@ -53,7 +53,7 @@ export function paymentBody(body: unknown, field: string, merchantId: string): R
     checkAmount(own(detail, 'transAmount'), `${at}.transAmount`);
   });
   const chargeToken = own(payment, 'chargeToken');
-  if (chargeToken !== undefined && typeof chargeToken != 'string') {
+  if (chargeToken !== undefined && typeof chargeToken !== 'string') {
     throw new GoPayValidationError(`${field}.chargeToken must be a string ('' for a Mini App payment).`);
   }
   const merchant = own(payment, 'merchantId');

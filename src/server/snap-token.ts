@@ -45,8 +45,8 @@ export async function requestAccessToken({ clientId, signingKey, secrets, transp
   };
   const answer = await send(transport, request);
   const token = (answer.body as { accessToken?: unknown } | undefined)?.accessToken;
-  if (!isSuccess(answer) || typeof token != 'string' || !token) {
-    throw snapError(answer, { ...request, secrets: typeof token == 'string' ? [...secrets, token] : secrets }, 'SnapClient');
+  if (!isSuccess(answer) || typeof token !== 'string' || !token) {
+    throw snapError(answer, { ...request, secrets: typeof token === 'string' ? [...secrets, token] : secrets }, 'SnapClient');
   }
   const expiresIn = Number((answer.body as { expiresIn?: unknown }).expiresIn);
   return { accessToken: token, lifetime: expiresIn > 0 ? expiresIn * 1000 : DEFAULT_LIFETIME };

@@ -69,7 +69,7 @@ function readOptions(options: SnapClientOptions) {
   const field = 'createSnapClient(options)';
   const read = readObject<SnapClientOptions>(options, field, OPTIONS, false, OTHERS);
   const channelId = read.channelId ?? '95221';
-  if (typeof channelId != 'string' || !/^\d{5}$/.test(channelId)) {
+  if (typeof channelId !== 'string' || !/^\d{5}$/.test(channelId)) {
     throw new GoPayValidationError(`${field}.channelId must be 5 digits, got ${JSON.stringify(channelId)}.`);
   }
   return {
@@ -175,7 +175,7 @@ export function createSnapClient(options: SnapClientOptions): SnapClient {
     return new GoPayApiError(`${CLASS}.${methodName}: GoPay answered success without ${what}.`, {
       status: 200,
       body: redact(answer, secrets),
-      responseCode: typeof answer.responseCode == 'string' ? answer.responseCode : undefined,
+      responseCode: typeof answer.responseCode === 'string' ? answer.responseCode : undefined,
       requestId,
       retryable: false,
     });
@@ -203,7 +203,7 @@ export function createSnapClient(options: SnapClientOptions): SnapClient {
     async getPaymentStatus(query, opts) {
       const { callOptions, body } = prepare('getPaymentStatus', opts, () => statusBody(query, `${CLASS}.getPaymentStatus(query)`));
       const answer = await transact('getPaymentStatus', '/v1.0/debit/status', body, callOptions);
-      if (typeof answer.latestTransactionStatus != 'string') throw missing('getPaymentStatus', 'latestTransactionStatus', answer);
+      if (typeof answer.latestTransactionStatus !== 'string') throw missing('getPaymentStatus', 'latestTransactionStatus', answer);
       return answer as SnapStatusResult;
     },
 

@@ -23,10 +23,10 @@ export interface TokenCache {
 
 /** Reads what the store holds: our JSON entry, or undefined for anything else. */
 function parseEntry(value: unknown): AccessTokenEntry | undefined {
-  if (typeof value != 'string') return undefined;
+  if (typeof value !== 'string') return undefined;
   try {
     const entry = JSON.parse(value) as Partial<AccessTokenEntry>;
-    return typeof entry.accessToken == 'string' && typeof entry.expiresAt == 'number' ? (entry as AccessTokenEntry) : undefined;
+    return typeof entry.accessToken === 'string' && typeof entry.expiresAt === 'number' ? (entry as AccessTokenEntry) : undefined;
   } catch {
     return undefined;
   }
@@ -164,7 +164,7 @@ export function waitFor<T>(
 export function checkStore(store: unknown): TokenStore | undefined {
   if (store === undefined) return undefined;
   const { get, set } = (store ?? {}) as Partial<TokenStore>;
-  if (typeof get != 'function' || typeof set != 'function') {
+  if (typeof get !== 'function' || typeof set !== 'function') {
     throw new GoPayValidationError('createSnapClient(options).tokenStore must be an object with get(key) and set(key, value, ttlMs).');
   }
   return store as TokenStore;

@@ -8,7 +8,7 @@ import { GoPayValidationError } from '../errors/GoPayValidationError';
 export function invalid(field: string, expected: string, got: unknown): never {
   let printed: string = typeof got;
   try {
-    printed = typeof got == 'string' ? JSON.stringify(got) : String(got);
+    printed = typeof got === 'string' ? JSON.stringify(got) : String(got);
   } catch {
     // A null-prototype object, or one whose toString throws: its type will do.
   }
@@ -28,12 +28,12 @@ export function own(record: unknown, key: string): unknown {
 }
 
 export function checkString(value: unknown, field: string): string {
-  return check(typeof value == 'string' && value.trim(), value, field, 'a non-empty string');
+  return check(typeof value === 'string' && value.trim(), value, field, 'a non-empty string');
 }
 
 /** A number from `min` to `max`, by default 2^31 - 1 (the largest delay a timer takes). */
 export function checkNumber(value: unknown, field: string, min = 0, max = 2147483647): number {
-  return check(typeof value == 'number' && value >= min && value <= max, value, field, `a number from ${min} to ${max}`);
+  return check(typeof value === 'number' && value >= min && value <= max, value, field, `a number from ${min} to ${max}`);
 }
 
 export function checkTimeout(value: unknown): number | false {
@@ -41,12 +41,12 @@ export function checkTimeout(value: unknown): number | false {
 }
 
 export function checkFunction<T>(value: T, field: string): T {
-  return check(typeof value == 'function', value, field, 'a function');
+  return check(typeof value === 'function', value, field, 'a function');
 }
 
 /** An object that is not an array (`null` is no object here). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
-  return !!value && typeof value == 'object' && !Array.isArray(value);
+  return !!value && typeof value === 'object' && !Array.isArray(value);
 }
 
 export function checkObject(value: unknown, field: string): Record<string, unknown> {
@@ -60,7 +60,7 @@ export function checkOneOf<T extends string>(value: unknown, field: string, allo
 /** An `AbortSignal`, also one from another realm or a polyfill: what `send` uses of it is checked. */
 export function checkSignal(value: unknown): AbortSignal {
   return check(
-    !!value && typeof (value as AbortSignal).aborted == 'boolean' && typeof (value as AbortSignal).addEventListener == 'function',
+    !!value && typeof (value as AbortSignal).aborted === 'boolean' && typeof (value as AbortSignal).addEventListener === 'function',
     value,
     'signal',
     'an AbortSignal',

@@ -21,7 +21,7 @@ export function mintMockAuthCode(random40: string, issuedAt: number): string {
 
 /** When a mock auth code was issued, or undefined when `code` is not one (a typo, a real GoPay code). */
 export function readMockAuthCode(code: unknown): { issuedAt: number } | undefined {
-  if (typeof code != 'string' || !/^[A-Za-z0-9]{64}$/.test(code)) return undefined;
+  if (typeof code !== 'string' || !/^[A-Za-z0-9]{64}$/.test(code)) return undefined;
   const body = code.slice(0, 50);
   if (code.slice(50) !== check(body)) return undefined;
   const issuedAt = parseInt(body.slice(40), 36);

@@ -33,7 +33,7 @@ export function toBase64(bytes: ArrayBuffer | Uint8Array): string {
 /** Decodes base64; undefined when `text` is not base64. */
 export function fromBase64(text: string): Uint8Array<ArrayBuffer> | undefined {
   const clean = text.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 == 1) return undefined;
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) return undefined;
   let binary: string;
   try {
     binary = atob(clean);
@@ -103,7 +103,7 @@ const PEM = /-----BEGIN ([A-Z ]+)-----([\s\S]*?)-----END \1-----/;
 
 /** The label and bytes of a PEM block. The message never quotes the key. */
 function readPem(pem: unknown, field: string, expected: string): { label: string; bytes: Uint8Array<ArrayBuffer> } {
-  const match = typeof pem == 'string' ? PEM.exec(pem.replace(/\\n/g, '\n')) : null;
+  const match = typeof pem === 'string' ? PEM.exec(pem.replace(/\\n/g, '\n')) : null;
   const bytes = match && fromBase64(match[2]!);
   if (!match || !bytes?.length) throw new GoPayValidationError(`${field} must be a PEM key (${expected}); what was given is not one.`);
   return { label: match[1]!, bytes };
@@ -134,10 +134,10 @@ function importRsaKey(kind: keyof typeof KEY_KINDS, pem: string, field: string):
   const { label: standard, format, wrapPkcs1, usage, cache } = KEY_KINDS[kind];
   const expected = `-----BEGIN ${standard}----- or -----BEGIN RSA ${standard}-----`;
   const { label, bytes } = readPem(pem, field, expected);
-  if (label != standard && label != `RSA ${standard}`) {
+  if (label !== standard && label !== `RSA ${standard}`) {
     throw new GoPayValidationError(`${field} must be a ${kind} key (${expected}), got a PEM "${label}".`);
   }
-  const der = label == standard ? bytes : wrapPkcs1(bytes);
+  const der = label === standard ? bytes : wrapPkcs1(bytes);
   return cached(cache, pem, () =>
     subtle()
       .importKey(format, der, RSA, false, [usage])
@@ -196,7 +196,7 @@ export function snapTimestamp(now: number = Date.now()): string {
 
 /** The time an `X-TIMESTAMP` names (ms since the epoch), or NaN when it is not ISO-8601 with an offset or `Z`. */
 export function parseSnapTimestamp(text: unknown): number {
-  return typeof text == 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(text) ? Date.parse(text) : NaN;
+  return typeof text === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(text) ? Date.parse(text) : NaN;
 }
 
 /** Where the JSON string opened by the quote at `open` ends (after its closing quote), or the text's end. */
@@ -206,8 +206,8 @@ function stringEnd(text: string, open: number): number {
     if (quote < 0) return text.length;
     // A quote after an odd run of backslashes is escaped: count the run back (each backslash is counted once).
     let slash = quote - 1;
-    while (slash > open && text.charCodeAt(slash) == 92) slash--;
-    if ((quote - 1 - slash) % 2 == 0) return quote + 1;
+    while (slash > open && text.charCodeAt(slash) === 92) slash--;
+    if ((quote - 1 - slash) % 2 === 0) return quote + 1;
     from = quote + 1;
   }
 }

@@ -23,7 +23,7 @@ export function post(path: string, body: unknown, headers: Record<string, string
   return new Request(BASE + path, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body == 'string' ? body : JSON.stringify(body),
+    body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
 
@@ -64,7 +64,7 @@ export interface SnapParts {
 
 /** A transactional SNAP request: Bearer, X-PARTNER-ID, X-EXTERNAL-ID, CHANNEL-ID and the HMAC-SHA512 X-SIGNATURE. */
 export function snapRequest(mock: MockGoPayServer, path: string, body: unknown, parts: SnapParts): Request {
-  const text = typeof body == 'string' ? body : JSON.stringify(body);
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
   const timestamp = parts.timestamp ?? jakarta(parts.now);
   const stringToSign = `POST:${path}:${parts.token}:${sha256Hex(text)}:${timestamp}`;
   const signature =

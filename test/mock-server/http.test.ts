@@ -42,7 +42,7 @@ describe('every method and every URL is answered, with a 4xx when the request is
     ['GET', '/v1/mini-apps/%E0%A4%A/x'],
     ['HEAD', '/nowhere'],
   ])('web handler: %s %s', async (method, path) => {
-    const response = await mock.fetch(new Request(BASE + path, { method, body: method == 'GET' || method == 'HEAD' ? undefined : '{}' }));
+    const response = await mock.fetch(new Request(BASE + path, { method, body: method === 'GET' || method === 'HEAD' ? undefined : '{}' }));
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
   });

@@ -28,7 +28,7 @@ export function inbox(script: Scripted[] = [ACK]) {
     });
     const next = answers.length > 1 ? answers.shift()! : answers[0]!;
     if (next instanceof Error) throw next;
-    if (typeof next == 'function') return next();
+    if (typeof next === 'function') return next();
     return new Response(JSON.stringify(next.body ?? {}), { status: next.status, headers: { 'content-type': 'application/json' } });
   };
   return {

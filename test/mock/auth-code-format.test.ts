@@ -26,7 +26,7 @@ describe('mintMockAuthCode / readMockAuthCode', () => {
   it('refuses a code with any one character changed', () => {
     const code = mintMockAuthCode(RANDOM, 1_764_500_000_123);
     for (let i = 0; i < code.length; i++) {
-      const changed = code.slice(0, i) + (code[i] == 'x' ? 'y' : 'x') + code.slice(i + 1);
+      const changed = code.slice(0, i) + (code[i] === 'x' ? 'y' : 'x') + code.slice(i + 1);
       expect(readMockAuthCode(changed)).toBeUndefined();
     }
   });

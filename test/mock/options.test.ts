@@ -182,7 +182,7 @@ describe('what is accepted', () => {
       bank_account: 'GP.getBankAccountToken',
     };
     for (const [scope, method] of Object.entries(methods)) {
-      const params = scope == 'camera' ? { mode: 'photo' } : {};
+      const params = scope === 'camera' ? { mode: 'photo' } : {};
       expect((await raw(mock({ consent: { [scope]: true } }), method, params))[0]).toBe('ok');
       expect((await raw(mock({ consent: { [scope]: false } }), method, params))[0]).toBe('fail');
     }

@@ -102,7 +102,7 @@ it('getAuthCode() shares only a call still in flight: no caller gets the outcome
             const outcome = await gp.getAuthCode(opts).then(
               (code) => code.code,
               (error) =>
-                error.code == 'INVALID_ARGUMENT'
+                error.code === 'INVALID_ARGUMENT'
                   ? badOptions
                     ? undefined
                     : `refused: ${error.message}`

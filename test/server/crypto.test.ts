@@ -188,9 +188,9 @@ describe('SNAP strings', () => {
         const char = text[i]!;
         if (inString) {
           out += char;
-          if (char == '\\') out += text[++i] ?? '';
-          else if (char == '"') inString = false;
-        } else if (char == '"') {
+          if (char === '\\') out += text[++i] ?? '';
+          else if (char === '"') inString = false;
+        } else if (char === '"') {
           inString = true;
           out += char;
         } else if (!/\s/.test(char)) out += char;

@@ -62,12 +62,12 @@ export const createSnapStandIn = (options: Pick<FakeSnapOptions, 'expiresIn' | '
   const errors: string[] = [];
   const respond = async (request: Received, index: number): Promise<StandInAnswer> => {
     const path = request.url.split('?')[0]!;
-    if (path == '/v1.0/access-token/b2b') {
+    if (path === '/v1.0/access-token/b2b') {
       const timestamp = header(request, 'x-timestamp') ?? '';
       const ok =
-        header(request, 'x-client-key') == CLIENT_ID &&
+        header(request, 'x-client-key') === CLIENT_ID &&
         rsaVerify(spki, `${CLIENT_ID}|${timestamp}`, header(request, 'x-signature') ?? '') &&
-        JSON.parse(request.body).grantType == 'client_credentials';
+        JSON.parse(request.body).grantType === 'client_credentials';
       if (!ok) {
         errors.push(`bad token request ${JSON.stringify(request.headers)}`);
         return answer(401, { responseCode: '4017300', responseMessage: 'Unauthorized. Signature' });
@@ -88,16 +88,16 @@ export const createSnapStandIn = (options: Pick<FakeSnapOptions, 'expiresIn' | '
     const expected = hmac512(CLIENT_SECRET, `${request.method}:${path}:${token}:${sha256Hex(request.body)}:${timestamp}`);
     if (!issued.includes(token) || revoked.has(token))
       return answer(401, { responseCode: '4015401', responseMessage: 'Invalid Token (B2B)' });
-    if (header(request, 'x-signature') != expected) {
+    if (header(request, 'x-signature') !== expected) {
       errors.push(`bad signature on ${path}`);
       return answer(401, { responseCode: '4015400', responseMessage: 'Unauthorized. Signature' });
     }
-    if (header(request, 'x-partner-id') != PARTNER_ID) {
+    if (header(request, 'x-partner-id') !== PARTNER_ID) {
       errors.push(`bad X-PARTNER-ID on ${path}`);
       return answer(401, { responseCode: '4015400', responseMessage: 'Unauthorized. Unknown Partner' });
     }
     const body = JSON.parse(request.body);
-    if (path == '/v1.0/debit/payment-host-to-host') {
+    if (path === '/v1.0/debit/payment-host-to-host') {
       const referenceNo = `A1${String(index).padStart(10, '0')}`;
       return answer(200, {
         responseCode: '2005400',
@@ -108,7 +108,7 @@ export const createSnapStandIn = (options: Pick<FakeSnapOptions, 'expiresIn' | '
         additionalInfo: { merchantId: body.merchantId },
       });
     }
-    if (path == '/v1.0/debit/status') {
+    if (path === '/v1.0/debit/status') {
       return answer(200, {
         responseCode: '2005500',
         responseMessage: 'Successful',
@@ -120,7 +120,7 @@ export const createSnapStandIn = (options: Pick<FakeSnapOptions, 'expiresIn' | '
         paidTime: '2026-12-03T10:00:00+07:00',
       });
     }
-    if (path == '/v1.0/debit/refund') {
+    if (path === '/v1.0/debit/refund') {
       return answer(200, {
         responseCode: '2005800',
         responseMessage: 'Successful',
@@ -131,7 +131,7 @@ export const createSnapStandIn = (options: Pick<FakeSnapOptions, 'expiresIn' | '
         refundTime: '2026-12-03T10:05:00+07:00',
       });
     }
-    if (path == '/v1.0/debit/cancel') {
+    if (path === '/v1.0/debit/cancel') {
       return answer(200, {
         responseCode: '2005700',
         responseMessage: 'Successful',
@@ -153,7 +153,7 @@ export const startFakeSnap = async (options: FakeSnapOptions = {}) => {
   });
   return {
     ...server,
-    tokenRequests: () => server.requests.filter((r) => r.url == '/v1.0/access-token/b2b').length,
+    tokenRequests: () => server.requests.filter((r) => r.url === '/v1.0/access-token/b2b').length,
     issued: standIn.issued,
     revoke: standIn.revoke,
     errors: standIn.errors,

@@ -57,7 +57,7 @@ export const startServer = async (handler: Handler): Promise<TestServer> => {
 
 export const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
   res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
-  res.end(typeof body == 'string' ? body : JSON.stringify(body));
+  res.end(typeof body === 'string' ? body : JSON.stringify(body));
 };
 
 /** RSA-2048 keys in every PEM form the SDK accepts, made by node:crypto. */

@@ -17,7 +17,7 @@ export type Reply = (request: Recorded, index: number) => Response | Promise<Res
 
 /** A JSON answer. */
 export const reply = (status: number, body: unknown, headers: Record<string, string> = {}): Response =>
-  new Response(typeof body == 'string' ? body : JSON.stringify(body), {
+  new Response(typeof body === 'string' ? body : JSON.stringify(body), {
     status,
     headers: { 'Content-Type': 'application/json', ...headers },
   });
@@ -143,8 +143,8 @@ export const inMemorySnap = (options: InMemorySnapOptions = {}) => {
     issued,
     errors,
     revoke,
-    tokenRequests: () => requests.filter((request) => request.url == TOKEN_PATH).length,
-    payments: () => requests.filter((request) => request.url == PAYMENT_PATH),
+    tokenRequests: () => requests.filter((request) => request.url === TOKEN_PATH).length,
+    payments: () => requests.filter((request) => request.url === PAYMENT_PATH),
     /** A SnapClient on this stand-in; `extra` adds or overrides options. */
     client: (extra: Record<string, unknown> = {}) => snapClient(SNAP_URL, { fetch, ...extra }),
   };

@@ -257,10 +257,10 @@ describe('transactional requests: X-SIGNATURE = HMAC-SHA512(clientSecret, POST:p
         const requestPath = new URL(String(url)).pathname;
         requests.push({ path: requestPath, headers: new Headers(init.headers), body: String(init.body) });
         return Response.json(
-          requestPath == '/v1.0/access-token/b2b'
+          requestPath === '/v1.0/access-token/b2b'
             ? { responseCode: '2007300', accessToken: TOKEN, expiresIn: '900' }
             : {
-                responseCode: requestPath == '/v1.0/debit/status' ? '2005500' : '2005400',
+                responseCode: requestPath === '/v1.0/debit/status' ? '2005500' : '2005400',
                 referenceNo: 'A120240318084521LfZpoc6BloID',
                 webRedirectUrl: 'https://gopay.co.id/app/merchanttransfer?tref=A120240318084521LfZpoc6BloID',
                 latestTransactionStatus: '00',
@@ -272,7 +272,7 @@ describe('transactional requests: X-SIGNATURE = HMAC-SHA512(clientSecret, POST:p
         (argument: object) => Promise<unknown>
       >;
       await client[method]!(argument);
-      const ours = requests.find((request) => request.path == path)!;
+      const ours = requests.find((request) => request.path === path)!;
       expect(ours).toBeDefined();
       const time = ours.headers.get('x-timestamp')!;
       const externalId = ours.headers.get('x-external-id')!;
@@ -284,7 +284,7 @@ describe('transactional requests: X-SIGNATURE = HMAC-SHA512(clientSecret, POST:p
       SnapBiConfig.snapBiChannelId = '95221';
       const sent = wire({ responseCode: '2005400' });
       const request = SnapBi.directDebit().withBody(JSON.parse(ours.body)).withAccessToken(TOKEN).withTimeStamp(time);
-      await (method == 'createPayment' ? request.createPayment(externalId) : request.getStatus(externalId));
+      await (method === 'createPayment' ? request.createPayment(externalId) : request.getStatus(externalId));
       expect(sent).toHaveLength(1);
       expect(new URL(sent[0]!.url).pathname).toBe(ours.path);
       expect(sent[0]!.data).toBe(ours.body);
@@ -418,18 +418,18 @@ describe('notifications: verifyNotification accepts what SnapBi.isWebhookNotific
           const time = jakartaTime ? jakarta(now) : new Date(now).toISOString();
           const compact = JSON.stringify(body);
           let delivered: Delivered = { body: compact, timestamp: time, signature: midtransSign(compact, time) };
-          if (kind == 'pretty-printed') delivered.body = JSON.stringify(body, null, n % 2 ? 2 : '\t');
-          if (kind == 'body') {
+          if (kind === 'pretty-printed') delivered.body = JSON.stringify(body, null, n % 2 ? 2 : '\t');
+          if (kind === 'body') {
             const tampered =
               n % 2
-                ? { ...body, latestTransactionStatus: body.latestTransactionStatus == '00' ? '06' : '00' }
+                ? { ...body, latestTransactionStatus: body.latestTransactionStatus === '00' ? '06' : '00' }
                 : { ...body, amount: { ...body.amount, value: `${Number.parseInt(body.amount.value) + 1}.00` } };
             delivered.body = JSON.stringify(tampered);
           }
-          if (kind == 'timestamp') delivered.timestamp = jakarta(now - ((n % 3600) + 1) * 1000);
-          if (kind == 'signature') delivered.signature = flipBit(delivered.signature, n);
-          if (kind == 'other key') delivered.signature = midtransSign(compact, time, { privateKey: other.pkcs8 });
-          if (kind == 'other path') {
+          if (kind === 'timestamp') delivered.timestamp = jakarta(now - ((n % 3600) + 1) * 1000);
+          if (kind === 'signature') delivered.signature = flipBit(delivered.signature, n);
+          if (kind === 'other key') delivered.signature = midtransSign(compact, time, { privateKey: other.pkcs8 });
+          if (kind === 'other path') {
             const path = ['/v1.0/qr/notify', '/v1.0/debit/notify/', '/api/v1.0/debit/notify', '/v1.0/debit/status'][n % 4];
             delivered = { ...delivered, signature: midtransSign(compact, time, { path }) };
           }
@@ -437,7 +437,7 @@ describe('notifications: verifyNotification accepts what SnapBi.isWebhookNotific
           const theirVerdict = theirs(delivered, { publicKey });
           expect(await ours(delivered, { publicKey })).toBe(theirVerdict);
           // Not two verifiers that always say no (or yes): the verdict is the one each case calls for.
-          expect(theirVerdict).toBe(kind == 'genuine' || kind == 'pretty-printed');
+          expect(theirVerdict).toBe(kind === 'genuine' || kind === 'pretty-printed');
           seen.add(kind);
         },
       ),

@@ -39,7 +39,7 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
   const request = new Request(`http://shop.example${path}`, {
     method,
     headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-    body: body === undefined ? undefined : typeof body == 'string' ? body : JSON.stringify(body),
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   return (await backend.handle(request))!;
 }
@@ -75,7 +75,7 @@ describe('the backend recipe', () => {
   it('login keeps GoPay’s username; an order is a host-to-host payment with the PoP ID, pending', async () => {
     const order = await newOrder();
     expect(order).toMatchObject({ state: 'pending', amount: '25000.00', referenceNo: expect.any(String) });
-    const payment = mock.requests.find((r) => r.path == '/v1.0/debit/payment-host-to-host')!;
+    const payment = mock.requests.find((r) => r.path === '/v1.0/debit/payment-host-to-host')!;
     expect(JSON.parse(payment.body)).toMatchObject({
       partnerReferenceNo: order.id,
       payOptionDetails: [{ transAmount: { value: '25000.00', currency: 'IDR' } }],
@@ -151,7 +151,7 @@ describe('the backend recipe', () => {
     const pending = await newOrder();
     const cancel = await call('POST', `/api/orders/${pending.id}/cancel`);
     expect(cancel.status).toBe(202);
-    const sent = mock.requests.filter((r) => r.path == '/v1.0/debit/cancel');
+    const sent = mock.requests.filter((r) => r.path === '/v1.0/debit/cancel');
     expect(sent).toHaveLength(1);
     expect(JSON.parse(sent[0]!.body)).toMatchObject({ originalPartnerReferenceNo: pending.id, originalReferenceNo: pending.referenceNo });
   });
@@ -169,7 +169,7 @@ describe('the backend recipe: races, owners, refusals', () => {
     let notified = false;
     mock.fetch = async (request: Request) => {
       const answer = await slowFetch(request);
-      if (new URL(request.url).pathname == '/v1.0/debit/status' && !notified) {
+      if (new URL(request.url).pathname === '/v1.0/debit/status' && !notified) {
         notified = true;
         await notify(order, '00');
       }
@@ -188,7 +188,7 @@ describe('the backend recipe: races, owners, refusals', () => {
     await store.putSession(sid, { ...session, gopayAccountId: 'someone-else' });
     expect(await call('GET', `/api/orders/${order.id}`)).toMatchObject({ status: 404 });
     expect(await call('POST', `/api/orders/${order.id}/cancel`)).toMatchObject({ status: 404 });
-    expect(mock.requests.filter((r) => r.path == '/v1.0/debit/cancel')).toHaveLength(0);
+    expect(mock.requests.filter((r) => r.path === '/v1.0/debit/cancel')).toHaveLength(0);
   });
 
   it('a refund that failed is sent again with the same partnerRefundNo; a bad amount is 400; GoPay’s refusal is 502', async () => {
@@ -200,7 +200,7 @@ describe('the backend recipe: races, owners, refusals', () => {
     mock.fail('/v1.0/debit/refund', 500, { responseCode: '5005801', responseMessage: 'Internal Server Error' }, 1);
     expect(await call('POST', `/api/orders/${order.id}/refund`, { amount: '5000.00' })).toMatchObject({ status: 502 });
     expect(await call('POST', `/api/orders/${order.id}/refund`, { amount: '5000.00' })).toMatchObject({ status: 202 });
-    const ids = mock.requests.filter((r) => r.path == '/v1.0/debit/refund').map((r) => JSON.parse(r.body).partnerRefundNo);
+    const ids = mock.requests.filter((r) => r.path === '/v1.0/debit/refund').map((r) => JSON.parse(r.body).partnerRefundNo);
     expect(new Set(ids)).toEqual(new Set([`${order.id}-refund-1`]));
     const second = await call('POST', `/api/orders/${order.id}/refund`, { amount: '99999.00' });
     expect(second.status).toBe(502);
@@ -217,11 +217,11 @@ describe('the backend recipe without notifications', () => {
     const expired = await newOrder();
     await mock.completePayment(expired.referenceNo, 'expired');
     expect((await stateOf(expired)).state).toBe('expired');
-    const statusQueries = mock.requests.filter((r) => r.path == '/v1.0/debit/status');
+    const statusQueries = mock.requests.filter((r) => r.path === '/v1.0/debit/status');
     expect(statusQueries.map((r) => JSON.parse(r.body).originalReferenceNo)).toEqual([paid.referenceNo, expired.referenceNo]);
     // A final order is never asked about again.
     await stateOf(paid);
-    expect(mock.requests.filter((r) => r.path == '/v1.0/debit/status')).toHaveLength(2);
+    expect(mock.requests.filter((r) => r.path === '/v1.0/debit/status')).toHaveLength(2);
   });
 });
 

@@ -24,13 +24,13 @@ const planted = (secretText: string) =>
     .tuple(fc.jsonValue({ maxDepth: 3 }), fc.nat(), fc.constantFrom('value', 'inside', 'key', 'description', 'message'))
     .map(([value, where, how]) => {
       const wrap = (inner: unknown): Record<string, unknown> =>
-        how == 'key'
+        how === 'key'
           ? { [secretText]: inner }
-          : how == 'inside'
+          : how === 'inside'
             ? { note: `…${secretText}…`, inner }
-            : how == 'description'
+            : how === 'description'
               ? { success: false, error: { description: `bad ${secretText}` }, inner }
-              : how == 'message'
+              : how === 'message'
                 ? { responseCode: '4005400', responseMessage: `bad ${secretText}`, inner }
                 : { deep: [inner, { x: secretText }] };
       let body: unknown = wrap(value);
@@ -105,10 +105,10 @@ describe('redaction of echoed secrets', () => {
         secret.chain((s) => fc.tuple(fc.constant(s), echoes(s), fc.constantFrom('message', 'body', 'text'))),
         ([secretText, echo, where]) => {
           const body =
-            where == 'message'
+            where === 'message'
               ? { responseCode: '4005400', responseMessage: `bad ${echo}…` }
               : { success: false, error: { description: 'refused' }, data: { seen: `x${echo}y` } };
-          const error = snapError(answer(body, where == 'text'), request([secretText]), 'C');
+          const error = snapError(answer(body, where === 'text'), request([secretText]), 'C');
           const text = exposed(error);
           expect(text.toLowerCase()).not.toContain(echo.toLowerCase());
         },

@@ -174,7 +174,7 @@ describe('on a real socket', () => {
       [2, 750],
     ] as const) {
       // The attempt fails over the real socket; the client then sleeps on the fake clock.
-      await until(() => settled.count == attempt, `attempt ${attempt} failing`);
+      await until(() => settled.count === attempt, `attempt ${attempt} failing`);
       await idle();
       expect(server!.requests).toHaveLength(attempt);
       await advance(wait - 1);
@@ -192,7 +192,7 @@ describe('on a real socket', () => {
     fakeClock(1);
     const { gopay, settled } = await listen(destroy, { retries: 1 });
     const call = watch(gopay.getProfile('tok-abcdef'));
-    await until(() => settled.count == 1, 'the first attempt failing');
+    await until(() => settled.count === 1, 'the first attempt failing');
     await advance(375);
     await until(() => call.settled, 'the call settling');
     const error = await call.promise.catch((e: unknown) => e);
@@ -222,7 +222,7 @@ describe('on a real socket', () => {
 describe('timeouts', () => {
   it('a slow first attempt times out (and is aborted) and is retried', async () => {
     fakeClock(0);
-    const gopay = start((_r, index) => (index == 0 ? later(1000).then(() => reply(200, success)) : reply(200, success)), { timeout: 100 });
+    const gopay = start((_r, index) => (index === 0 ? later(1000).then(() => reply(200, success)) : reply(200, success)), { timeout: 100 });
     const profile = watch(gopay.getProfile('tok-abcdef'));
     await advance(99);
     expect(requests()[0]!.aborted).toBe(false);
@@ -299,10 +299,10 @@ describe('abort', () => {
 describe('SNAP retries keep X-EXTERNAL-ID and re-sign each attempt', () => {
   it('a createPayment that times out names its X-EXTERNAL-ID (for getPaymentStatus({ originalExternalId }))', async () => {
     fakeClock();
-    const snap = inMemorySnap({ override: (request) => (request.url == '/v1.0/debit/payment-host-to-host' ? never() : undefined) });
+    const snap = inMemorySnap({ override: (request) => (request.url === '/v1.0/debit/payment-host-to-host' ? never() : undefined) });
     const call = watch(snap.client({ retries: 0 }).createPayment(payment('o-2', '1.00'), { externalId: 'ext-42', timeout: 100 }));
     // Signing runs on WebCrypto (real time); the timeout on the fake clock.
-    await until(() => snap.payments().length == 1, 'the payment request');
+    await until(() => snap.payments().length === 1, 'the payment request');
     await advance(99);
     expect(call.settled).toBe(false);
     await advance(1);
@@ -323,7 +323,7 @@ describe('SNAP retries keep X-EXTERNAL-ID and re-sign each attempt', () => {
     let failures = 0;
     const snap = inMemorySnap({
       override: (request) =>
-        request.url == '/v1.0/debit/payment-host-to-host' && failures++ < 2
+        request.url === '/v1.0/debit/payment-host-to-host' && failures++ < 2
           ? reply(500, { responseCode: '5005400', responseMessage: 'General Error' })
           : undefined,
     });
@@ -332,7 +332,7 @@ describe('SNAP retries keep X-EXTERNAL-ID and re-sign each attempt', () => {
       [1, 375],
       [2, 750],
     ] as const) {
-      await until(() => snap.payments().length == attempt, `payment attempt ${attempt}`);
+      await until(() => snap.payments().length === attempt, `payment attempt ${attempt}`);
       await advance(wait - 1);
       await idle();
       expect(snap.payments()).toHaveLength(attempt);

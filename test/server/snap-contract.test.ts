@@ -184,14 +184,14 @@ describe('createSnapClient: refund and cancel', () => {
       { retries: 1 },
       {
         override: (request, res) => {
-          if (request.url != '/v1.0/debit/refund' || refunds++) return false;
+          if (request.url !== '/v1.0/debit/refund' || refunds++) return false;
           json(res, 500, { responseCode: '5005801', responseMessage: 'Internal Server Error' });
           return true;
         },
       },
     );
     await expect(snap.refundPayment(REFUND)).resolves.toMatchObject({ responseCode: '2005800' });
-    const [first, second] = fake!.requests.filter((r) => r.url == '/v1.0/debit/refund');
+    const [first, second] = fake!.requests.filter((r) => r.url === '/v1.0/debit/refund');
     expect(header(second!, 'x-external-id')).toBe(header(first!, 'x-external-id'));
     expect(second!.body).toBe(first!.body);
     expect(header(second!, 'x-signature')).toBe(signatureOf(second!));

@@ -130,7 +130,7 @@ describe('createSnapClient: answers that reject', () => {
   ])('%s rejects with GoPayApiError', async (_name, status, body) => {
     const snap = await start({
       override: (request, res) => {
-        if (request.url != '/v1.0/debit/payment-host-to-host') return false;
+        if (request.url !== '/v1.0/debit/payment-host-to-host') return false;
         json(res, status, body);
         return true;
       },
@@ -138,7 +138,7 @@ describe('createSnapClient: answers that reject', () => {
     const error = (await snap.createPayment(PAYMENT).catch((e: unknown) => e)) as GoPayApiError;
     expect(error).toBeInstanceOf(GoPayApiError);
     expect(error.status).toBe(status);
-    if (typeof body == 'object' && 'responseCode' in body) {
+    if (typeof body === 'object' && 'responseCode' in body) {
       expect(error.responseCode).toBe(body.responseCode);
       expect(error.description).toBe(body.responseMessage);
     }
@@ -148,7 +148,7 @@ describe('createSnapClient: answers that reject', () => {
   it('a success without webRedirectUrl rejects', async () => {
     const snap = await start({
       override: (request, res) => {
-        if (request.url != '/v1.0/debit/payment-host-to-host') return false;
+        if (request.url !== '/v1.0/debit/payment-host-to-host') return false;
         json(res, 200, { responseCode: '2005400', responseMessage: 'Successful', webRedirectUrl: 'javascript:alert(1)' });
         return true;
       },
@@ -160,7 +160,7 @@ describe('createSnapClient: answers that reject', () => {
     let refuse = true;
     const snap = await start({
       override: (request, res) => {
-        if (!refuse || request.url != '/v1.0/access-token/b2b') return false;
+        if (!refuse || request.url !== '/v1.0/access-token/b2b') return false;
         json(res, 401, { responseCode: '4017300', responseMessage: 'Unauthorized. Signature' });
         return true;
       },
@@ -181,7 +181,7 @@ describe('createSnapClient: secrets never leak', () => {
     const { pkcs8 } = snapKeys();
     const snap = await start({
       override: (request, res) => {
-        if (request.url != '/v1.0/debit/payment-host-to-host') return false;
+        if (request.url !== '/v1.0/debit/payment-host-to-host') return false;
         json(res, 400, {
           responseCode: '4005400',
           responseMessage: `bad ${request.headers.authorization} ${CLIENT_SECRET}`,
@@ -206,7 +206,7 @@ describe('createSnapClient: a refused token request leaks nothing either', () =>
     const keyBody = pkcs8.replace(/-----[^-]+-----|\s/g, '');
     const snap = await start({
       override: (request, res) => {
-        if (request.url != '/v1.0/access-token/b2b') return false;
+        if (request.url !== '/v1.0/access-token/b2b') return false;
         json(res, 401, { responseCode: '4017300', responseMessage: `Unauthorized ${CLIENT_SECRET}`, privateKey: pkcs8, echo: keyBody });
         return true;
       },
@@ -229,8 +229,8 @@ describe('createSnapClient: validation before any request', () => {
     ['a tokenStore without set', { tokenStore: { get: () => undefined } }],
     ['an unknown option', { clientID: 'typo' }],
   ])('%s throws GoPayValidationError', (_name, change) => {
-    const privateKey = change.privateKey == 'PUBLIC' ? snapKeys().spki : snapKeys().pkcs8;
-    const options = { ...good, privateKey, ...change, ...(change.privateKey == 'PUBLIC' ? { privateKey } : {}) };
+    const privateKey = change.privateKey === 'PUBLIC' ? snapKeys().spki : snapKeys().pkcs8;
+    const options = { ...good, privateKey, ...change, ...(change.privateKey === 'PUBLIC' ? { privateKey } : {}) };
     let error: unknown;
     try {
       createSnapClient(options as never);

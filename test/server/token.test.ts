@@ -24,7 +24,7 @@ const payments = () => fake!.payments();
 /** Moves the fake clock `ms` forward, running what falls due. */
 const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 /** The token request is out (signing it runs on WebCrypto, in real time). */
-const tokenRequested = (n = 1) => until(() => fake!.tokenRequests() == n, `token request ${n}`);
+const tokenRequested = (n = 1) => until(() => fake!.tokenRequests() === n, `token request ${n}`);
 
 describe('one token for everyone', () => {
   it('1,000 concurrent createPayment calls make ONE token request', async () => {
@@ -139,7 +139,7 @@ describe('an invalid token is refreshed once', () => {
     const results = await Promise.all(
       Array.from({ length: 200 }, (_, i) => snap.createPayment({ ...PAYMENT, partnerReferenceNo: `o-${i}` })),
     );
-    expect(results.every((result) => result.responseCode == '2005400')).toBe(true);
+    expect(results.every((result) => result.responseCode === '2005400')).toBe(true);
     expect(fake!.tokenRequests()).toBe(2);
     expect(payments()).toHaveLength(400);
   });
@@ -147,7 +147,7 @@ describe('an invalid token is refreshed once', () => {
   it.each([['4015401'], ['4015403'], ['4017301']])('%s twice: the second refusal rejects, no third try', async (code) => {
     const snap = start({
       override: (request) =>
-        request.url == PAYMENT_PATH ? reply(401, { responseCode: code, responseMessage: 'Invalid Token (B2B)' }) : undefined,
+        request.url === PAYMENT_PATH ? reply(401, { responseCode: code, responseMessage: 'Invalid Token (B2B)' }) : undefined,
     });
     const error = (await snap.createPayment(PAYMENT).catch((e: unknown) => e)) as GoPayApiError;
     expect(error).toBeInstanceOf(GoPayApiError);
@@ -159,7 +159,7 @@ describe('an invalid token is refreshed once', () => {
   it('an Unauthorized signature (…00, no word of a token) is not a token problem: no refresh', async () => {
     const snap = start({
       override: (request) =>
-        request.url == PAYMENT_PATH ? reply(401, { responseCode: '4015400', responseMessage: 'Unauthorized. Signature' }) : undefined,
+        request.url === PAYMENT_PATH ? reply(401, { responseCode: '4015400', responseMessage: 'Unauthorized. Signature' }) : undefined,
     });
     await expect(snap.createPayment(PAYMENT)).rejects.toMatchObject({ responseCode: '4015400' });
     expect(payments()).toHaveLength(1);
@@ -170,7 +170,7 @@ describe('an invalid token is refreshed once', () => {
     let refused = false;
     const snap = start({
       override: (request) => {
-        if (request.url != PAYMENT_PATH || refused) return undefined;
+        if (request.url !== PAYMENT_PATH || refused) return undefined;
         refused = true;
         return reply(401, { responseCode: '4015400', responseMessage: 'Unauthorized. Access token expired' });
       },

@@ -52,8 +52,8 @@ const miniOn = async (handler: Handler, extra: Record<string, unknown> = {}) => 
   const server = await serve(handler);
   return { server, gopay: createGoPayServer({ credentials: MINI_APP_CREDENTIALS, baseUrl: server.url, retries: 0, ...extra }) };
 };
-const paymentsOf = (fake: TestServer) => fake.requests.filter((request) => request.url == PAY);
-const tokensOf = (fake: TestServer) => fake.requests.filter((request) => request.url == TOKEN);
+const paymentsOf = (fake: TestServer) => fake.requests.filter((request) => request.url === PAY);
+const tokensOf = (fake: TestServer) => fake.requests.filter((request) => request.url === TOKEN);
 
 /** What a promise settled with: the error it rejected with, or `{ resolved }`. */
 const caught = (promise: Promise<unknown>): Promise<unknown> =>
@@ -86,14 +86,14 @@ const profileAnswer = (extra: Record<string, unknown> = {}) => ({ success: true,
 const onPayment =
   (answer: (res: ServerResponse) => void): FakeSnapOptions['override'] =>
   (request, res) => {
-    if (request.url != PAY) return false;
+    if (request.url !== PAY) return false;
     answer(res);
     return true;
   };
 
 describe('the call’s timeout and signal bound the token step (SNAP)', () => {
   /** A token endpoint that never answers. */
-  const silentToken: FakeSnapOptions = { override: (request) => request.url == TOKEN };
+  const silentToken: FakeSnapOptions = { override: (request) => request.url === TOKEN };
 
   it.each([
     ['externalId', { externalId: 'ext-token-1' }],
@@ -264,7 +264,7 @@ describe('redirects are never followed', () => {
     const { fake, snap } = await snapOn(
       {
         override: (request, res) => {
-          if (request.url != TOKEN) return false;
+          if (request.url !== TOKEN) return false;
           redirect(307, elsewhere.url + TOKEN)(res);
           return true;
         },
@@ -362,7 +362,7 @@ describe('an answer over 1 MiB is refused without reading the rest', () => {
         });
       };
       const calls = await bothClients(endless, { timeout: 4_000 });
-      const { name, call, requests } = calls[client == 'snap' ? 0 : 1]!;
+      const { name, call, requests } = calls[client === 'snap' ? 0 : 1]!;
       const error = await settles(call(), 8_000);
       expect(error, name).toBeInstanceOf(GoPayApiError);
       expect(error, name).toMatchObject({ status: 200, retryable: false });

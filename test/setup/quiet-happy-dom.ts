@@ -12,7 +12,7 @@ for (const target of new Set([console, nodeConsole])) {
   target.error = Object.assign(
     function quietError(...args: unknown[]) {
       const first = args[0] as { message?: unknown } | undefined;
-      if (typeof first?.message == 'string' && first.message.includes('JavaScript file loading is disabled')) return;
+      if (typeof first?.message === 'string' && first.message.includes('JavaScript file loading is disabled')) return;
       error.apply(target, args);
     },
     { [QUIET]: true as const },

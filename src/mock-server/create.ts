@@ -1,7 +1,8 @@
 // createMockGoPayServer: GoPay's backend (Mini App APIs and Midtrans's BI-SNAP payments) in memory, as one web
 // handler, with controls for tests. Development only: it keeps nothing and trusts the machine it runs on.
 import { createRandom } from '../shared/random';
-import { importPrivateKey, snapTimestamp } from '../shared/snap-crypto';
+import { checkInteger, checkPath } from '../shared/checks';
+import { importPrivateKey } from '../shared/snap-crypto';
 import { createAuthCodes } from './auth-codes';
 import { boundedLog } from './bounded';
 import { systemClock, type Clock } from './clock';
@@ -10,9 +11,9 @@ import type { Fault } from './faults';
 import { createHandler } from './handler';
 import { listenOnce } from './listen';
 import { resolveMerchant } from './merchant';
-import { DEFAULT_NOTIFY_PATH, notificationHeaders } from './notification-body';
+import { notificationHeaders } from './notification-body';
 import { createNotifier } from './notifier';
-import { readNotifyUrl, readOptions } from './options';
+import { readNotifyUrl, readOptions, readSignArguments } from './options';
 import { completePayment } from './outcomes';
 import { createPaymentStore } from './store';
 import type { MockGoPayServer, MockGoPayServerOptions, MockNotification, MockNotificationAttempt, MockServerRequest } from './types';
@@ -110,7 +111,7 @@ export async function createMockServer(options: MockGoPayServerOptions, hooks: M
       return notifyUrl;
     },
     set notifyUrl(value: string | undefined) {
-      notifyUrl = readNotifyUrl(value);
+      notifyUrl = readNotifyUrl(value, 'mock.notifyUrl');
     },
     merchant,
     notificationPublicKey: DEV_NOTIFICATION_PUBLIC_KEY,
@@ -122,9 +123,9 @@ export async function createMockServer(options: MockGoPayServerOptions, hooks: M
     },
     payments: store.payments,
     fail(path, status, body, times = Infinity) {
-      if (!/^\//.test(path) || !Number.isInteger(status) || status < 100 || status > 599) {
-        throw new TypeError('fail(path, status): path starts with "/", status is an HTTP status (100–599).');
-      }
+      checkPath(path, 'mock.fail(path)');
+      checkInteger(status, 'mock.fail(path, status)', 100, 599);
+      if (times !== Infinity) checkInteger(times, 'mock.fail(path, status, body, times)', 1);
       faults.set(path, { status, body, remaining: times });
     },
     reset() {
@@ -143,21 +144,14 @@ export async function createMockServer(options: MockGoPayServerOptions, hooks: M
       delays = createRandom(nextSeed(0x9e3779b9));
     },
     completePayment: (referenceNo, status) => completePayment(store, referenceNo, status, clock.now()),
-    async signNotification(payload, signOptions = {}) {
-      const { path = DEFAULT_NOTIFY_PATH, timestamp = clock.now() } = signOptions;
-      if (
-        (typeof payload !== 'string' && (typeof payload !== 'object' || payload === null)) ||
-        typeof path !== 'string' ||
-        !path.startsWith('/')
-      ) {
-        throw new TypeError('signNotification(payload, { path }): payload is the body (a string or an object), path starts with "/".');
-      }
-      return notificationHeaders(typeof payload === 'string' ? payload : JSON.stringify(payload), {
+    async signNotification(payload, signOptions) {
+      const { body, path, timestamp } = readSignArguments(payload, signOptions, clock.now());
+      return notificationHeaders(body, {
         key: notificationKey,
         partnerId: merchant.partnerId,
         externalId: random.token(20, '0123456789'),
         path,
-        timestamp: typeof timestamp === 'number' ? snapTimestamp(timestamp) : timestamp,
+        timestamp,
       });
     },
   };

@@ -5,7 +5,8 @@
 import type { Random } from '../shared/random';
 import { minifyJson, sha256Hex, snapTimestamp } from '../shared/snap-crypto';
 import { amountProblem, formatCents, toCents } from './amounts';
-import { isRecord, json, snapError, type Incoming } from './http';
+import { isRecord } from '../shared/checks';
+import { json, snapError, type Incoming } from './http';
 import { STATUS, type PaymentStore, type StoredPayment } from './store';
 
 export const HOST_TO_HOST_PATH = '/v1.0/debit/payment-host-to-host';

@@ -32,10 +32,6 @@ export function snapError(status: number, service: string, caseCode: string, res
   return json(status, { responseCode: `${status}${service}${caseCode}`, responseMessage });
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 export function parseJson(text: string): unknown {
   try {
     return text ? JSON.parse(text) : undefined;

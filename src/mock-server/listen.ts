@@ -1,6 +1,7 @@
 // The one place where the mock server touches Node: it serves its web handler with node:http on 127.0.0.1.
 // node:http is imported when listen() is called, so that `mock.fetch` works in any runtime; its types are written
 // here by hand, since the package's sources are compiled without Node's.
+import { checkInteger } from '../shared/checks';
 
 interface NodeRequest extends AsyncIterable<Uint8Array> {
   method?: string;
@@ -125,8 +126,8 @@ export function listenOnce(handler: (request: Request) => Promise<Response>, onC
   return {
     url: () => listening?.url,
     async listen(port = 0): Promise<string> {
+      checkInteger(port, 'mock.listen(port)', 0, 65535);
       if (listening) throw new Error(`The mock GoPay server is already listening on ${listening.url}.`);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TypeError(`listen(port): port must be 0–65535, got ${port}.`);
       listening = await serve(handler, port);
       return listening.url;
     },

@@ -1,6 +1,7 @@
 // The merchant the mock accepts: the published development one, or the `merchant` option over it. GoPay holds the
 // public half of the merchant's key; when the option brings its own private key, the public half is read out of it
 // (an RSA private key carries its modulus and exponent), so that the option needs no second PEM.
+import { invalidSecret } from '../shared/checks';
 import { fromBase64, importPrivateKey, importPublicKey, subtle } from '../shared/snap-crypto';
 import { DEV_MERCHANT, DEV_MERCHANT_PUBLIC_KEY } from './dev-merchant';
 import type { MockMerchant } from './types';
@@ -64,15 +65,15 @@ export async function resolveMerchant(override: Partial<MockMerchant>): Promise<
   if (override.privateKey === undefined) {
     return { merchant, publicKey: await importPublicKey(DEV_MERCHANT_PUBLIC_KEY, 'the development public key') };
   }
-  const problem = () => new TypeError('createMockGoPayServer: merchant.privateKey must be an RSA private key PEM (PKCS#8 or PKCS#1).');
+  const refuse = () =>
+    invalidSecret('createMockGoPayServer(options).merchant.privateKey', 'an RSA private key PEM (PKCS#8 or PKCS#1)', override.privateKey);
   try {
     // It throws at once for what is no PEM, and rejects for what WebCrypto cannot import.
     await importPrivateKey(override.privateKey, 'merchant.privateKey');
   } catch {
-    throw problem();
+    refuse();
   }
-  const numbers = publicNumbers(override.privateKey);
-  if (!numbers) throw problem();
+  const numbers = publicNumbers(override.privateKey) ?? refuse();
   const publicKey = await subtle().importKey('jwk', { kty: 'RSA', ...numbers }, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, [
     'verify',
   ]);

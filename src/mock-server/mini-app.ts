@@ -6,7 +6,8 @@ import type { Random } from '../shared/random';
 import { safeEqual } from '../shared/snap-crypto';
 import type { AuthCodes } from './auth-codes';
 import { setBounded } from './bounded';
-import { isRecord, json, miniAppError, parseJson, type Incoming } from './http';
+import { isRecord, isText } from '../shared/checks';
+import { json, miniAppError, parseJson, type Incoming } from './http';
 
 export interface MiniAppState {
   credentials: string;
@@ -30,10 +31,6 @@ const REWARD_TYPES = ['EMONEY', 'GOPAY_COINS'];
 
 function ok(data?: unknown): Response {
   return json(200, data === undefined ? { success: true } : { success: true, data });
-}
-
-function isText(value: unknown): value is string {
-  return typeof value === 'string' && value.trim().length > 0;
 }
 
 /** The reason a template body is refused: both fields are "Required: Yes" on the push and reminder pages. */

@@ -6,7 +6,8 @@ import type { Random } from '../shared/random';
 import { snapTimestamp } from '../shared/snap-crypto';
 import type { BoundedLog } from './bounded';
 import { sleep, type Clock } from './clock';
-import { isRecord, parseJson } from './http';
+import { isRecord } from '../shared/checks';
+import { parseJson } from './http';
 import { notificationBody, notificationHeaders, signedPath } from './notification-body';
 import type { MockNotification, MockNotificationAttempt, MockPayment } from './types';
 

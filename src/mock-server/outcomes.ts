@@ -4,7 +4,8 @@
 // back and `pending` on a processing error, and its FAQ says an unfinished payment "will remain in an incomplete
 // state" — so all three leave it `03` until it expires.
 import type { Incoming } from './http';
-import { isRecord, json } from './http';
+import { checkOneOf, checkString, isRecord, own } from '../shared/checks';
+import { json } from './http';
 import { describeStatus } from '../shared/snap-statuses';
 import { STATUS, type PaymentStore, type StoredPayment } from './store';
 import type { MockNotification, MockPaymentOutcome } from './types';
@@ -14,6 +15,7 @@ export const OUTCOME_STATUS: Record<MockPaymentOutcome, string> = {
   failed: STATUS.failed,
   expired: STATUS.expired,
 };
+const OUTCOMES = Object.keys(OUTCOME_STATUS) as MockPaymentOutcome[];
 /** What the mock bridge reports: the sheet's four answers, and the status each leaves. */
 const SHEET_STATUS: Record<string, string> = {
   success: STATUS.success,
@@ -22,8 +24,9 @@ const SHEET_STATUS: Record<string, string> = {
   cancelled: STATUS.pending,
 };
 
-function own(table: Record<string, string>, key: unknown): string | undefined {
-  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+/** The status `table` gives `key` (only a string names one): a name that Object.prototype holds is none. */
+function statusOf(table: Record<string, string>, key: unknown): string | undefined {
+  return typeof key === 'string' ? (own(table, key) as string | undefined) : undefined;
 }
 
 function finished(payment: StoredPayment): string {
@@ -32,21 +35,21 @@ function finished(payment: StoredPayment): string {
 }
 
 /** Finishes a pending payment and resolves with its notification once delivered or given up. */
-export function completePayment(
+export async function completePayment(
   store: PaymentStore,
   referenceNo: string,
   outcome: MockPaymentOutcome,
   now: number,
 ): Promise<MockNotification> {
+  checkString(referenceNo, 'mock.completePayment(referenceNo)');
+  const status = OUTCOME_STATUS[checkOneOf(outcome, 'mock.completePayment(referenceNo, status)', OUTCOMES)];
   store.runDue(now);
   const payment = store.payments.get(referenceNo);
-  if (!payment) return Promise.reject(new Error(`No payment ${referenceNo} in the mock GoPay server (create it with host-to-host first).`));
-  const status = own(OUTCOME_STATUS, outcome);
-  if (!status) return Promise.reject(new Error(`status must be success, failed or expired; got ${String(outcome)}.`));
+  if (!payment) throw new Error(`No payment ${referenceNo} in the mock GoPay server (create it with host-to-host first).`);
   if (payment.latestTransactionStatus === STATUS.pending) return store.change(payment, status, now);
   // The same ending again sends its notification again (as a merchant testing its idempotency wants).
   if (payment.latestTransactionStatus === status) return store.resend(payment, now);
-  return Promise.reject(new Error(finished(payment)));
+  throw new Error(finished(payment));
 }
 
 /** POST /mock/payments/report `{ deeplink, status }`: the mock bridge tells what the user chose in the sheet. */
@@ -59,7 +62,7 @@ export function handleReport(req: Incoming, store: PaymentStore): Response {
     // not a URL: answered below
   }
   if (!referenceNo) return json(400, { error: 'deeplink must be a gopay://merchanttransfer?tref=<referenceNo> link' });
-  const status = own(SHEET_STATUS, body.status);
+  const status = statusOf(SHEET_STATUS, body.status);
   if (!status) return json(400, { error: 'status must be success, pending, cancelled or failed' });
   const payment = store.payments.get(referenceNo);
   if (!payment) return json(404, { error: `No payment ${referenceNo}: create it with host-to-host first` });

@@ -4,7 +4,8 @@
 import type { Random } from '../shared/random';
 import { hmacSha512, parseSnapTimestamp, safeEqual, transactionStringToSign, verifyRsa } from '../shared/snap-crypto';
 import { setBounded } from './bounded';
-import { isRecord, json, snapError, type Incoming } from './http';
+import { isRecord } from '../shared/checks';
+import { json, snapError, type Incoming } from './http';
 import type { MockMerchant } from './types';
 
 /** How far an X-TIMESTAMP may be from the mock's clock, either way (no page gives a window; five minutes is ours). */

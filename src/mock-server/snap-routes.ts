@@ -3,6 +3,7 @@
 import { CANCEL_PATH, handleCancel } from './cancel';
 import { idempotent, type ExternalIds } from './external-ids';
 import { handleHostToHost, HOST_TO_HOST_PATH, type PaymentContext } from './host-to-host';
+import { own } from '../shared/checks';
 import { snapError, type Incoming } from './http';
 import { handleRefund, REFUND_PATH } from './refund';
 import { ACCESS_TOKEN_PATH, checkTransactional, handleAccessToken, type SnapAuthState } from './snap-auth';
@@ -19,7 +20,7 @@ export interface SnapContext {
 /** Answers a SNAP request, or undefined when the path is not a SNAP endpoint. */
 export async function handleSnap(req: Incoming, ctx: SnapContext): Promise<Response | undefined> {
   if (req.path === ACCESS_TOKEN_PATH) return handleAccessToken(req, ctx.auth);
-  const service = Object.prototype.hasOwnProperty.call(SERVICES, req.path) ? SERVICES[req.path]! : undefined;
+  const service = own(SERVICES, req.path) as string | undefined;
   if (!service) return undefined;
   if (req.method !== 'POST') return snapError(405, service, '00', 'Method Not Allowed');
   const refused = await checkTransactional(req, ctx.auth, service);

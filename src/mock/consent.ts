@@ -3,6 +3,7 @@
 import type { Handler, Handlers, MockContext } from './context';
 import { fail, failure, ok, success, type Reply } from './envelopes';
 import { isString } from './params';
+import { own } from '../shared/checks';
 
 // Which consent each method needs. GoPay documents that these need one; it names `location` and `camera` only.
 const SCOPES: Record<string, string> = {
@@ -44,7 +45,7 @@ export function createConsent(ctx: MockContext) {
     revoke: (scope: string) => void granted.delete(scope),
     /** The 300 answer for `'Class.method'` when it needs a consent the user has not given, else undefined. */
     refusal(method: string): Reply | undefined {
-      const scope = Object.prototype.hasOwnProperty.call(SCOPES, method) ? SCOPES[method] : undefined;
+      const scope = own(SCOPES, method) as string | undefined;
       if (scope && (refusesAll() || !granted.has(scope))) return fail(failure(300));
       return undefined;
     },

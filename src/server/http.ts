@@ -4,7 +4,8 @@
 import { GoPayAbortError } from '../errors/GoPayAbortError';
 import { GoPayApiError } from '../errors/GoPayApiError';
 import { GoPayTimeoutError } from '../errors/GoPayTimeoutError';
-import { describeThrown, type TransportOptions } from './checks';
+import { describeThrown } from '../shared/checks';
+import type { TransportOptions } from './client-options';
 import { readCapped } from './read-capped';
 import { redactText } from './redact';
 

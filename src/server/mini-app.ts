@@ -2,20 +2,11 @@
 // GoPay's envelope `{ success, data?, error? }`: `success: true` on a 2xx resolves with `data`, anything else rejects.
 import { GoPayApiError } from '../errors/GoPayApiError';
 import { GoPayAuthCodeExpiredError } from '../errors/GoPayAuthCodeExpiredError';
-import { GoPayValidationError } from '../errors/GoPayValidationError';
 import { randomId } from '../shared/snap-crypto';
 import { isRetryableStatus, send, type HttpAnswer, type HttpRequest } from './http';
-import {
-  checkPlainObject,
-  checkSecret,
-  checkSecretHeader,
-  checkText,
-  own,
-  readArguments,
-  readCallOptions,
-  readObject,
-  resolveTransport,
-} from './checks';
+import { checkSecretHeader } from '../shared/check-http';
+import { checkInteger, checkObject, checkSecret, checkString, invalid, own, readArguments, readObject } from '../shared/checks';
+import { readCallOptions, resolveTransport } from './client-options';
 import { redact, redactText } from './redact';
 import type {
   AuthTokenResult,
@@ -82,24 +73,21 @@ const CODE_REFUSED =
   /\bauth[\s_-]?code\b.*\b(not[\s_-]?found|expired|invalid|unknown|used)\b|\b(invalid|expired|unknown|used)[\s_-]+auth[\s_-]?code\b/i;
 
 function checkTemplate(value: unknown, field: string) {
-  const template = checkPlainObject(value, field);
-  checkText(own(template, 'template_name'), `${field}.template_name`);
-  checkPlainObject(own(template, 'template_parameters'), `${field}.template_parameters`);
+  const template = checkObject(value, field);
+  checkString(own(template, 'template_name'), `${field}.template_name`);
+  checkObject(own(template, 'template_parameters'), `${field}.template_parameters`);
   return template;
 }
 
 function checkReward(reward: unknown, field: string) {
-  const body = checkPlainObject(reward, field);
-  const amount = checkPlainObject(own(body, 'amount'), `${field}.amount`);
-  const value = own(amount, 'value');
-  if (!Number.isSafeInteger(value) || (value as number) <= 0) {
-    throw new GoPayValidationError(`${field}.amount.value must be a positive integer (the smallest currency unit), got ${String(value)}.`);
-  }
-  checkText(own(amount, 'currency'), `${field}.amount.currency`);
-  checkText(own(body, 'description'), `${field}.description`);
-  checkText(own(body, 'reward_type'), `${field}.reward_type`);
+  const body = checkObject(reward, field);
+  const amount = checkObject(own(body, 'amount'), `${field}.amount`);
+  checkInteger(own(amount, 'value'), `${field}.amount.value (the smallest currency unit)`, 1);
+  checkString(own(amount, 'currency'), `${field}.amount.currency`);
+  checkString(own(body, 'description'), `${field}.description`);
+  checkString(own(body, 'reward_type'), `${field}.reward_type`);
   const metadata = own(body, 'metadata');
-  if (metadata !== undefined) checkPlainObject(metadata, `${field}.metadata`);
+  if (metadata !== undefined) checkObject(metadata, `${field}.metadata`);
   return body;
 }
 
@@ -218,7 +206,7 @@ export function createGoPayServer(options: GoPayServerOptions): GoPayServer {
       const user = withToken('createReminder', authToken, () => {
         const body = checkTemplate(reminder, `${CLASS}.createReminder(reminder)`);
         const reminderId = own(body, 'reminder_id');
-        if (reminderId !== undefined) checkText(reminderId, `${CLASS}.createReminder(reminder).reminder_id`);
+        if (reminderId !== undefined) checkString(reminderId, `${CLASS}.createReminder(reminder).reminder_id`);
         return body;
       });
       const data = await call({ ...user, method: 'PUT', path: '/v1/mini-apps/reminder', body: user.value, opts });
@@ -227,10 +215,10 @@ export function createGoPayServer(options: GoPayServerOptions): GoPayServer {
 
     async removeReminder(authToken, reminderId, opts) {
       const user = withToken('removeReminder', authToken, () => {
-        const id = checkText(reminderId, `${CLASS}.removeReminder(reminderId)`);
+        const id = checkString(reminderId, `${CLASS}.removeReminder(reminderId)`);
         // Encoded, but `.` and `..` stay as they are, and a proxy may decode `%2F`: an id that could change the path is refused.
         if (id === '.' || id === '..' || /[/\\]/.test(id)) {
-          throw new GoPayValidationError(`${CLASS}.removeReminder(reminderId) must be an id, not a path: got ${JSON.stringify(id)}.`);
+          invalid(`${CLASS}.removeReminder(reminderId)`, 'an id, not a path', id);
         }
         return id;
       });

@@ -5,7 +5,7 @@ import { GoPaySignatureError } from '../errors/GoPaySignatureError';
 import { GoPayValidationError } from '../errors/GoPayValidationError';
 import { importPublicKey, notificationStringToSign, parseSnapTimestamp, verifyRsa } from '../shared/snap-crypto';
 import { signedNotificationPath } from '../shared/snap-notification-path';
-import { checkSecret, readArguments, readObject } from './checks';
+import { checkInteger, checkNumber, checkPath, checkSecret, readArguments, readObject } from '../shared/checks';
 import { readCapped } from './read-capped';
 import type { SnapNotification } from './snap-notification-types';
 
@@ -70,16 +70,13 @@ function readOptions(options: VerifyNotificationOptions) {
   if (!keys.length) throw new GoPayValidationError(`${FIELD}.publicKey must be a PEM or a non-empty array of them.`);
   keys.forEach((key, index) => checkSecret(key, `${FIELD}.publicKey${Array.isArray(read.publicKey) ? `[${index}]` : ''}`));
   const { path, tolerance = 86_400_000, maxBodyBytes = 1_048_576 } = read;
-  if (path !== undefined && (typeof path !== 'string' || !path.startsWith('/'))) {
-    throw new GoPayValidationError(`${FIELD}.path must be a path starting with /, e.g. '/v1.0/debit/notify', got ${JSON.stringify(path)}.`);
-  }
-  if (typeof tolerance !== 'number' || !(tolerance >= 0)) {
-    throw new GoPayValidationError(`${FIELD}.tolerance must be a number of ms ≥ 0, got ${String(tolerance)}.`);
-  }
-  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
-    throw new GoPayValidationError(`${FIELD}.maxBodyBytes must be a positive integer, got ${String(maxBodyBytes)}.`);
-  }
-  return { keys: keys as string[], path, tolerance, maxBodyBytes };
+  return {
+    keys: keys as string[],
+    path: path === undefined ? undefined : checkPath(path, `${FIELD}.path`),
+    // Infinity turns the timestamp check off.
+    tolerance: checkNumber(tolerance, `${FIELD}.tolerance (ms)`, 0, Infinity),
+    maxBodyBytes: checkInteger(maxBodyBytes, `${FIELD}.maxBodyBytes`, 1),
+  };
 }
 
 function header(headers: NotificationInput['headers'], name: string): string | undefined {

@@ -3,7 +3,7 @@
 // API", "Refund API", "Cancel API". A body GoPay would refuse with 400xx02 "Invalid Mandatory Field" is refused here,
 // with a message that says what to send instead.
 import { GoPayValidationError } from '../errors/GoPayValidationError';
-import { checkPattern, checkPlainObject, checkText, own } from './checks';
+import { checkObject, checkPattern, checkString, invalid, own, readObject } from '../shared/checks';
 
 /** `partnerReferenceNo`: "String(64) … Allowed Symbols are dash(-), underscore(_), tilde (~), and dot (.)". */
 const REFERENCE = /^[A-Za-z0-9\-_~.]{1,64}$/;
@@ -17,16 +17,13 @@ const EXAMPLE_OPTION = "[{ payMethod: 'GOPAY', payOption: 'GOPAY', transAmount: 
 
 /** `{ value: '15000.00', currency: 'IDR' }`, within GoPay's limits. */
 export function checkAmount(value: unknown, field: string): void {
-  const amount = checkPlainObject(value, field);
+  const amount = checkObject(value, field);
   const text = own(amount, 'value');
   if (typeof text !== 'string' || !VALUE.test(text) || Number(text) < 1) {
-    throw new GoPayValidationError(
-      `${field}.value must be a string with two decimals from '1.00' to '99999999999.00' (e.g. (15000).toFixed(2)), got ${JSON.stringify(text) ?? String(text)}.`,
-    );
+    invalid(`${field}.value`, "a string with two decimals from '1.00' to '99999999999.00' (e.g. (15000).toFixed(2))", text);
   }
-  if (own(amount, 'currency') !== 'IDR') {
-    throw new GoPayValidationError(`${field}.currency must be 'IDR', got ${JSON.stringify(own(amount, 'currency')) ?? 'nothing'}.`);
-  }
+  const currency = own(amount, 'currency');
+  if (currency !== 'IDR') invalid(`${field}.currency`, "'IDR'", currency);
 }
 
 /**
@@ -34,7 +31,7 @@ export function checkAmount(value: unknown, field: string): void {
  * when absent. Fields this does not name pass through unchecked.
  */
 export function paymentBody(body: unknown, field: string, merchantId: string): Record<string, unknown> {
-  const payment = checkPlainObject(body, field);
+  const payment = checkObject(body, field);
   const options = own(payment, 'payOptionDetails');
   if (options === undefined && own(payment, 'amount') !== undefined) {
     throw new GoPayValidationError(
@@ -47,17 +44,17 @@ export function paymentBody(body: unknown, field: string, merchantId: string): R
   }
   options.forEach((option: unknown, index) => {
     const at = `${field}.payOptionDetails[${index}]`;
-    const detail = checkPlainObject(option, at);
-    checkText(own(detail, 'payMethod'), `${at}.payMethod`);
-    checkText(own(detail, 'payOption'), `${at}.payOption`);
+    const detail = checkObject(option, at);
+    checkString(own(detail, 'payMethod'), `${at}.payMethod`);
+    checkString(own(detail, 'payOption'), `${at}.payOption`);
     checkAmount(own(detail, 'transAmount'), `${at}.transAmount`);
   });
   const chargeToken = own(payment, 'chargeToken');
   if (chargeToken !== undefined && typeof chargeToken !== 'string') {
-    throw new GoPayValidationError(`${field}.chargeToken must be a string ('' for a Mini App payment).`);
+    invalid(`${field}.chargeToken`, "a string ('' for a Mini App payment)", chargeToken);
   }
   const merchant = own(payment, 'merchantId');
-  if (merchant !== undefined) checkText(merchant, `${field}.merchantId`);
+  if (merchant !== undefined) checkString(merchant, `${field}.merchantId`);
   return { ...payment, chargeToken: chargeToken ?? '', merchantId: merchant ?? merchantId };
 }
 
@@ -70,32 +67,28 @@ function checkPaymentRef(query: Record<string, unknown>, field: string): void {
       `${field} needs originalReferenceNo (the referenceNo createPayment answered) or originalExternalId (its X-EXTERNAL-ID): GoPay finds a payment by one of them.`,
     );
   }
-  if (reference !== undefined) checkText(reference, `${field}.originalReferenceNo`);
+  if (reference !== undefined) checkString(reference, `${field}.originalReferenceNo`);
   if (externalId !== undefined)
     checkPattern(externalId, `${field}.originalExternalId`, /^[\x21-\x7e]{1,36}$/, 'an X-EXTERNAL-ID (1 to 36 characters)');
   const partnerReference = own(query, 'originalPartnerReferenceNo');
-  if (partnerReference !== undefined) checkText(partnerReference, `${field}.originalPartnerReferenceNo`);
+  if (partnerReference !== undefined) checkString(partnerReference, `${field}.originalPartnerReferenceNo`);
 }
 
 /** The status query, with `serviceCode: '54'` (the host-to-host payment's). */
 export function statusBody(query: unknown, field: string): Record<string, unknown> {
-  const refs = checkPlainObject(query, field);
+  const refs = readObject<Record<string, unknown>>(query, field, [
+    'originalPartnerReferenceNo',
+    'originalReferenceNo',
+    'originalExternalId',
+  ]);
   checkPaymentRef(refs, field);
-  const picked: Record<string, unknown> = {};
-  for (const key of ['originalPartnerReferenceNo', 'originalReferenceNo', 'originalExternalId']) {
-    if (own(refs, key) !== undefined) picked[key] = own(refs, key);
-  }
-  for (const key of Object.keys(refs)) {
-    if (!(key in picked))
-      throw new GoPayValidationError(`${field} has an unknown field "${key}": use originalReferenceNo or originalExternalId.`);
-  }
-  return { ...picked, serviceCode: '54' };
+  return { ...refs, serviceCode: '54' };
 }
 
 /** A refund: `originalPartnerReferenceNo`, the payment's reference, and `partnerRefundNo` (the refund's idempotency key). */
 export function refundBody(refund: unknown, field: string): Record<string, unknown> {
-  const body = checkPlainObject(refund, field);
-  checkText(own(body, 'originalPartnerReferenceNo'), `${field}.originalPartnerReferenceNo`);
+  const body = checkObject(refund, field);
+  checkString(own(body, 'originalPartnerReferenceNo'), `${field}.originalPartnerReferenceNo`);
   checkPaymentRef(body, field);
   const refundNo = own(body, 'partnerRefundNo');
   if (refundNo === undefined) {
@@ -105,15 +98,15 @@ export function refundBody(refund: unknown, field: string): Record<string, unkno
   }
   checkPattern(refundNo, `${field}.partnerRefundNo`, REFUND_NO, '1 to 64 letters, digits, - or _');
   if (own(body, 'refundAmount') !== undefined) checkAmount(own(body, 'refundAmount'), `${field}.refundAmount`);
-  if (own(body, 'reason') !== undefined) checkText(own(body, 'reason'), `${field}.reason`);
+  if (own(body, 'reason') !== undefined) checkString(own(body, 'reason'), `${field}.reason`);
   return body;
 }
 
 /** A cancel of a payment still pending. */
 export function cancelBody(cancel: unknown, field: string): Record<string, unknown> {
-  const body = checkPlainObject(cancel, field);
-  checkText(own(body, 'originalPartnerReferenceNo'), `${field}.originalPartnerReferenceNo`);
+  const body = checkObject(cancel, field);
+  checkString(own(body, 'originalPartnerReferenceNo'), `${field}.originalPartnerReferenceNo`);
   checkPaymentRef(body, field);
-  if (own(body, 'reason') !== undefined) checkText(own(body, 'reason'), `${field}.reason`);
+  if (own(body, 'reason') !== undefined) checkString(own(body, 'reason'), `${field}.reason`);
   return body;
 }

@@ -1,7 +1,7 @@
 // The B2B access-token request of SNAP ("Direct Debit API – GoPay" §1): POST /v1.0/access-token/b2b with
 // X-CLIENT-KEY and X-SIGNATURE = SHA256withRSA(privateKey, clientId|X-TIMESTAMP). The token cache (token-cache.ts)
 // decides when to ask; this only asks.
-import type { TransportOptions } from './checks';
+import type { TransportOptions } from './client-options';
 import { send, type HttpRequest } from './http';
 import { isSuccess, snapError } from './snap-answers';
 import { signRsa, snapTimestamp } from '../shared/snap-crypto';

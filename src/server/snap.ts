@@ -8,16 +8,9 @@ import { GoPayValidationError } from '../errors/GoPayValidationError';
 import { toPaymentDeeplink } from '../shared/payment-deeplink';
 import { hmacSha512, importPrivateKey, randomId, snapTimestamp, transactionStringToSign } from '../shared/snap-crypto';
 import { send, type HttpRequest } from './http';
-import {
-  checkHeaderId,
-  checkHeaders,
-  checkSecret,
-  checkText,
-  readArguments,
-  readCallOptions,
-  readObject,
-  resolveTransport,
-} from './checks';
+import { checkHeaderId, checkHeaders } from '../shared/check-http';
+import { checkSecret, checkString as checkText, readArguments, readObject } from '../shared/checks';
+import { readCallOptions, resolveTransport } from './client-options';
 import { redact } from './redact';
 import { cancelBody, paymentBody, refundBody, statusBody } from './snap-bodies';
 import { isInvalidToken, isSuccess, snapError } from './snap-answers';

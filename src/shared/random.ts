@@ -1,3 +1,5 @@
+import { checkInteger } from './checks';
+
 /** A small seeded PRNG (mulberry32): the same seed gives the same codes and readings. */
 export function createRandom(seed: number = (Math.random() * 2 ** 32) >>> 0) {
   let state = seed >>> 0;
@@ -21,3 +23,8 @@ export function createRandom(seed: number = (Math.random() * 2 ** 32) >>> 0) {
 }
 
 export type Random = ReturnType<typeof createRandom>;
+
+/** A seed of `createRandom`, as both mocks take it: 32 bits, the state mulberry32 keeps. */
+export function checkSeed(value: unknown, field: string): number {
+  return checkInteger(value, field, 0, 0xffffffff);
+}

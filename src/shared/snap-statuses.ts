@@ -1,5 +1,7 @@
 // SNAP's transaction statuses, in the words of Midtrans's "Get Transaction Status API" and "Payment Notification API"
 // pages: the one table the server's types and the mock server's answers are read from.
+import { own } from './checks';
+
 /**
  * `latestTransactionStatus`: `00` success, `01` initiated, `03` pending, `04` refunded (fully or partly), `05`
  * canceled, `06` failed, `07` not found, `08` expired, `09` rejected.
@@ -20,5 +22,5 @@ export const SNAP_STATUSES: Readonly<Record<SnapTransactionStatus, string>> = {
 
 /** A `latestTransactionStatus`; its words for a message, or the code itself when it is not one of GoPay's. */
 export function describeStatus(status: string): string {
-  return Object.prototype.hasOwnProperty.call(SNAP_STATUSES, status) ? SNAP_STATUSES[status as SnapTransactionStatus] : status;
+  return (own(SNAP_STATUSES, status) as string | undefined) ?? status;
 }

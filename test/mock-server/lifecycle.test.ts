@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MockGoPayServer } from '../../src/mock-server';
 import { createMockServer } from '../../src/mock-server/create';
+import { GoPayValidationError } from '../../src/server';
 import { manualClock, paymentBody, post, snapApi, type ManualClock } from './helpers';
 import { ACK, inbox } from './inbox';
 
@@ -93,7 +94,12 @@ describe('completePayment and the sheet', () => {
   it('refuses an unknown payment or outcome, never changes a finished payment, resends the same ending', async () => {
     await expect(mock.completePayment('A1NONE', 'success')).rejects.toThrow(/No payment A1NONE/);
     const { referenceNo } = await api.create();
-    await expect(mock.completePayment(referenceNo, 'cancelled' as never)).rejects.toThrow(/success, failed or expired/);
+    await expect(mock.completePayment(referenceNo, 'cancelled' as never)).rejects.toThrow(
+      new GoPayValidationError('mock.completePayment(referenceNo, status) must be one of success, failed, expired, got "cancelled".'),
+    );
+    await expect(mock.completePayment(42 as never, 'success')).rejects.toThrow(
+      new GoPayValidationError('mock.completePayment(referenceNo) must be a non-empty string, got 42.'),
+    );
     await mock.completePayment(referenceNo, 'success');
     await expect(mock.completePayment(referenceNo, 'failed')).rejects.toThrow(/already finished \(Success\)/);
     expect((await mock.completePayment(referenceNo, 'success')).state).toBe('delivered');

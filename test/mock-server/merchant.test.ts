@@ -4,6 +4,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createMockGoPayServer } from '../../src/mock-server';
+import { GoPayValidationError } from '../../src/server';
 import { DEV_MERCHANT, DEV_NOTIFICATION_PUBLIC_KEY } from '../../src/mock-server/dev-merchant';
 import { answer, exchange, issuedCode, tokenRequest } from './helpers';
 
@@ -49,9 +50,11 @@ describe('the merchant option', () => {
 
   it('refuses a private key that is not one', async () => {
     await expect(createMockGoPayServer({ merchant: { privateKey: 'not a key' } })).rejects.toThrow(
-      /merchant.privateKey must be an RSA private key/,
+      new GoPayValidationError(
+        'createMockGoPayServer(options).merchant.privateKey must be an RSA private key PEM (PKCS#8 or PKCS#1), got a string (not quoted: it may be a secret).',
+      ),
     );
     const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-    await expect(createMockGoPayServer({ merchant: { privateKey: publicKey } })).rejects.toThrow(TypeError);
+    await expect(createMockGoPayServer({ merchant: { privateKey: publicKey } })).rejects.toThrow(GoPayValidationError);
   });
 });

@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMockGoPayServer, type MockGoPayServer } from '../../src/mock-server';
 import { mintMockAuthCode } from '../../src/shared/mock-auth-code';
 import { createMockServer } from '../../src/mock-server/create';
+import { GoPayValidationError } from '../../src/server';
 import { BASE, exchange, issuedCode, manualClock, post } from './helpers';
 
 let mock: MockGoPayServer;
@@ -212,17 +213,24 @@ describe('controls', () => {
     ]);
     mock.fail('/v1/mini-apps', 500, { custom: true });
     expect(await (await exchange(mock, code)).json()).toEqual({ custom: true });
-    expect(() => mock.fail('v1', 500)).toThrow(TypeError);
+    expect(() => mock.fail('v1', 500)).toThrow(
+      new GoPayValidationError(`mock.fail(path) must be a path starting with /, e.g. '/v1.0/debit/notify', got "v1".`),
+    );
+    expect(() => mock.fail('/v1', 700)).toThrow(
+      new GoPayValidationError('mock.fail(path, status) must be an integer from 100 to 599, got 700.'),
+    );
+    expect(() => mock.fail('/v1', 500, undefined, 0)).toThrow(/times\) must be an integer ≥ 1, got 0/);
   });
 
   it('refuses unknown options and bad values', async () => {
-    await expect(createMockGoPayServer({ notifyURL: 'x' } as never)).rejects.toThrow(/unknown option "notifyURL"/);
     await expect(createMockGoPayServer({ notifyUrl: 'localhost:3000' })).rejects.toThrow(/notifyUrl must be an http/);
     await expect(createMockGoPayServer({ authCodeTtl: -1 })).rejects.toThrow(/authCodeTtl/);
     await expect(createMockGoPayServer({ latency: [5, 1] })).rejects.toThrow(/latency/);
     await expect(createMockGoPayServer({ paymentTtl: 0 })).rejects.toThrow(/paymentTtl/);
     await expect(createMockGoPayServer({ maxRequests: 0 })).rejects.toThrow(/maxRequests/);
-    await expect(createMockGoPayServer({ merchant: { clientID: 'x' } as never })).rejects.toThrow(/unknown merchant field "clientID"/);
+    await expect(createMockGoPayServer({ merchant: { clientID: 'x' } as never })).rejects.toThrow(
+      /a key of createMockGoPayServer\(options\)\.merchant must be one of credentials, clientId, .*, got "clientID"/,
+    );
     await expect(createMockGoPayServer({ merchant: { partnerId: '' } })).rejects.toThrow(/merchant.partnerId/);
   });
 

@@ -4,7 +4,7 @@
 // path from /v1.0/ on, a day of tolerance).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMockGoPayServer, type MockGoPayServer } from '../../src/mock-server';
-import { GoPaySignatureError, verifyNotification } from '../../src/server';
+import { GoPaySignatureError, GoPayValidationError, verifyNotification } from '../../src/server';
 import { jakarta } from './helpers';
 import { verifies } from './inbox';
 
@@ -58,8 +58,26 @@ describe('signNotification', () => {
   });
 
   it('refuses what it cannot sign', async () => {
-    await expect(mock.signNotification(42 as never)).rejects.toThrow(TypeError);
-    await expect(mock.signNotification('{}', { path: 'v1.0/debit/notify' })).rejects.toThrow(/path starts with/);
+    await expect(mock.signNotification(42 as never)).rejects.toThrow(
+      new GoPayValidationError(
+        'mock.signNotification(payload) must be the body: a string, or an object (signed as its JSON text), got 42.',
+      ),
+    );
+    await expect(mock.signNotification('{}', { path: 'v1.0/debit/notify' })).rejects.toThrow(
+      new GoPayValidationError(
+        `mock.signNotification(payload, options).path must be a path starting with /, e.g. '/v1.0/debit/notify', got "v1.0/debit/notify".`,
+      ),
+    );
+    await expect(mock.signNotification('{}', { timestamp: Number.NaN })).rejects.toThrow(/\.timestamp must be the X-TIMESTAMP as sent/);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    await expect(mock.signNotification(cyclic)).rejects.toThrow(GoPayValidationError);
+  });
+
+  it('refuses an unknown option, naming the allowed ones', async () => {
+    await expect(mock.signNotification('{}', { Path: '/v1.0/debit/notify' } as never)).rejects.toThrow(
+      new GoPayValidationError('a key of mock.signNotification(payload, options) must be one of path, timestamp, got "Path".'),
+    );
   });
 });
 

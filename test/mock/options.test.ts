@@ -10,8 +10,9 @@ const mock = useMocks();
 
 const NAMES = 'scenario, latency, consent, authorize, paymentStatus, seed, ui, browserApis, server';
 const SCENARIOS = 'happy, permission-denied, offline, slow, payment-cancelled, not-registered';
-const LATENCY = 'createMockBridge: latency must be milliseconds from 0 to 2147483647, or a [min, max] range of them with min <= max';
-const SERVER = "createMockBridge: server must be the mock GoPay server's base URL, e.g. 'http://127.0.0.1:8787'";
+const LATENCY =
+  'createMockBridge(options).latency must be milliseconds from 0 to 2147483647, or a [min, max] range of them with min <= max';
+const SERVER = "createMockBridge(options).server must be the mock GoPay server's base URL, e.g. 'http://127.0.0.1:8787'";
 
 /** What createMockBridge(options) throws, or undefined (the mock made is destroyed). */
 const thrown = (options: unknown): unknown => {
@@ -87,24 +88,25 @@ describe('options are read from own properties only', () => {
 describe('refusals: a GoPayValidationError that names what is wrong and lists what is valid', () => {
   it.each<[string, unknown, string]>([
     ['options that are null', null, 'createMockBridge(options) must be an object, got null.'],
-    ['options that are a string', 'offline', 'createMockBridge(options) must be an object, got "offline".'],
-    ['options that are an array', ['offline'], 'createMockBridge(options) must be an object, got offline.'],
-    ['an unknown name', { bogus: 1 }, `a createMockBridge() option must be one of ${NAMES}, got "bogus".`],
-    ['a name in the wrong case', { Scenario: 'offline' }, `a createMockBridge() option must be one of ${NAMES}, got "Scenario".`],
-    ['a core option', { timeout: 1000 }, `a createMockBridge() option must be one of ${NAMES}, got "timeout".`],
-    ['a misspelt scenario', { scenario: 'ofline' }, `createMockBridge: scenario must be one of ${SCENARIOS}, got "ofline".`],
-    ['a null scenario', { scenario: null }, `createMockBridge: scenario must be one of ${SCENARIOS}, got null.`],
-    ['a misspelt authorize', { authorize: 'yes' }, 'createMockBridge: authorize must be one of allow, deny, got "yes".'],
-    ['a boolean authorize', { authorize: true }, 'createMockBridge: authorize must be one of allow, deny, got true.'],
+    // Described, not printed: the same reader takes the server's options, where a string may be a credential.
+    ['options that are a string', 'offline', 'createMockBridge(options) must be an object, got a string (not quoted: it may be a secret).'],
+    ['options that are an array', ['offline'], 'createMockBridge(options) must be an object, got an array.'],
+    ['an unknown name', { bogus: 1 }, `a key of createMockBridge(options) must be one of ${NAMES}, got "bogus".`],
+    ['a name in the wrong case', { Scenario: 'offline' }, `a key of createMockBridge(options) must be one of ${NAMES}, got "Scenario".`],
+    ['a core option', { timeout: 1000 }, `a key of createMockBridge(options) must be one of ${NAMES}, got "timeout".`],
+    ['a misspelt scenario', { scenario: 'ofline' }, `createMockBridge(options).scenario must be one of ${SCENARIOS}, got "ofline".`],
+    ['a null scenario', { scenario: null }, `createMockBridge(options).scenario must be one of ${SCENARIOS}, got null.`],
+    ['a misspelt authorize', { authorize: 'yes' }, 'createMockBridge(options).authorize must be one of allow, deny, got "yes".'],
+    ['a boolean authorize', { authorize: true }, 'createMockBridge(options).authorize must be one of allow, deny, got true.'],
     [
       'a misspelt paymentStatus',
       { paymentStatus: 'succes' },
-      'createMockBridge: paymentStatus must be one of success, failed, pending, cancelled, got "succes".',
+      'createMockBridge(options).paymentStatus must be one of success, failed, pending, cancelled, got "succes".',
     ],
     [
       "the panel's word for a paymentStatus",
       { paymentStatus: 'paid' },
-      'createMockBridge: paymentStatus must be one of success, failed, pending, cancelled, got "paid".',
+      'createMockBridge(options).paymentStatus must be one of success, failed, pending, cancelled, got "paid".',
     ],
     ['a latency below 0', { latency: -1 }, `${LATENCY}, got -1.`],
     ['a latency beyond what a timer takes', { latency: 2147483648 }, `${LATENCY}, got 2147483648.`],
@@ -119,24 +121,32 @@ describe('refusals: a GoPayValidationError that names what is wrong and lists wh
     [
       'a consent in text',
       { consent: 'location' },
-      'createMockBridge: consent must be an object such as { location: true }, got "location".',
+      'createMockBridge(options).consent must be an object such as { location: true }, got "location".',
     ],
-    ['a consent list', { consent: ['location'] }, 'createMockBridge: consent must be an object such as { location: true }, got location.'],
-    ['a null consent', { consent: null }, 'createMockBridge: consent must be an object such as { location: true }, got null.'],
+    [
+      'a consent list',
+      { consent: ['location'] },
+      'createMockBridge(options).consent must be an object such as { location: true }, got location.',
+    ],
+    ['a null consent', { consent: null }, 'createMockBridge(options).consent must be an object such as { location: true }, got null.'],
     [
       'a misspelt consent scope',
       { consent: { locaton: true } },
-      'createMockBridge: a consent scope must be one of location, camera, system, bank_account, got "locaton".',
+      'a key of createMockBridge(options).consent must be one of location, camera, system, bank_account, got "locaton".',
     ],
-    ['a consent given in text', { consent: { location: 'yes' } }, 'createMockBridge: consent.location must be true or false, got "yes".'],
-    ['a consent given as 1', { consent: { camera: 1 } }, 'createMockBridge: consent.camera must be true or false, got 1.'],
-    ['a seed in text', { seed: '42' }, 'createMockBridge: seed must be an integer from 0 to 4294967295, got "42".'],
-    ['a fractional seed', { seed: 1.5 }, 'createMockBridge: seed must be an integer from 0 to 4294967295, got 1.5.'],
-    ['a seed below 0', { seed: -1 }, 'createMockBridge: seed must be an integer from 0 to 4294967295, got -1.'],
-    ['a seed beyond 32 bits', { seed: 2 ** 32 }, 'createMockBridge: seed must be an integer from 0 to 4294967295, got 4294967296.'],
-    ['a ui in text', { ui: 'true' }, 'createMockBridge: ui must be true or false, got "true".'],
-    ['a ui of 1', { ui: 1 }, 'createMockBridge: ui must be true or false, got 1.'],
-    ['a browserApis in text', { browserApis: 'yes' }, 'createMockBridge: browserApis must be true or false, got "yes".'],
+    [
+      'a consent given in text',
+      { consent: { location: 'yes' } },
+      'createMockBridge(options).consent.location must be true or false, got "yes".',
+    ],
+    ['a consent given as 1', { consent: { camera: 1 } }, 'createMockBridge(options).consent.camera must be true or false, got 1.'],
+    ['a seed in text', { seed: '42' }, 'createMockBridge(options).seed must be an integer from 0 to 4294967295, got "42".'],
+    ['a fractional seed', { seed: 1.5 }, 'createMockBridge(options).seed must be an integer from 0 to 4294967295, got 1.5.'],
+    ['a seed below 0', { seed: -1 }, 'createMockBridge(options).seed must be an integer from 0 to 4294967295, got -1.'],
+    ['a seed beyond 32 bits', { seed: 2 ** 32 }, 'createMockBridge(options).seed must be an integer from 0 to 4294967295, got 4294967296.'],
+    ['a ui in text', { ui: 'true' }, 'createMockBridge(options).ui must be true or false, got "true".'],
+    ['a ui of 1', { ui: 1 }, 'createMockBridge(options).ui must be true or false, got 1.'],
+    ['a browserApis in text', { browserApis: 'yes' }, 'createMockBridge(options).browserApis must be true or false, got "yes".'],
   ])('%s', (_, options, message) => {
     const error = thrown(options);
     expect(error).toBeInstanceOf(GoPayValidationError);
@@ -146,7 +156,7 @@ describe('refusals: a GoPayValidationError that names what is wrong and lists wh
   it('installMockBridge refuses the same, and installs nothing', () => {
     const win = window as { gpContainer?: unknown };
     expect(() => installMockBridge({ scenario: 'ofline' } as never)).toThrow(
-      new GoPayValidationError(`createMockBridge: scenario must be one of ${SCENARIOS}, got "ofline".`),
+      new GoPayValidationError(`createMockBridge(options).scenario must be one of ${SCENARIOS}, got "ofline".`),
     );
     expect(win.gpContainer).toBeUndefined();
   });
@@ -210,6 +220,14 @@ describe('server', () => {
     [8787, '8787'],
   ])('refuses %j with a GoPayValidationError that shows the expected form', (server, printed) => {
     expect(() => createMockBridge({ server: server as string })).toThrow(new GoPayValidationError(`${SERVER}, got ${printed}.`));
+  });
+
+  it('refuses a URL with a user or password (fetch would refuse it), and never quotes it', () => {
+    const error = thrown({ server: 'http://me:s3cret@127.0.0.1:8787' });
+    expect(error).toBeInstanceOf(GoPayValidationError);
+    expect((error as Error).message).toBe(
+      'createMockBridge(options).server must not carry a user or password (fetch refuses such URLs): pass the host only.',
+    );
   });
 
   it.each(['http://127.0.0.1:8787', 'http://localhost:8787/', 'https://mock.test/gopay'])('accepts %s', (server) => {

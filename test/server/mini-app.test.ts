@@ -231,7 +231,11 @@ describe('createGoPayServer: validation before any request', () => {
   it("createSnapClient's options are ignored, so one merchant object serves both factories; typos are still refused", () => {
     const merchant = { credentials: CREDENTIALS, clientId: 'c', clientSecret: 's', privateKey: 'k', merchantId: 'm', channelId: '95221' };
     expect(() => createGoPayServer(merchant)).not.toThrow();
-    expect(() => createGoPayServer({ ...merchant, clientID: 'typo' } as never)).toThrow(/unknown option "clientID"/);
+    expect(() => createGoPayServer({ ...merchant, clientID: 'typo' } as never)).toThrow(
+      new GoPayValidationError(
+        'a key of createGoPayServer(options) must be one of credentials, baseUrl, timeout, retries, fetch, got "clientID".',
+      ),
+    );
   });
 
   it('an inherited credential is not used', () => {
@@ -248,5 +252,36 @@ describe('createGoPayServer: validation before any request', () => {
       }
     })();
     expect(leaks(exposed(error), [CREDENTIALS])).toEqual([]);
+  });
+
+  it('options given as the credential itself: the message says what it got, never the credential', () => {
+    expect(() => createGoPayServer(CREDENTIALS as never)).toThrow(
+      new GoPayValidationError('createGoPayServer(options) must be an object, got a string (not quoted: it may be a secret).'),
+    );
+  });
+
+  it('options a polluting library left on Object.prototype are not read (baseUrl, timeout)', async () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    const urls: string[] = [];
+    const fetch = async (input: RequestInfo | URL) => {
+      urls.push(String(input));
+      return new Response(JSON.stringify({ success: true, data: { auth_token: TOKEN } }), { status: 200 });
+    };
+    Object.assign(proto, { baseUrl: 'https://attacker.test', timeout: 0 });
+    try {
+      const gopay = createGoPayServer({ credentials: CREDENTIALS, fetch });
+      await gopay.getAuthToken(CODE, { requestId: 'r-1' });
+    } finally {
+      delete proto.baseUrl;
+      delete proto.timeout;
+    }
+    expect(urls).toEqual(['https://public-mini-app-merchants.gopayapi.com/v1/mini-apps/authorizations/token']);
+  });
+
+  it('an unknown per-call option is refused, naming the allowed ones', async () => {
+    const gopay = createGoPayServer({ credentials: CREDENTIALS });
+    await expect(gopay.getProfile(TOKEN, { requestID: 'r-1' } as never)).rejects.toThrow(
+      new GoPayValidationError('a key of GoPayServer.getProfile(…, opts) must be one of requestId, signal, timeout, got "requestID".'),
+    );
   });
 });

@@ -205,6 +205,14 @@ describe('verifyNotification: refuses with GoPaySignatureError', () => {
 });
 
 describe('verifyNotification: bad arguments are GoPayValidationError', () => {
+  it('an unknown option is refused, naming the allowed ones', async () => {
+    await expect(verifyNotification(signed(), { publicKey: keys.spki, toleranceMs: 5 } as never)).rejects.toThrow(
+      new GoPayValidationError(
+        'a key of verifyNotification(input, options) must be one of publicKey, path, tolerance, maxBodyBytes, got "toleranceMs".',
+      ),
+    );
+  });
+
   it.each([
     ['no publicKey', signed(), {}],
     ['a private key as publicKey', signed(), { publicKey: keys.pkcs8 }],

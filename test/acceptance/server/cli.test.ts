@@ -7,7 +7,8 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bridgeMock, core, dist, M, root, S, waitFor } from './helpers';
+import { core, dist, root, S, waitFor } from './helpers';
+import { bridgeMock, M } from './mock';
 import { createStandIn } from './stand-in';
 
 describe('gopay-mock-server CLI', { timeout: 40_000 }, () => {

@@ -2,7 +2,8 @@
 // The server entries in Node: their names, no use of `window`, the browser build’s error brand, snapTimestamp().
 // Written from the public contract (docs/server.md, docs/local-development.md) only, against dist/ — never src/.
 import { describe, expect, it, vi } from 'vitest';
-import { core, M, rejectionOf, S, TS_RE, watchWindow, windowTouches } from './helpers';
+import { core, rejectionOf, S, TS_RE, watchWindow, windowTouches } from './helpers';
+import { M } from './mock';
 import { miniApp, ok, stand, useStandIns } from './stand-in';
 
 useStandIns();

@@ -1,5 +1,5 @@
-// Shared by the server acceptance files (test/acceptance/server/*.test.ts): the built entries, loaded while watching
-// for any use of `window`, and the small tools every file uses. Written from the public contract (docs/server.md,
+// Shared by the server acceptance files (test/acceptance/server/*.test.ts): the built server entry, loaded while
+// watching for any use of `window`, and the small tools every file uses. Written from the public contract (docs/server.md,
 // docs/local-development.md) only — never from src/; signatures are made and checked independently with node:crypto.
 import { createHash, createHmac, createPrivateKey, generateKeyPairSync, verify as rsaVerify } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
@@ -31,26 +31,19 @@ export const watchWindow = () => {
   };
 };
 
-const loadServerEntries = async () => {
+/** Imports a server entry of dist/ while watching for any use of `window` (windowTouches). */
+export const importWatched = async (file: string): Promise<any> => {
   const unwatch = watchWindow();
   try {
-    return {
-      S: await import(/* @vite-ignore */ dist('server.mjs')),
-      M: await import(/* @vite-ignore */ dist('mock-server.mjs')),
-    };
+    return await import(/* @vite-ignore */ dist(file));
   } finally {
     unwatch();
   }
 };
-const entries = await loadServerEntries();
-/** dist/server.mjs */
-export const S: any = entries.S;
-/** dist/mock-server.mjs */
-export const M: any = entries.M;
+/** dist/server.mjs. dist/mock-server.mjs and dist/mock.mjs are loaded by mock.ts, in the files that use them. */
+export const S: any = await importWatched('server.mjs');
 /** dist/index.mjs (brand check, toPaymentDeeplink, createGoPay) */
 export const core: any = await import(/* @vite-ignore */ dist('index.mjs'));
-/** dist/mock.mjs (auth codes, the payment sheet) */
-export const bridgeMock: any = await import(/* @vite-ignore */ dist('mock.mjs'));
 
 // -----------------------------------------------------------------------------------------------------------
 // Time

@@ -3,24 +3,8 @@
 // Written from the public contract (docs/server.md, docs/local-development.md) only, against dist/ — never src/.
 import { randomBytes, sign as rsaSign } from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  bridgeMock,
-  core,
-  expectNoSecrets,
-  HOUR,
-  jakarta,
-  keyPair,
-  M,
-  minify,
-  rejectionOf,
-  rsaOk,
-  S,
-  sha256hex,
-  sleep,
-  TS_RE,
-  waitFor,
-} from './helpers';
-import { NOTIFY_PATH, useMockServer } from './mock';
+import { core, expectNoSecrets, HOUR, jakarta, keyPair, minify, rejectionOf, rsaOk, S, sha256hex, sleep, TS_RE, waitFor } from './helpers';
+import { bridgeMock, M, NOTIFY_PATH, useMockServer } from './mock';
 
 describe('mock GoPay server', { timeout: 30_000 }, () => {
   const { ctx, notify, ackAll, base, snapClient, mockPayment, snapRaw, rawPaymentBody, notesFor, statusOf, verifyNote } = useMockServer();
@@ -199,14 +183,18 @@ describe('mock GoPay server', { timeout: 30_000 }, () => {
       const p = await snapClient().createPayment(mockPayment('5000.00'));
       const gp = core.createGoPay({ bridge: bridgeMock.createMockBridge({ latency: 0, server: url, paymentStatus: answer }) });
       await expect(gp.launchPayment(p.deeplink)).resolves.toEqual({ status: answer });
-      await sleep(500);
+      // Nothing may happen: a change of status would be notified to the local inbox within milliseconds, so 200 ms
+      // (was 500) is ample to see one that should not come.
+      await sleep(200);
       expect(await statusOf(p.referenceNo)).toBe('03');
       expect(notesFor(p.referenceNo)).toHaveLength(0);
     },
   );
 
   it('a cancelled sheet stays 03 until paymentTtl passes → 08, notified', async () => {
-    const m = await M.createMockGoPayServer({ paymentTtl: 6_000, notifyUrl: `${notify.state.url}/ttl${NOTIFY_PATH}` });
+    // As in the validUpTo test below, the clock (Date only: sockets and timers stay real) is moved rather than waited
+    // for: to 10 s before paymentTtl (still 03), then past it (08). The mock expires payments before every request too.
+    const m = await M.createMockGoPayServer({ paymentTtl: 60_000, notifyUrl: `${notify.state.url}/ttl${NOTIFY_PATH}` });
     const u = await m.listen(0);
     try {
       ackAll();
@@ -215,8 +203,16 @@ describe('mock GoPay server', { timeout: 30_000 }, () => {
       const gp = core.createGoPay({ bridge: bridgeMock.createMockBridge({ latency: 0, server: u, paymentStatus: 'cancelled' }) });
       await gp.launchPayment(p.deeplink);
       expect(await statusOf(p.referenceNo, m, u)).toBe('03');
-      expect(await waitFor(async () => (await statusOf(p.referenceNo, m, u)) === '08', 20_000)).toBe(true);
-      expect(await waitFor(() => notesFor(p.referenceNo).some((s) => JSON.parse(s.body).latestTransactionStatus === '08'))).toBe(true);
+      vi.useFakeTimers({ toFake: ['Date'] });
+      try {
+        vi.setSystemTime(Date.now() + 50_000);
+        expect(await statusOf(p.referenceNo, m, u)).toBe('03');
+        vi.setSystemTime(Date.now() + 11_000);
+        expect(await waitFor(async () => (await statusOf(p.referenceNo, m, u)) === '08', 10_000)).toBe(true);
+        expect(await waitFor(() => notesFor(p.referenceNo).some((s) => JSON.parse(s.body).latestTransactionStatus === '08'))).toBe(true);
+      } finally {
+        vi.useRealTimers();
+      }
     } finally {
       await m.close();
     }

@@ -5,8 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { bridgeMock, core, dist, expectNoSecrets, keyPair, M, rawHttp, rejectionOf, S, sleep } from './helpers';
-import { bridgeAuthCode, useMockServer } from './mock';
+import { core, dist, expectNoSecrets, keyPair, rawHttp, rejectionOf, S } from './helpers';
+import { bridgeAuthCode, bridgeMock, M, useMockServer } from './mock';
 
 describe('mock GoPay server', { timeout: 30_000 }, () => {
   const { ctx, base, client, snapClient, mockPayment } = useMockServer();
@@ -185,9 +185,15 @@ describe('mock GoPay server', { timeout: 30_000 }, () => {
     const shortUrl = await short.listen(0);
     try {
       const code = await bridgeAuthCode();
-      await sleep(200);
-      const e = await rejectionOf(S.createGoPayServer({ credentials: short.merchant.credentials, baseUrl: shortUrl }).getAuthToken(code));
-      expect(e).toBeInstanceOf(S.GoPayAuthCodeExpiredError);
+      // The clock (Date only) is moved 1 s on — past the 50 ms TTL, far from the 6-minute default — rather than waited for.
+      vi.useFakeTimers({ toFake: ['Date'] });
+      try {
+        vi.setSystemTime(Date.now() + 1_000);
+        const e = await rejectionOf(S.createGoPayServer({ credentials: short.merchant.credentials, baseUrl: shortUrl }).getAuthToken(code));
+        expect(e).toBeInstanceOf(S.GoPayAuthCodeExpiredError);
+      } finally {
+        vi.useRealTimers();
+      }
     } finally {
       await short.close();
     }

@@ -1,9 +1,14 @@
-// The mock GoPay server files' fixture: one mock (dist/mock-server.mjs) on a port, whose notifications go to a
+// The built mock entries, and the mock GoPay server files' fixture: one mock (dist/mock-server.mjs) on a port, whose notifications go to a
 // notify inbox (a stand-in that acknowledges them), and the clients and requests the tests make against it.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
-import { bridgeMock, hmac512, jakarta, M, S, sha256hex } from './helpers';
+import { dist, hmac512, importWatched, jakarta, S, sha256hex } from './helpers';
 import { createStandIn, type Seen } from './stand-in';
+
+/** dist/mock-server.mjs, loaded while watching for any use of `window`. */
+export const M: any = await importWatched('mock-server.mjs');
+/** dist/mock.mjs (the mock bridge: auth codes, the payment sheet) */
+export const bridgeMock: any = await import(/* @vite-ignore */ dist('mock.mjs'));
 
 /** A 64-letters-and-digits auth code straight from the mock bridge, the way a page would get it. */
 export const bridgeAuthCode = (options: Record<string, unknown> = {}): Promise<string> =>
@@ -26,9 +31,10 @@ export const NOTIFY_PATH = '/api/gopay/v1.0/debit/notify';
 
 /**
  * Starts a notify inbox and a mock whose notifyUrl is the inbox (…/api/gopay/v1.0/debit/notify) before this file's
- * tests, and closes both after the last. `ctx.mock` and `ctx.url` are set once the mock listens.
+ * tests, and closes both after the last. `ctx.mock` and `ctx.url` are set once the mock listens. `options` go to
+ * createMockGoPayServer as well (e.g. notifyRetry).
  */
-export const useMockServer = () => {
+export const useMockServer = (options: Record<string, unknown> = {}) => {
   const ctx = { mock: undefined as any, url: '' };
   const notify = createStandIn();
   const ackAll = () => notify.reset([], () => ({ status: 200, body: S.NOTIFICATION_ACK }));
@@ -36,7 +42,7 @@ export const useMockServer = () => {
   beforeAll(async () => {
     await notify.start();
     ackAll();
-    ctx.mock = await M.createMockGoPayServer({ notifyUrl: `${notify.state.url}${NOTIFY_PATH}` });
+    ctx.mock = await M.createMockGoPayServer({ ...options, notifyUrl: `${notify.state.url}${NOTIFY_PATH}` });
     ctx.url = await ctx.mock.listen(0);
   }, 30_000);
 

@@ -3,7 +3,7 @@
 // Written from the public contract (docs/server.md, docs/local-development.md) only, against dist/ — never src/.
 import { describe, expect, it, vi } from 'vitest';
 import { core, expectNoSecrets, failureOf, isMinifiedJson, rejectionOf, rsaOk, S, thrownBy, TS_RE } from './helpers';
-import { router, stand, useStandIns } from './stand-in';
+import { busy, router, stand, useStandIns } from './stand-in';
 import {
   CLIENT_ID,
   CLIENT_SECRET,
@@ -227,7 +227,8 @@ describe('createSnapClient (BI-SNAP) against a stand-in; signatures verified wit
 
   it('X-EXTERNAL-ID: the externalId given (36 characters at most), else a fresh id per call, the same on every retry; 37 characters are refused', async () => {
     let n = 0;
-    stand.reset([], snapRoutes({ '/v1.0/debit/payment-host-to-host': (s) => (++n % 2 ? { status: 503, body: {} } : paymentReply(s)) }));
+    // busy(): a 503 with Retry-After: 0, retried without the backoff wait (the next test waits it).
+    stand.reset([], snapRoutes({ '/v1.0/debit/payment-host-to-host': (s) => (++n % 2 ? busy(503) : paymentReply(s)) }));
     const c = snap();
     const id36 = `ext-${'9'.repeat(32)}`;
     expect(id36).toHaveLength(36);
@@ -249,6 +250,7 @@ describe('createSnapClient (BI-SNAP) against a stand-in; signatures verified wit
 
   it('a retry after a 5xx keeps X-EXTERNAL-ID and the body, and signs again', async () => {
     let n = 0;
+    // A 502 without Retry-After: the SNAP client's own backoff (250–375 ms) is waited for here.
     stand.reset([], snapRoutes({ '/v1.0/debit/payment-host-to-host': (s) => (++n === 1 ? { status: 502, body: {} } : paymentReply(s)) }));
     await snap().createPayment(paymentBody());
     const [a, b] = seenAt('/v1.0/debit/payment-host-to-host');
@@ -496,7 +498,7 @@ describe('createSnapClient (BI-SNAP) against a stand-in; signatures verified wit
 
   it('a timeout of a SNAP call carries requestId = its X-EXTERNAL-ID', async () => {
     stand.reset([], snapRoutes({ '/v1.0/debit/payment-host-to-host': () => 'hang' }));
-    const e = await rejectionOf(snap({ retries: 0 }).createPayment(paymentBody(), { externalId: 'ext-slow-1', timeout: 300 }));
+    const e = await rejectionOf(snap({ retries: 0 }).createPayment(paymentBody(), { externalId: 'ext-slow-1', timeout: 100 }));
     expect(e).toBeInstanceOf(S.GoPayTimeoutError);
     expect(e.requestId).toBe('ext-slow-1');
     expect(seenAt('/v1.0/debit/payment-host-to-host')[0].headers['x-external-id']).toBe('ext-slow-1');

@@ -69,6 +69,17 @@ export const createStandIn = () => {
 };
 export type StandIn = ReturnType<typeof createStandIn>;
 
+/** Runs `run` with a stand-in of its own (started, then closed whatever happens): for tests that run concurrently. */
+export const withStandIn = async <T>(run: (own: StandIn) => Promise<T>): Promise<T> => {
+  const own = createStandIn();
+  await own.start();
+  try {
+    return await run(own);
+  } finally {
+    await own.stop();
+  }
+};
+
 export const ok = (data: unknown): Reply => ({ status: 200, body: { success: true, data } });
 /**
  * A 5xx that asks for no wait: `Retry-After` replaces the 250 ms × 2ⁿ backoff (docs/server.md, "Transport"), so the

@@ -2,7 +2,7 @@
 // Transport rules of both clients: timeouts and abort (token, tokenStore, backoff), redirects, answer size, hostile arguments.
 // Written from the public contract (docs/server.md, docs/local-development.md) only, against dist/ — never src/.
 import { describe, expect, it } from 'vitest';
-import { core, cyclic, failureOf, MiB, rejectionOf, S, throwingProxy, thrownBy } from './helpers';
+import { core, cyclic, failureOf, MiB, rejectionOf, S, sleep, throwingProxy, thrownBy, waitFor } from './helpers';
 import { miniApp, ok, other, reward, stand, useStandIns } from './stand-in';
 import { paymentBody, paymentReply, seenAt, snap, snapOptions, snapRoutes } from './snap-stand-in';
 
@@ -12,11 +12,11 @@ describe('transport rules (both clients)', { timeout: 30_000 }, () => {
   it('a silent token endpoint ends in GoPayTimeoutError: the per-call and the client timeout bound the token request', async () => {
     stand.reset([], snapRoutes({ '/v1.0/access-token/b2b': () => 'hang' }));
     const t0 = Date.now();
-    const e1 = await rejectionOf(snap({ retries: 0 }).createPayment(paymentBody(), { timeout: 300 }));
+    const e1 = await rejectionOf(snap({ retries: 0 }).createPayment(paymentBody(), { timeout: 100 }));
     expect(e1).toBeInstanceOf(S.GoPayTimeoutError);
-    const e2 = await rejectionOf(snap({ retries: 0, timeout: 300 }).accessToken());
+    const e2 = await rejectionOf(snap({ retries: 0, timeout: 100 }).accessToken());
     expect(e2).toBeInstanceOf(S.GoPayTimeoutError);
-    const e3 = await rejectionOf(snap({ retries: 0 }).getPaymentStatus({ originalReferenceNo: 'A1B2C3' }, { timeout: 300 }));
+    const e3 = await rejectionOf(snap({ retries: 0 }).getPaymentStatus({ originalReferenceNo: 'A1B2C3' }, { timeout: 100 }));
     expect(e3).toBeInstanceOf(S.GoPayTimeoutError);
     expect(Date.now() - t0).toBeLessThan(10_000);
     expect(seenAt('/v1.0/debit/payment-host-to-host')).toHaveLength(0);
@@ -25,33 +25,54 @@ describe('transport rules (both clients)', { timeout: 30_000 }, () => {
   it('the signal aborts the token request (GoPayAbortError)', async () => {
     stand.reset([], snapRoutes({ '/v1.0/access-token/b2b': () => 'hang' }));
     const ctrl = new AbortController();
-    setTimeout(() => ctrl.abort(), 150);
-    const e = await rejectionOf(snap({ retries: 0 }).createPayment(paymentBody(), { signal: ctrl.signal }));
+    const pending = rejectionOf(snap({ retries: 0 }).createPayment(paymentBody(), { signal: ctrl.signal }));
+    // Aborted while the token request is at the stand-in (rather than after a fixed 150 ms).
+    expect(await waitFor(() => seenAt('/v1.0/access-token/b2b').length === 1, 5_000)).toBe(true);
+    ctrl.abort();
+    const e = await pending;
     expect(e).toBeInstanceOf(S.GoPayAbortError);
     expect(e.code).toBe('ABORTED');
   });
 
   it('a tokenStore that hangs is bounded by the call’s timeout (GoPayTimeoutError) and by its signal', async () => {
     stand.reset([], snapRoutes());
-    const hangingStore = { get: () => new Promise(() => {}), set: () => new Promise(() => {}) };
+    let gets = 0;
+    const hangingStore = {
+      get: () => {
+        gets++;
+        return new Promise(() => {});
+      },
+      set: () => new Promise(() => {}),
+    };
     const t0 = Date.now();
-    const e1 = await rejectionOf(snap({ tokenStore: hangingStore, retries: 0 }).createPayment(paymentBody(), { timeout: 300 }));
+    const e1 = await rejectionOf(snap({ tokenStore: hangingStore, retries: 0 }).createPayment(paymentBody(), { timeout: 100 }));
     expect(e1).toBeInstanceOf(S.GoPayTimeoutError);
-    const e2 = await rejectionOf(snap({ tokenStore: hangingStore, retries: 0, timeout: 300 }).accessToken());
+    const e2 = await rejectionOf(snap({ tokenStore: hangingStore, retries: 0, timeout: 100 }).accessToken());
     expect(e2).toBeInstanceOf(S.GoPayTimeoutError);
     expect(Date.now() - t0).toBeLessThan(10_000);
     const ctrl = new AbortController();
-    setTimeout(() => ctrl.abort(), 150);
-    const e3 = await rejectionOf(snap({ tokenStore: hangingStore, retries: 0 }).createPayment(paymentBody(), { signal: ctrl.signal }));
+    const getsBefore = gets;
+    const pending = rejectionOf(snap({ tokenStore: hangingStore, retries: 0 }).createPayment(paymentBody(), { signal: ctrl.signal }));
+    // Aborted while the call waits on the store's get (rather than after a fixed 150 ms).
+    expect(await waitFor(() => gets > getsBefore, 5_000)).toBe(true);
+    ctrl.abort();
+    const e3 = await pending;
     expect(e3).toBeInstanceOf(S.GoPayAbortError);
   });
 
   it('the signal also ends a backoff wait (Retry-After: 30)', async () => {
     stand.reset([], () => ({ status: 503, headers: { 'retry-after': '30' }, body: { success: false } }));
+    // Aborted 100 ms after the 503 was sent (rather than 300 ms after the call): the client has read it and waits.
+    const abortInBackoff = async (ctrl: AbortController, path?: string) => {
+      expect(await waitFor(() => (path ? seenAt(path) : stand.state.seen).length === 1, 5_000)).toBe(true);
+      await sleep(100);
+      ctrl.abort();
+    };
     const ctrl = new AbortController();
-    setTimeout(() => ctrl.abort(), 300);
     const t0 = Date.now();
-    const e = await rejectionOf(miniApp().getProfile('tok', { signal: ctrl.signal }));
+    const pending = rejectionOf(miniApp().getProfile('tok', { signal: ctrl.signal }));
+    await abortInBackoff(ctrl);
+    const e = await pending;
     expect(e).toBeInstanceOf(S.GoPayAbortError);
     expect(Date.now() - t0).toBeLessThan(10_000);
     expect(stand.state.seen).toHaveLength(1);
@@ -60,8 +81,9 @@ describe('transport rules (both clients)', { timeout: 30_000 }, () => {
       snapRoutes({ '/v1.0/debit/payment-host-to-host': () => ({ status: 503, headers: { 'retry-after': '30' }, body: {} }) }),
     );
     const ctrl2 = new AbortController();
-    setTimeout(() => ctrl2.abort(), 300);
-    const e2 = await rejectionOf(snap().createPayment(paymentBody(), { signal: ctrl2.signal }));
+    const pending2 = rejectionOf(snap().createPayment(paymentBody(), { signal: ctrl2.signal }));
+    await abortInBackoff(ctrl2, '/v1.0/debit/payment-host-to-host');
+    const e2 = await pending2;
     expect(e2).toBeInstanceOf(S.GoPayAbortError);
     expect(seenAt('/v1.0/debit/payment-host-to-host')).toHaveLength(1);
   });

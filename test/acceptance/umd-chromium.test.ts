@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CORE_EXPORTS, MOCK_EXPORTS } from './contract';
+import { CORE_EXPORTS, MOCK_EXPORTS } from './helpers';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = (f: string) => resolve(root, 'dist', f);

@@ -3,7 +3,7 @@ import { GoPayAuthCodeExpiredError } from '../errors/GoPayAuthCodeExpiredError';
 import { answeredWithout } from '../errors/GoPayBridgeError';
 import type { GoPayError } from '../errors/GoPayError';
 import { isGoPayError } from '../errors/index';
-import { readCallOptions } from './options';
+import { readCallOptions, type CheckedCallOptions } from './options';
 import { validated, type Send } from './send';
 import type { AuthCode, CallOptions, WithAuthCodeOptions } from './types';
 import { checkFunction, own } from '../shared/checks';
@@ -36,7 +36,8 @@ export function createAuthCodeGuard(send: Send, ttl: number, margin: number) {
   // after its expiry (a property test found that pruning expired entries allowed exactly that). A few bytes per login.
   const used = new Set<string>();
 
-  const fetchCode = (opts?: unknown, onSettled?: () => void): Promise<AuthCode> => {
+  // `opts`: a getAuthCode caller's own, checked by `send`; `options`: withAuthCode's, read once for all its calls.
+  const fetchCode = (opts?: unknown, options?: CheckedCallOptions): Promise<AuthCode> => {
     const issuedAt = Date.now();
     return send<AuthCode>(
       {
@@ -49,7 +50,7 @@ export function createAuthCodeGuard(send: Send, ttl: number, margin: number) {
           if (used.has(authCode)) throw new GoPayAuthCodeExpiredError('Auth code already used');
           return { code: authCode, issuedAt, expiresAt: issuedAt + ttl };
         },
-        onSettled,
+        options,
       },
       opts,
     );
@@ -57,29 +58,24 @@ export function createAuthCodeGuard(send: Send, ttl: number, margin: number) {
 
   // Concurrent callers share one bridge call, which has no caller's options; a caller with options gets its own
   // call, so that its timeout is its own, aborting it fails no one else, and bad options are refused whatever else
-  // is in flight. The shared call is forgotten as it settles; one that settles before `getAuthCode` returns (a
-  // synchronous bridge) is never stored, which `settledCount` tells.
-  let settledCount = 0;
+  // is in flight. The shared call is forgotten before its callers hear its outcome: they are handed a promise that
+  // settles after `forget` (and only theirs may go unhandled; the call's own outcome is handled here).
   const forget = () => {
     shared = undefined;
-    settledCount++;
   };
   const getAuthCode = (opts?: CallOptions): Promise<AuthCode> => {
     if (opts !== undefined) return fetchCode(opts);
-    if (shared) return shared;
-    const before = settledCount;
-    const call = fetchCode(undefined, forget);
-    if (before === settledCount) shared = call;
-    return call;
+    shared ||= fetchCode().finally(forget);
+    return shared;
   };
 
   // withAuthCode never joins a shared call: the code it hands to `fn` must reach nobody else. Whether a code is
   // used is checked and marked in one synchronous step after the await, so that two claims answered in the same
   // tick (a bridge that answers on a microtask) can never both take it.
-  const claim = async (opts: CallOptions): Promise<AuthCode> => {
+  const claim = async (options: CheckedCallOptions): Promise<AuthCode> => {
     for (let attempt = 0; attempt < 3; attempt++) {
       // send rejects with GoPayErrors only; a repeated code is one to skip.
-      const authCode = await fetchCode(opts).catch((error: GoPayError) => {
+      const authCode = await fetchCode(undefined, options).catch((error: GoPayError) => {
         if (error.code !== 'AUTH_CODE_EXPIRED') throw error;
       });
       if (authCode && !used.has(authCode.code) && !isAuthCodeExpired(authCode, Date.now(), margin)) {

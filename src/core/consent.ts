@@ -1,6 +1,6 @@
 import type { GoPayError } from '../errors/GoPayError';
-import type { Params } from './send';
-import type { Send } from './send';
+import { readCallOptions } from './options';
+import { validated, type Params, type Send } from './send';
 import type { CallOptions, ConsentResult } from './types';
 import { checkString, own } from '../shared/checks';
 
@@ -11,11 +11,13 @@ function granted(value: unknown) {
 /**
  * `gp.getConsent`: GP.authorize is sent `{ scope }`; where GoPay answers that it is not supported (100), older apps
  * know GPConsent.getUserConsent, whose documented field is `consent_name`: it is sent both. A refusal (300) is an
- * answer, not a failure.
+ * answer, not a failure. The per-call options hold for each of the two calls.
  */
 export function createGetConsent(send: Send) {
   return async (scope: unknown, opts?: CallOptions) => {
     const checked = checkString(scope, 'scope');
+    // Read once for both calls: the fallback's own timeout starts when it is sent.
+    const options = validated(() => readCallOptions(opts));
     // Either answer is read from `successScope` (GoPay's sample reads it at the top level, its docs in `data`: the
     // merged answer has both), else from the older `{ consent_name, has_consent }`.
     const result = (data: Params): ConsentResult => {
@@ -29,7 +31,7 @@ export function createGetConsent(send: Send) {
       return { granted: own(successScope, checked) === true, successScope };
     };
     const ask = (className: string, methodName: string, params: Params) =>
-      send({ className, methodName, params, timeout: false, result }, opts).catch((error: GoPayError): ConsentResult => {
+      send({ className, methodName, params, timeout: false, result, options }).catch((error: GoPayError): ConsentResult => {
         if (error.code === 'PERMISSION_DENIED') return { granted: false, successScope: { [checked]: false } };
         throw error;
       });

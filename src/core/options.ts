@@ -92,11 +92,20 @@ function parsesAsUrl(url: string) {
   }
 }
 
+declare const checkedBrand: unique symbol;
+
+/**
+ * Per-call options as `readCallOptions` returned them: own fields, known names, values checked. Only it makes them
+ * (the brand exists in types only), so a method that has read them hands them on as they are: to `send` as
+ * `call.options`, to `waitFor` as its bounds. Nothing checks them twice.
+ */
+export type CheckedCallOptions = Readonly<CallOptions> & { readonly [checkedBrand]: true };
+
 /**
  * Reads per-call options: `timeout` and `signal`, plus the `extra` names a method takes (their values are the
  * method's to check). Own fields only; an unknown name is refused, as a typo would otherwise be ignored.
  */
-export function readCallOptions(opts: unknown, extra: readonly string[] = []): CallOptions {
+export function readCallOptions(opts: unknown, extra: readonly string[] = []): CheckedCallOptions {
   // Both fields own, even when absent: destructuring an absent field would read Object.prototype's.
   const record = opts === undefined ? {} : checkObject(opts, 'opts');
   for (const key of Object.keys(record)) checkOneOf(key, 'a per-call option', ['timeout', 'signal', ...extra]);
@@ -105,5 +114,5 @@ export function readCallOptions(opts: unknown, extra: readonly string[] = []): C
   return {
     timeout: timeout === undefined ? undefined : checkTimeout(timeout),
     signal: signal === undefined ? undefined : checkSignal(signal),
-  };
+  } as CheckedCallOptions;
 }

@@ -1,8 +1,9 @@
 import type { GoPayEventName, Subscribe } from './events';
 import { readCallOptions } from './options';
-import { validated, waitFor, type Params, type Send } from './send';
+import { validated, type Params, type Send } from './send';
 import type { StopWatching } from './types';
 import { checkFunction, checkNumber, checkOneOf, own } from '../shared/checks';
+import { waitFor } from '../shared/wait-for';
 
 /** A GPMotion sensor: its event, how GoPay starts and stops it, and the options a watcher may give. */
 interface Sensor {
@@ -73,7 +74,7 @@ export function createSensors(send: Send, on: Subscribe) {
             },
           );
         }
-        await waitFor(started, 'GPMotion', sensor.start, callOptions);
+        await waitFor(started, { className: 'GPMotion', methodName: sensor.start, ...callOptions });
       } catch (error) {
         off();
         count--;

@@ -17,7 +17,7 @@ import { isInvalidToken, isSuccess, snapError } from './snap-answers';
 import type { SnapCancelResult, SnapPaymentResult, SnapRefundResult, SnapStatusResult } from './snap-payment-types';
 import type { PaymentCallOptions, SnapClient, SnapClientOptions } from './snap-types';
 import { requestAccessToken } from './snap-token';
-import { checkStore, createTokenCache, waitFor } from './token-cache';
+import { checkStore, createTokenCache, waitForToken } from './token-cache';
 import type { CallOptions } from './mini-app-types';
 
 /** Midtrans's production host; the sandbox is `https://merchants.sbx.midtrans.com`. */
@@ -118,7 +118,7 @@ export function createSnapClient(options: SnapClientOptions): SnapClient {
     if (signal?.aborted) throw new GoPayAbortError({ className: CLASS, methodName, cause: signal.reason });
     await signingKey;
     for (let refreshed = false; ; refreshed = true) {
-      const accessToken = await waitFor(tokens.get(), CLASS, methodName, signal, timeout, externalId);
+      const accessToken = await waitForToken(tokens.get(), { className: CLASS, methodName, timeout, signal, requestId: externalId });
       const request: HttpRequest = {
         method: 'POST',
         path,
@@ -177,7 +177,7 @@ export function createSnapClient(options: SnapClientOptions): SnapClient {
   return {
     async accessToken(opts?: CallOptions) {
       const { signal, timeout = transport.timeout } = readCallOptions(opts, `${CLASS}.accessToken`);
-      return waitFor(tokens.get(), CLASS, 'accessToken', signal, timeout);
+      return waitForToken(tokens.get(), { className: CLASS, methodName: 'accessToken', timeout, signal });
     },
 
     async createPayment(payment, opts) {

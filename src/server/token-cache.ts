@@ -1,8 +1,7 @@
 // The SNAP access token: one request for all concurrent callers, kept until shortly before it expires, optionally
 // shared between server instances through a `tokenStore`, and dropped when GoPay says it is invalid.
-import { GoPayAbortError } from '../errors/GoPayAbortError';
-import { GoPayTimeoutError } from '../errors/GoPayTimeoutError';
 import { GoPayValidationError } from '../errors/GoPayValidationError';
+import { waitFor, type WaitBounds } from '../shared/wait-for';
 import type { TokenStore } from './snap-types';
 
 /** A token and the time (ms since the epoch) it expires. */
@@ -115,48 +114,20 @@ export function createTokenCache(
   };
 }
 
+/** A call's wait for the token: bounded by its own timeout and signal; `requestId` names it when it times out. */
+export interface TokenWait extends WaitBounds {
+  /** The call's X-EXTERNAL-ID, as a timed-out attempt names it. */
+  requestId?: string;
+}
+
 /**
- * Waits for `promise` (shared work) without letting one caller's signal or timeout cancel it for the others. A
- * timeout names `requestId` (the call's X-EXTERNAL-ID), as a timed-out attempt does.
+ * One call's wait for the token that the cache shares between calls: a timeout or abort ends this wait, never the
+ * shared request. A timeout says that nothing was sent, and names `requestId`.
  */
-export function waitFor<T>(
-  promise: Promise<T>,
-  className: string,
-  methodName: string,
-  signal?: AbortSignal,
-  timeout?: number | false,
-  requestId?: string,
-): Promise<T> {
-  if (!signal && !timeout) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    };
-    const onAbort = () => {
-      done();
-      reject(new GoPayAbortError({ className, methodName, cause: signal!.reason }));
-    };
-    const timer = timeout
-      ? setTimeout(() => {
-          done();
-          const error = new GoPayTimeoutError(timeout, { className, methodName });
-          error.message = `${className}.${methodName}: no access token within ${timeout} ms (the shared token request goes on; nothing was sent for this call).`;
-          reject(requestId ? Object.assign(error, { requestId }) : error);
-        }, timeout)
-      : undefined;
-    if (signal?.aborted) return onAbort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        done();
-        resolve(value);
-      },
-      (error: unknown) => {
-        done();
-        reject(error);
-      },
-    );
+export function waitForToken(token: Promise<string>, { requestId, ...bounds }: TokenWait): Promise<string> {
+  return waitFor(token, bounds, (error) => {
+    error.message = `${bounds.className}.${bounds.methodName}: no access token within ${error.timeout} ms (the shared token request goes on; nothing was sent for this call).`;
+    if (requestId) Object.assign(error, { requestId });
   });
 }
 

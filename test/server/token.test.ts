@@ -118,6 +118,32 @@ describe('one token for everyone', () => {
     await expect(patient.promise).resolves.toBe(fake!.issued[0]);
     expect(fake!.tokenRequests()).toBe(1);
   });
+
+  it('a payment that gets no token within its timeout says that nothing was sent, and names its X-EXTERNAL-ID', async () => {
+    fakeClock();
+    const snap = start({ tokenDelay: 300 });
+    const late = watch(snap.createPayment(PAYMENT, { timeout: 40, externalId: 'ext-late-1' }));
+    await tokenRequested();
+    await advance(40);
+    const error = await late.promise.catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'TIMEOUT',
+      timeout: 40,
+      requestId: 'ext-late-1',
+      message: 'SnapClient.createPayment: no access token within 40 ms (the shared token request goes on; nothing was sent for this call).',
+    });
+    // accessToken() has no X-EXTERNAL-ID to name.
+    const waiting = watch(snap.accessToken({ timeout: 10 }));
+    await advance(10);
+    const bare = await waiting.promise.catch((e: unknown) => e);
+    expect(bare).toMatchObject({
+      code: 'TIMEOUT',
+      message: expect.stringContaining('SnapClient.accessToken: no access token within 10 ms'),
+    });
+    expect(bare).not.toHaveProperty('requestId');
+    await advance(300);
+    expect(payments()).toHaveLength(0);
+  });
 });
 
 describe('an invalid token is refreshed once', () => {

@@ -329,6 +329,64 @@ describe('saveFile', () => {
     expect(bridge.calls.map((c) => c.params.url)).toEqual(['https://x.test/1.pdf', 'https://x.test/3.pdf']);
   });
 
+  it('a queued save that times out is never sent, names GPFile.save, and leaves no listener behind', async () => {
+    const add = vi.spyOn(document, 'addEventListener');
+    const remove = vi.spyOn(document, 'removeEventListener');
+    const saveEvents = (spy: typeof add) => spy.mock.calls.filter(([name]) => String(name).startsWith('GPFile.Event.save')).length;
+    const bridge = fakeBridge({ 'GPFile.save': okTop({ msg: 'SAVE_STARTED' }) });
+    const gp = createGoPay({ bridge });
+    const first = gp.saveFile({ url: 'https://x.test/1.pdf' });
+    const second = gp.saveFile({ url: 'https://x.test/2.pdf' }, { timeout: 5 }).catch((e) => e);
+    expect(await second).toMatchObject({ code: 'TIMEOUT', className: 'GPFile', methodName: 'save', timeout: 5 });
+    fire('GPFile.Event.saveSuccess', { msg: 'one' });
+    await first;
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(bridge.calls.map((c) => c.params.url)).toEqual(['https://x.test/1.pdf']);
+    expect(saveEvents(add)).toBeGreaterThan(0);
+    expect(saveEvents(remove)).toBe(saveEvents(add));
+  });
+
+  it('a save whose caller aborts as the one before it settles is not sent', async () => {
+    const bridge = fakeBridge({ 'GPFile.save': okTop({ msg: 'SAVE_STARTED' }) });
+    const gp = createGoPay({ bridge });
+    const controller = new AbortController();
+    const first = gp.saveFile({ url: 'https://x.test/1.pdf' });
+    // Runs after the queue moved on and before the aborted save's own clean-up.
+    void first.then(() => controller.abort());
+    const second = gp.saveFile({ url: 'https://x.test/2.pdf' }, { signal: controller.signal }).catch((e) => e);
+    await new Promise((resolve) => setTimeout(resolve));
+    fire('GPFile.Event.saveSuccess', { msg: 'one' });
+    expect(await second).toMatchObject({ code: 'ABORTED', className: 'GPFile', methodName: 'save' });
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(bridge.calls.map((c) => c.params.url)).toEqual(['https://x.test/1.pdf']);
+  });
+
+  it('once the queue has drained, a save is sent at once; a save asked for while another runs waits for it', async () => {
+    const bridge = fakeBridge({ 'GPFile.save': okTop({ msg: 'SAVE_STARTED' }) });
+    const gp = createGoPay({ bridge });
+    const urls = () => bridge.calls.map((c) => c.params.url);
+    const first = gp.saveFile({ url: 'https://x.test/1.pdf' });
+    const second = gp.saveFile({ url: 'https://x.test/2.pdf' });
+    fire('GPFile.Event.saveSuccess', { msg: 'one' });
+    await first;
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(urls()).toEqual(['https://x.test/1.pdf', 'https://x.test/2.pdf']);
+    // Asked for after the first settled, while the second runs.
+    const third = gp.saveFile({ url: 'https://x.test/3.pdf' });
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(urls()).toHaveLength(2);
+    fire('GPFile.Event.saveSuccess', { msg: 'two' });
+    await second;
+    await new Promise((resolve) => setTimeout(resolve));
+    fire('GPFile.Event.saveSuccess', { msg: 'three' });
+    await third;
+    await new Promise((resolve) => setTimeout(resolve));
+    const fourth = gp.saveFile({ url: 'https://x.test/4.pdf' });
+    expect(urls()).toEqual(['https://x.test/1.pdf', 'https://x.test/2.pdf', 'https://x.test/3.pdf', 'https://x.test/4.pdf']);
+    fire('GPFile.Event.saveSuccess', { msg: 'four' });
+    await expect(fourth).resolves.toEqual({ msg: 'four' });
+  });
+
   it('rejects when the bridge refuses to start the save', async () => {
     const gp = createGoPay({ bridge: fakeBridge({ 'GPFile.save': failWith('400') }) });
     await expect(gp.saveFile({ url: 'https://x.test/a.pdf' })).rejects.toMatchObject({ code: 'UNSUPPORTED' });

@@ -96,6 +96,8 @@ describe('one token for everyone', () => {
     // The aborted caller is out at once; the other still waits for the token.
     expect(aborted.settled).toBe(true);
     await expect(aborted.promise).rejects.toBeInstanceOf(GoPayAbortError);
+    // An abort is not told it timed out.
+    await expect(aborted.promise).rejects.not.toMatchObject({ message: expect.stringContaining('no access token') });
     expect(other.settled).toBe(false);
     await advance(130);
     await expect(other.promise).resolves.toMatchObject({ partnerReferenceNo: 'order-2' });

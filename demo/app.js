@@ -11,7 +11,6 @@ const WHO = { browser: 'Browser', backend: 'Your backend', gopay: 'GoPay (mock)'
 /** States that no longer change by themselves (refunds aside). */
 const FINAL = new Set(['paid', 'partially-refunded', 'refunded', 'cancelled', 'failed', 'expired', 'rejected']);
 const PARTIAL_REFUND = '10000.00';
-const POLL_EVERY = 1_000;
 
 /**
  * One hop in the timeline: who → whom, what, and how it went. Returns a function that updates it when it ends. Hops
@@ -190,7 +189,7 @@ const follow = async (id, done, until) => {
       return;
     }
     await new Promise((resolve) => {
-      const timer = setTimeout(resolve, POLL_EVERY);
+      const timer = setTimeout(resolve, config.pollEvery);
       wake = () => {
         clearTimeout(timer);
         resolve();

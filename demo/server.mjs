@@ -120,8 +120,9 @@ const serveFile = async (req, res, pathname) => {
 /**
  * Starts the mock GoPay server and the demo (backend + page). `port: 0` picks a free port. `paymentTtl` is how long
  * an unpaid payment stays pending before GoPay expires it (short here, to watch it happen); `statusCheckAfter` is when
- * the backend asks GoPay about a pending order that got no notification. Resolves with the page's URL, the mock's
- * URL, the mock itself, the backend and `close()`.
+ * the backend asks GoPay about a pending order that got no notification; `pollEvery` is how often the page asks the
+ * backend about its order (the tests ask more often). Resolves with the page's URL, the mock's URL, the mock itself,
+ * the backend and `close()`.
  */
 export const startDemoServer = async ({
   port = 5173,
@@ -129,6 +130,7 @@ export const startDemoServer = async ({
   mockPort = 0,
   paymentTtl = 60_000,
   statusCheckAfter = 10_000,
+  pollEvery = 1_000,
 } = {}) => {
   const [{ createBackend }, mock] = await Promise.all([loadBackend(), createMockGoPayServer({ paymentTtl })]);
   // A taken port (another mock, say) is not fatal: any free one will do, the page asks for it.
@@ -173,7 +175,8 @@ export const startDemoServer = async ({
     try {
       const origin = `http://${req.headers.host ?? `${host}:${server.address().port}`}`;
       const { pathname } = new URL(req.url, origin);
-      if (req.method === 'GET' && pathname === '/api/config') return send(res, 200, { mockServer: mockUrl, paymentTtl, statusCheckAfter });
+      if (req.method === 'GET' && pathname === '/api/config')
+        return send(res, 200, { mockServer: mockUrl, paymentTtl, statusCheckAfter, pollEvery });
       if (req.method === 'GET' && pathname === '/api/events') {
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
         res.write(': connected\n\n');

@@ -4,11 +4,14 @@
 // status, cancels and refunds (bodies with originalReferenceNo alone); its webhook verifier accepts the mock's
 // notifications and what signNotification signs.
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { MockGoPayServer } from '../../src/mock-server';
 import { createMockServer } from '../../src/mock-server/create';
 import { ACK, inbox } from './inbox';
+
+// Node's own require, not the test runner's: midtrans-client's dependencies load as Node loads them (the runner's
+// VM contexts cannot load an ES module that a CommonJS package requires).
+const { createRequire } = process.getBuiltinModule('node:module');
 
 /** What this file uses of SnapBi (midtrans-client ships no types). */
 interface SnapBiCall {
@@ -33,6 +36,8 @@ const { SnapBi, SnapBiConfig } = createRequire(import.meta.url)('midtrans-client
 
 let mock: MockGoPayServer;
 let merchant: ReturnType<typeof inbox>;
+// SnapBiConfig is shared by every file that loads midtrans-client in the worker: put it back as it was.
+const savedConfig = { ...SnapBiConfig };
 beforeAll(async () => {
   merchant = inbox([ACK]);
   mock = await createMockServer({ notifyUrl: 'http://shop.test/api/gopay/v1.0/debit/notify' }, { fetch: merchant.fetch });
@@ -49,7 +54,11 @@ beforeAll(async () => {
     enableLogging: false,
   });
 });
-afterAll(() => mock.close());
+afterAll(async () => {
+  for (const key of Object.keys(SnapBiConfig)) delete SnapBiConfig[key];
+  Object.assign(SnapBiConfig, savedConfig);
+  await mock.close();
+});
 
 /** README §6.2.1's direct-debit body, as printed (validUpTo in 2030, '1500', urlParam an object, quantity a number). */
 function readmeBody(externalId: string) {

@@ -4,7 +4,6 @@
 // examples of Midtrans's "Signature Generation" page. SnapBi is called, never re-implemented: its static signature
 // helpers, its request path (axios, with a stub adapter in place of the network) and its webhook verifier.
 import { createPrivateKey } from 'node:crypto';
-import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { hmacSha512, importPrivateKey, signRsa, transactionStringToSign } from '../../src/shared/snap-crypto';
@@ -12,6 +11,10 @@ import { GoPaySignatureError } from '../../src/server/index';
 import { verifyNotification, type VerifyNotificationOptions } from '../../src/server/notification';
 import { CLIENT_SECRET, snapClient } from './fake-snap';
 import { jakarta, makeKeys, rsaSign, sha256Hex } from './helpers';
+
+// Node's own require, not the test runner's: midtrans-client's dependencies load as Node loads them (the runner's
+// VM contexts cannot load an ES module that a CommonJS package requires).
+const { createRequire } = process.getBuiltinModule('node:module');
 
 // ---- midtrans-client, as its own code runs -------------------------------------------------------------------------
 

@@ -13,8 +13,9 @@ export default defineConfig({
   },
   test: {
     environment: 'happy-dom',
-    // At least two workers: vitest's default (cores − 1) leaves one of two cores idle while most files wait on sockets,
-    // timers and Chromium (95 s instead of 136 s for the whole suite on 2 cores).
+    // At least two workers: vitest's default (cores − 1) leaves one of two cores idle while files wait on sockets,
+    // timers and Chromium. Not more: on 2 cores three or four took 66–75 s instead of 60 s (the Chromium files slow
+    // each other down).
     maxWorkers: Math.max(2, availableParallelism() - 1),
     restoreMocks: true,
     // The JSON report lets .ci/run print a plain "N passed, N failed" line.
@@ -29,7 +30,7 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, 'test/ci/**'],
     // Each file in a fresh VM context of a worker that lives on, rather than in a fresh worker: the same isolation (its
     // own globals, happy-dom window and module graph) without starting a process and Node's own modules per file. The
-    // whole suite in 66 s instead of 89 s, 73 CPU-s instead of 124, on 2 cores.
+    // whole suite in about 60 s instead of 89 s, 67 CPU-s instead of 124, on 2 cores.
     pool: 'vmThreads',
   },
 });

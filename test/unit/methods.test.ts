@@ -6,7 +6,7 @@ afterEach(() => {
   delete (window as { gpContainer?: unknown }).gpContainer;
 });
 
-// [method, args, className, methodName, params sent, answer, resolved value] — from gopay-bridge.md's samples.
+// [method, args, className, methodName, params sent, answer, resolved value] — from the samples in GoPay's bridge documentation.
 const cases: [string, unknown[], string, string, Record<string, unknown>, Answer, unknown][] = [
   [
     'getAuthCode',
